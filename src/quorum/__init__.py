@@ -1,0 +1,1 @@
+"""quorum: audit the votes of deliberative assemblies, item by item."""

@@ -1,0 +1,303 @@
+"""The session model: members, agenda in order of passage, attendance, proxies, reported tallies.
+
+Every record is a frozen attrs class. Item ranges are written with item *labels* (``"6"``,
+``"12 bis"``) and resolved to *positions* in the order of passage (1-based) by
+:meth:`Session.position`. A range ``from_item .. until_item`` is inclusive at both ends; ``None``
+means the start or the end of the session.
+
+A :class:`Session` checks itself when it is built and raises
+:class:`~quorum.exceptions.InvalidSessionError` listing every problem at once, each with a JSON
+path such as ``$.proxies[3].giver``: the same paths a session file uses.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from quorum.exceptions import InvalidSessionError, Problem, UnknownItemError
+from quorum.findings import Finding, Source
+
+Weight = int | Decimal
+"""A vote weight: exact, never a float (a head count is 1; tantièmes or shares may be larger)."""
+
+
+class Role(enum.Enum):
+    """Whether a member holds the seat or sits in the place of an absent titular (L5211-6)."""
+
+    TITULAR = "titular"
+    SUBSTITUTE = "substitute"
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _source() -> Any:
+    """The optional source field: not part of equality (the same fact from two files is equal)."""
+    return attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Member:
+    """A member of the assembly (or a substitute who may sit for a titular)."""
+
+    id: str
+    name: str
+    group: str | None = None
+    weight: Weight = 1
+    role: Role = Role.TITULAR
+    substitute_for: str | None = None
+    source: Source | None = _source()
+
+    @property
+    def is_substitute(self) -> bool:
+        """True for a substitute (suppléant)."""
+        return self.role is Role.SUBSTITUTE
+
+
+@attrs.frozen(kw_only=True)
+class Stretch:
+    """A member present from ``from_item`` until ``until_item`` (inclusive; ``None`` = open)."""
+
+    member: str
+    from_item: str | None = None
+    until_item: str | None = None
+    source: Source | None = _source()
+
+
+@attrs.frozen(kw_only=True)
+class Proxy:
+    """A written proxy (pouvoir): ``giver`` lets ``holder`` vote in his name over a range."""
+
+    giver: str
+    holder: str
+    from_item: str | None = None
+    until_item: str | None = None
+    source: Source | None = _source()
+
+
+TALLY_COUNTS = ("pour", "contre", "abstention", "npv", "interested")
+"""The vote categories whose sum must equal the voters."""
+
+
+@attrs.frozen(kw_only=True)
+class Tally:
+    """The tally the minutes report for one item; every count is optional."""
+
+    item: str
+    pour: int | None = None
+    contre: int | None = None
+    abstention: int | None = None
+    npv: int | None = None
+    interested: int | None = None
+    present: int | None = None
+    voters: int | None = None
+    unanimous: bool = False
+    source: Source | None = _source()
+
+    def counts(self) -> dict[str, int]:
+        """The vote categories that are reported, by name."""
+        return {k: v for k in TALLY_COUNTS if (v := getattr(self, k)) is not None}
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    """One sitting of an assembly, as the minutes describe it.
+
+    Args:
+        agenda: item labels in their order of passage.
+        members: every member, present or not; a member with no stretch is absent all session.
+        members_in_office: as printed; ``None`` means the number of seats (see
+            :attr:`in_office`).
+    """
+
+    agenda: tuple[str, ...] = attrs.field(converter=_tuple)
+    members: tuple[Member, ...] = attrs.field(converter=_tuple)
+    attendance: tuple[Stretch, ...] = attrs.field(default=(), converter=_tuple)
+    proxies: tuple[Proxy, ...] = attrs.field(default=(), converter=_tuple)
+    tallies: tuple[Tally, ...] = attrs.field(default=(), converter=_tuple)
+    body: str | None = None
+    date: datetime.date | None = None
+    rules: str | None = None
+    members_in_office: int | None = None
+    notes: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple, eq=False, repr=False)
+    """What the reader of the minutes could not read or had to infer (not part of the file)."""
+    _positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _by_id: dict[str, Member] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems = list(_problems(self))
+        if problems:
+            raise InvalidSessionError(problems)
+        object.__setattr__(self, "_positions", {lab: i for i, lab in enumerate(self.agenda, 1)})
+        object.__setattr__(self, "_by_id", {m.id: m for m in self.members})
+
+    def position(self, label: str) -> int:
+        """The 1-based position of an item in the order of passage."""
+        try:
+            return self._positions[label]
+        except KeyError:
+            raise UnknownItemError(label) from None
+
+    def member(self, member_id: str) -> Member:
+        """The member with this id."""
+        return self._by_id[member_id]
+
+    @property
+    def seats(self) -> int:
+        """Members less the substitutes of listed titulars (a titular and his substitute share
+        one seat)."""
+        return sum(1 for m in self.members if not (m.is_substitute and m.substitute_for))
+
+    @property
+    def in_office(self) -> int:
+        """Members in office: as printed, else the number of seats."""
+        return self.members_in_office if self.members_in_office is not None else self.seats
+
+    @property
+    def in_office_inferred(self) -> bool:
+        """True when the minutes did not print the number of members in office."""
+        return self.members_in_office is None
+
+
+# --- checks -------------------------------------------------------------------------------------
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _problems(s: Session) -> Iterator[Problem]:
+    """Every problem of a session, in file order. Robust to values of any type."""
+    labels: set[str] = set()
+    order: dict[str, int] = {}
+    if not s.agenda:
+        yield Problem("$.agenda", "the agenda is empty: list the items in their order of passage")
+    for i, label in enumerate(s.agenda):
+        if not isinstance(label, str) or not label.strip():
+            yield Problem(f"$.agenda[{i}]", f"an item label must be a non-empty string, not {label!r}")
+        elif label in labels:
+            yield Problem(f"$.agenda[{i}]", f"item {label!r} is listed twice")
+        else:
+            labels.add(label)
+            order[label] = i
+    yield from _member_problems(s.members)
+    ids = {m.id for m in s.members if isinstance(m, Member) and isinstance(m.id, str)}
+
+    def ref(path: str, value: object, what: str) -> Iterator[Problem]:
+        if not isinstance(value, str):
+            yield Problem(path, f"{what} must be a member id (a string), not {value!r}")
+        elif value not in ids:
+            yield Problem(path, f"unknown member id {value!r}")
+
+    def span(path: str, first: object, last: object) -> Iterator[Problem]:
+        for key, value in (("from", first), ("until", last)):
+            if value is not None and value not in labels:
+                what = repr(value) if isinstance(value, str) else f"{value!r} (not a string)"
+                yield Problem(f"{path}.{key}", f"unknown item label {what}")
+        if first in order and last in order and order[first] > order[last]:  # type: ignore[index]
+            yield Problem(
+                path,
+                f"reversed range: item {first!r} is taken after item {last!r}",
+            )
+
+    for i, st in enumerate(s.attendance):
+        path = f"$.attendance[{i}]"
+        if not isinstance(st, Stretch):
+            yield Problem(path, f"expected an attendance stretch, not {type(st).__name__}")
+            continue
+        yield from ref(f"{path}.member", st.member, "member")
+        yield from span(path, st.from_item, st.until_item)
+    for i, px in enumerate(s.proxies):
+        path = f"$.proxies[{i}]"
+        if not isinstance(px, Proxy):
+            yield Problem(path, f"expected a proxy, not {type(px).__name__}")
+            continue
+        yield from ref(f"{path}.giver", px.giver, "giver")
+        yield from ref(f"{path}.holder", px.holder, "holder")
+        if px.giver == px.holder:
+            yield Problem(path, f"{px.giver!r} gives a proxy to himself")
+        yield from span(path, px.from_item, px.until_item)
+    yield from _tally_problems(s.tallies, labels)
+    if s.members_in_office is not None and (
+        not _is_int(s.members_in_office) or s.members_in_office < 1
+    ):
+        yield Problem(
+            "$.members_in_office",
+            f"must be a positive whole number, not {s.members_in_office!r}",
+        )
+    if s.date is not None and not isinstance(s.date, datetime.date):
+        yield Problem("$.date", f"expected a date, not {s.date!r}")
+    for key in ("body", "rules"):
+        value = getattr(s, key)
+        if value is not None and not isinstance(value, str):
+            yield Problem(f"$.{key}", f"expected a string, not {value!r}")
+
+
+def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    roles: dict[str, Role] = {}
+    if not members:
+        yield Problem("$.members", "no members: list every member, present or absent")
+    for i, m in enumerate(members):
+        path = f"$.members[{i}]"
+        if not isinstance(m, Member):
+            yield Problem(path, f"expected a member, not {type(m).__name__}")
+            continue
+        if not isinstance(m.id, str) or not m.id.strip():
+            yield Problem(f"{path}.id", f"an id must be a non-empty string, not {m.id!r}")
+        elif m.id in seen:
+            yield Problem(f"{path}.id", f"duplicate member id {m.id!r}")
+        else:
+            seen.add(m.id)
+            roles[m.id] = m.role
+        if not isinstance(m.name, str):
+            yield Problem(f"{path}.name", f"a name must be a string, not {m.name!r}")
+        if m.group is not None and not isinstance(m.group, str):
+            yield Problem(f"{path}.group", f"a group must be a string, not {m.group!r}")
+        if not (_is_int(m.weight) or isinstance(m.weight, Decimal)):
+            yield Problem(
+                f"{path}.weight",
+                f"a weight must be a whole or exact decimal number, not {m.weight!r}",
+            )
+        elif m.weight < 0 or (isinstance(m.weight, Decimal) and not m.weight.is_finite()):
+            yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
+        if not isinstance(m.role, Role):
+            yield Problem(f"{path}.role", f"role must be 'titular' or 'substitute', not {m.role!r}")
+    for i, m in enumerate(members):
+        if not isinstance(m, Member) or m.substitute_for is None:
+            continue
+        path = f"$.members[{i}].substitute_for"
+        if m.role is not Role.SUBSTITUTE:
+            yield Problem(path, "only a substitute sits for a titular (set role to 'substitute')")
+        elif m.substitute_for not in roles:
+            yield Problem(path, f"unknown member id {m.substitute_for!r}")
+        elif m.substitute_for == m.id or roles[m.substitute_for] is not Role.TITULAR:
+            yield Problem(path, f"{m.substitute_for!r} is not a titular")
+
+
+def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for i, t in enumerate(tallies):
+        path = f"$.tallies[{i}]"
+        if not isinstance(t, Tally):
+            yield Problem(path, f"expected a tally, not {type(t).__name__}")
+            continue
+        if t.item not in labels:
+            yield Problem(f"{path}.item", f"unknown item label {t.item!r}")
+        elif t.item in seen:
+            yield Problem(f"{path}.item", f"a second tally for item {t.item!r}")
+        else:
+            seen.add(t.item)
+        for key in (*TALLY_COUNTS, "present", "voters"):
+            value = getattr(t, key)
+            if value is not None and (not _is_int(value) or value < 0):
+                yield Problem(f"{path}.{key}", f"a count must be a whole number >= 0, not {value!r}")
+        if not isinstance(t.unanimous, bool):
+            yield Problem(f"{path}.unanimous", f"must be true or false, not {t.unanimous!r}")

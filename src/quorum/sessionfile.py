@@ -1,0 +1,233 @@
+"""The ``quorum-session/1`` file format: a session as JSON (or TOML for hand-written files).
+
+:func:`session_from_dict` reports every problem of a document at once, each with its JSON path;
+:func:`session_to_dict` writes the document back, so that writing then reading gives an equal
+session. The format is documented in ``docs/session-format.md``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from quorum.exceptions import InvalidSessionError, Problem
+from quorum.findings import Source
+from quorum.model import TALLY_COUNTS, Member, Proxy, Role, Session, Stretch, Tally
+
+FORMAT = "quorum-session/1"
+
+_TOP = {
+    "format", "body", "date", "rules", "members_in_office", "agenda", "members", "attendance",
+    "proxies", "tallies",
+}  # fmt: skip
+_MEMBER = {"id", "name", "group", "weight", "role", "substitute_for", "source"}
+_STRETCH = {"member", "from", "until", "source"}
+_PROXY = {"giver", "holder", "from", "until", "source"}
+_TALLY = {"item", *TALLY_COUNTS, "present", "voters", "unanimous", "source"}
+
+
+class _Reader:
+    """Turns a decoded document into model records, collecting shape problems on the way."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def keys(self, path: str, obj: Mapping[str, Any], allowed: set[str], required: tuple[str, ...]) -> None:
+        for key in obj:
+            if key not in allowed:
+                self.fail(f"{path}.{key}", f"unknown key {key!r}")
+        for key in required:
+            if key not in obj:
+                self.fail(f"{path}.{key}", "required key is missing")
+
+    def records(
+        self, doc: Mapping[str, Any], key: str, allowed: set[str], required: tuple[str, ...],
+        build: Callable[[str, Mapping[str, Any]], Any],
+    ) -> Iterator[Any]:  # fmt: skip
+        value = doc.get(key, [])
+        if not isinstance(value, list):
+            self.fail(f"$.{key}", f"expected a list, not {type(value).__name__}")
+            return
+        for i, obj in enumerate(value):
+            path = f"$.{key}[{i}]"
+            if not isinstance(obj, Mapping):
+                self.fail(path, f"expected an object, not {type(obj).__name__}")
+                continue
+            self.keys(path, obj, allowed, required)
+            yield build(path, obj)
+
+    def source(self, path: str, obj: Mapping[str, Any]) -> Source:
+        raw = obj.get("source")
+        if isinstance(raw, Mapping):
+            line = raw.get("line")
+            text = raw.get("text")
+            return Source(
+                line=line if isinstance(line, int) and not isinstance(line, bool) else None,
+                text=text if isinstance(text, str) else None,
+                path=path,
+            )
+        if raw is not None:
+            self.fail(f"{path}.source", "expected an object with 'line' and 'text'")
+        return Source(path=path)
+
+    def member(self, path: str, obj: Mapping[str, Any]) -> Member:
+        weight = obj.get("weight", 1)
+        if isinstance(weight, str):
+            try:
+                weight = Decimal(weight.strip())
+            except ArithmeticError:
+                pass  # the model check reports it with its path
+        role = obj.get("role", "titular")
+        try:
+            role = Role(role)
+        except ValueError:
+            pass  # the model check reports it with its path
+        return Member(
+            id=obj.get("id", ""), name=obj.get("name", obj.get("id", "")), group=obj.get("group"),
+            weight=weight, role=role, substitute_for=obj.get("substitute_for"),
+            source=self.source(path, obj),
+        )  # fmt: skip
+
+    def stretch(self, path: str, obj: Mapping[str, Any]) -> Stretch:
+        return Stretch(
+            member=obj.get("member", ""), from_item=obj.get("from"), until_item=obj.get("until"),
+            source=self.source(path, obj),
+        )  # fmt: skip
+
+    def proxy(self, path: str, obj: Mapping[str, Any]) -> Proxy:
+        return Proxy(
+            giver=obj.get("giver", ""), holder=obj.get("holder", ""), from_item=obj.get("from"),
+            until_item=obj.get("until"), source=self.source(path, obj),
+        )  # fmt: skip
+
+    def tally(self, path: str, obj: Mapping[str, Any]) -> Tally:
+        counts = {k: obj.get(k) for k in (*TALLY_COUNTS, "present", "voters")}
+        return Tally(
+            item=obj.get("item", ""), unanimous=obj.get("unanimous", False),
+            source=self.source(path, obj), **counts,
+        )  # fmt: skip
+
+
+def session_from_dict(doc: object) -> Session:
+    """Build a session from a decoded ``quorum-session/1`` document.
+
+    Raises:
+        InvalidSessionError: listing every problem, each with its JSON path.
+    """
+    if not isinstance(doc, Mapping):
+        raise InvalidSessionError([Problem("$", "a session file holds one JSON object")])
+    r = _Reader()
+    r.keys("$", doc, _TOP, ("format", "agenda", "members"))
+    fmt = doc.get("format")
+    if "format" in doc and fmt != FORMAT:
+        r.fail("$.format", f"unsupported format {fmt!r}; this version reads {FORMAT!r}")
+    agenda = doc.get("agenda", [])
+    if not isinstance(agenda, list):
+        r.fail("$.agenda", f"expected a list of item labels, not {type(agenda).__name__}")
+        agenda = []
+    members = list(r.records(doc, "members", _MEMBER, ("id",), r.member))
+    attendance = list(r.records(doc, "attendance", _STRETCH, ("member",), r.stretch))
+    proxies = list(r.records(doc, "proxies", _PROXY, ("giver", "holder"), r.proxy))
+    tallies = list(r.records(doc, "tallies", _TALLY, ("item",), r.tally))
+    date = doc.get("date")
+    if isinstance(date, str):
+        try:
+            date = datetime.date.fromisoformat(date)
+        except ValueError:
+            r.fail("$.date", f"expected a date as YYYY-MM-DD, not {date!r}")
+            date = None
+    try:
+        session = Session(
+            agenda=agenda, members=members, attendance=attendance, proxies=proxies,
+            tallies=tallies, body=doc.get("body"), date=date, rules=doc.get("rules"),
+            members_in_office=doc.get("members_in_office"),
+        )  # fmt: skip
+    except InvalidSessionError as err:
+        raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
+    if r.problems:
+        raise InvalidSessionError(r.problems)
+    return session
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by where they are in the document, duplicates removed."""
+    order = ["$.format", "$.date", "$.body", "$.rules", "$.members_in_office", "$.agenda",
+             "$.members", "$.attendance", "$.proxies", "$.tallies"]  # fmt: skip
+
+    def key(p: Problem) -> tuple[int, str]:
+        rank = next((i for i, o in enumerate(order) if p.path.startswith(o)), len(order))
+        return rank, p.path
+
+    return sorted(dict.fromkeys(problems), key=key)
+
+
+def _source_dict(source: Source | None) -> dict[str, Any] | None:
+    if source is None or source.line is None:
+        return None
+    return {"line": source.line, "text": source.text}
+
+
+def _weight(value: int | Decimal) -> int | str:
+    """A weight as JSON: a whole number, or the exact decimal text (JSON floats are not exact)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else format(value, "f")
+    return value
+
+
+def session_to_dict(session: Session) -> dict[str, Any]:
+    """The ``quorum-session/1`` document of a session (weights stay exact)."""
+
+    def with_source(record: dict[str, Any], source: Source | None) -> dict[str, Any]:
+        src = _source_dict(source)
+        if src is not None:
+            record["source"] = src
+        return record
+
+    return {
+        "format": FORMAT,
+        "body": session.body,
+        "date": session.date.isoformat() if session.date else None,
+        "rules": session.rules,
+        "members_in_office": session.members_in_office,
+        "agenda": list(session.agenda),
+        "members": [
+            with_source({
+                "id": m.id, "name": m.name, "group": m.group, "weight": _weight(m.weight),
+                "role": m.role.value, "substitute_for": m.substitute_for,
+            }, m.source)
+            for m in session.members
+        ],
+        "attendance": [
+            with_source({"member": s.member, "from": s.from_item, "until": s.until_item}, s.source)
+            for s in session.attendance
+        ],
+        "proxies": [
+            with_source({
+                "giver": p.giver, "holder": p.holder, "from": p.from_item, "until": p.until_item,
+            }, p.source)
+            for p in session.proxies
+        ],
+        "tallies": [
+            with_source({
+                "item": t.item, **{k: getattr(t, k) for k in (*TALLY_COUNTS, "present", "voters")},
+                "unanimous": t.unanimous,
+            }, t.source)
+            for t in session.tallies
+        ],
+    }  # fmt: skip
+
+
+def dumps(document: Any, *, indent: int | None = 2) -> str:
+    """JSON text of a document (UTF-8 text, not ASCII-escaped)."""
+    return json.dumps(document, indent=indent, ensure_ascii=False)
+
+
+def loads(text: str) -> Any:
+    """Decode JSON text, reading numbers with a fraction as exact Decimals."""
+    return json.loads(text, parse_float=Decimal)
