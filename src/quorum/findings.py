@@ -8,6 +8,7 @@ rule it rests on (with its article) and the source of the fact at fault when the
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -44,6 +45,10 @@ class Severity(enum.Enum):
         return ("error", "warning", "info").index(self.value)
 
 
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class Finding:
     """One thing the audit (or the reader of the minutes) found."""
@@ -51,8 +56,8 @@ class Finding:
     code: str
     severity: Severity
     message: str
-    items: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    members: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    items: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    members: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     rule: str | None = None
     source: Source | None = None
 

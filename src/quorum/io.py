@@ -38,8 +38,9 @@ def _text(data: bytes, path: Path) -> str:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
-            raise SessionFileError(f"is not UTF-8 text ({err.reason} at byte {err.start})",
-                                   file=str(path)) from None
+            raise SessionFileError(
+                f"is not UTF-8 text ({err.reason} at byte {err.start})", file=str(path)
+            ) from None
 
 
 def pdf_text(data: bytes, path: Path) -> str:

@@ -38,11 +38,6 @@ def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def _source() -> Any:
-    """The optional source field: not part of equality (the same fact from two files is equal)."""
-    return attrs.field(default=None, eq=False, repr=False)
-
-
 @attrs.frozen(kw_only=True)
 class Member:
     """A member of the assembly (or a substitute who may sit for a titular)."""
@@ -53,7 +48,7 @@ class Member:
     weight: Weight = 1
     role: Role = Role.TITULAR
     substitute_for: str | None = None
-    source: Source | None = _source()
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def is_substitute(self) -> bool:
@@ -68,7 +63,7 @@ class Stretch:
     member: str
     from_item: str | None = None
     until_item: str | None = None
-    source: Source | None = _source()
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -79,7 +74,7 @@ class Proxy:
     holder: str
     from_item: str | None = None
     until_item: str | None = None
-    source: Source | None = _source()
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
 
 TALLY_COUNTS = ("pour", "contre", "abstention", "npv", "interested")
@@ -99,7 +94,7 @@ class Tally:
     present: int | None = None
     voters: int | None = None
     unanimous: bool = False
-    source: Source | None = _source()
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
     def counts(self) -> dict[str, int]:
         """The vote categories that are reported, by name."""
@@ -181,7 +176,9 @@ def _problems(s: Session) -> Iterator[Problem]:
         yield Problem("$.agenda", "the agenda is empty: list the items in their order of passage")
     for i, label in enumerate(s.agenda):
         if not isinstance(label, str) or not label.strip():
-            yield Problem(f"$.agenda[{i}]", f"an item label must be a non-empty string, not {label!r}")
+            yield Problem(
+                f"$.agenda[{i}]", f"an item label must be a non-empty string, not {label!r}"
+            )
         elif label in labels:
             yield Problem(f"$.agenda[{i}]", f"item {label!r} is listed twice")
         else:
@@ -201,7 +198,7 @@ def _problems(s: Session) -> Iterator[Problem]:
             if value is not None and value not in labels:
                 what = repr(value) if isinstance(value, str) else f"{value!r} (not a string)"
                 yield Problem(f"{path}.{key}", f"unknown item label {what}")
-        if first in order and last in order and order[first] > order[last]:  # type: ignore[index]
+        if first in order and last in order and order[first] > order[last]:
             yield Problem(
                 path,
                 f"reversed range: item {first!r} is taken after item {last!r}",
@@ -269,7 +266,9 @@ def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
         elif m.weight < 0 or (isinstance(m.weight, Decimal) and not m.weight.is_finite()):
             yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
         if not isinstance(m.role, Role):
-            yield Problem(f"{path}.role", f"role must be 'titular' or 'substitute', not {m.role!r}")
+            yield Problem(
+                f"{path}.role", f"role must be 'titular' or 'substitute', not {m.role!r}"
+            )
     for i, m in enumerate(members):
         if not isinstance(m, Member) or m.substitute_for is None:
             continue
@@ -298,6 +297,8 @@ def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Pr
         for key in (*TALLY_COUNTS, "present", "voters"):
             value = getattr(t, key)
             if value is not None and (not _is_int(value) or value < 0):
-                yield Problem(f"{path}.{key}", f"a count must be a whole number >= 0, not {value!r}")
+                yield Problem(
+                    f"{path}.{key}", f"a count must be a whole number >= 0, not {value!r}"
+                )
         if not isinstance(t.unanimous, bool):
             yield Problem(f"{path}.unanimous", f"must be true or false, not {t.unanimous!r}")

@@ -7,6 +7,7 @@ session. The format is documented in ``docs/session-format.md``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 from collections.abc import Callable, Iterator, Mapping
@@ -20,9 +21,17 @@ from quorum.model import TALLY_COUNTS, Member, Proxy, Role, Session, Stretch, Ta
 FORMAT = "quorum-session/1"
 
 _TOP = {
-    "format", "body", "date", "rules", "members_in_office", "agenda", "members", "attendance",
-    "proxies", "tallies",
-}  # fmt: skip
+    "format",
+    "body",
+    "date",
+    "rules",
+    "members_in_office",
+    "agenda",
+    "members",
+    "attendance",
+    "proxies",
+    "tallies",
+}
 _MEMBER = {"id", "name", "group", "weight", "role", "substitute_for", "source"}
 _STRETCH = {"member", "from", "until", "source"}
 _PROXY = {"giver", "holder", "from", "until", "source"}
@@ -38,7 +47,9 @@ class _Reader:
     def fail(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
-    def keys(self, path: str, obj: Mapping[str, Any], allowed: set[str], required: tuple[str, ...]) -> None:
+    def keys(
+        self, path: str, obj: Mapping[str, Any], allowed: set[str], required: tuple[str, ...]
+    ) -> None:
         for key in obj:
             if key not in allowed:
                 self.fail(f"{path}.{key}", f"unknown key {key!r}")
@@ -47,9 +58,13 @@ class _Reader:
                 self.fail(f"{path}.{key}", "required key is missing")
 
     def records(
-        self, doc: Mapping[str, Any], key: str, allowed: set[str], required: tuple[str, ...],
+        self,
+        doc: Mapping[str, Any],
+        key: str,
+        allowed: set[str],
+        required: tuple[str, ...],
         build: Callable[[str, Mapping[str, Any]], Any],
-    ) -> Iterator[Any]:  # fmt: skip
+    ) -> Iterator[Any]:
         value = doc.get(key, [])
         if not isinstance(value, list):
             self.fail(f"$.{key}", f"expected a list, not {type(value).__name__}")
@@ -79,39 +94,46 @@ class _Reader:
     def member(self, path: str, obj: Mapping[str, Any]) -> Member:
         weight = obj.get("weight", 1)
         if isinstance(weight, str):
-            try:
+            with contextlib.suppress(ArithmeticError):  # the model check reports it
                 weight = Decimal(weight.strip())
-            except ArithmeticError:
-                pass  # the model check reports it with its path
         role = obj.get("role", "titular")
-        try:
+        with contextlib.suppress(ValueError):  # the model check reports it with its path
             role = Role(role)
-        except ValueError:
-            pass  # the model check reports it with its path
         return Member(
-            id=obj.get("id", ""), name=obj.get("name", obj.get("id", "")), group=obj.get("group"),
-            weight=weight, role=role, substitute_for=obj.get("substitute_for"),
+            id=obj.get("id", ""),
+            name=obj.get("name", obj.get("id", "")),
+            group=obj.get("group"),
+            weight=weight,
+            role=role,
+            substitute_for=obj.get("substitute_for"),
             source=self.source(path, obj),
-        )  # fmt: skip
+        )
 
     def stretch(self, path: str, obj: Mapping[str, Any]) -> Stretch:
         return Stretch(
-            member=obj.get("member", ""), from_item=obj.get("from"), until_item=obj.get("until"),
+            member=obj.get("member", ""),
+            from_item=obj.get("from"),
+            until_item=obj.get("until"),
             source=self.source(path, obj),
-        )  # fmt: skip
+        )
 
     def proxy(self, path: str, obj: Mapping[str, Any]) -> Proxy:
         return Proxy(
-            giver=obj.get("giver", ""), holder=obj.get("holder", ""), from_item=obj.get("from"),
-            until_item=obj.get("until"), source=self.source(path, obj),
-        )  # fmt: skip
+            giver=obj.get("giver", ""),
+            holder=obj.get("holder", ""),
+            from_item=obj.get("from"),
+            until_item=obj.get("until"),
+            source=self.source(path, obj),
+        )
 
     def tally(self, path: str, obj: Mapping[str, Any]) -> Tally:
         counts = {k: obj.get(k) for k in (*TALLY_COUNTS, "present", "voters")}
         return Tally(
-            item=obj.get("item", ""), unanimous=obj.get("unanimous", False),
-            source=self.source(path, obj), **counts,
-        )  # fmt: skip
+            item=obj.get("item", ""),
+            unanimous=obj.get("unanimous", False),
+            source=self.source(path, obj),
+            **counts,
+        )
 
 
 def session_from_dict(doc: object) -> Session:
@@ -144,10 +166,16 @@ def session_from_dict(doc: object) -> Session:
             date = None
     try:
         session = Session(
-            agenda=agenda, members=members, attendance=attendance, proxies=proxies,
-            tallies=tallies, body=doc.get("body"), date=date, rules=doc.get("rules"),
+            agenda=agenda,
+            members=members,
+            attendance=attendance,
+            proxies=proxies,
+            tallies=tallies,
+            body=doc.get("body"),
+            date=date,
+            rules=doc.get("rules"),
             members_in_office=doc.get("members_in_office"),
-        )  # fmt: skip
+        )
     except InvalidSessionError as err:
         raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
     if r.problems:
@@ -157,8 +185,18 @@ def session_from_dict(doc: object) -> Session:
 
 def _in_order(problems: list[Problem]) -> list[Problem]:
     """Problems sorted by where they are in the document, duplicates removed."""
-    order = ["$.format", "$.date", "$.body", "$.rules", "$.members_in_office", "$.agenda",
-             "$.members", "$.attendance", "$.proxies", "$.tallies"]  # fmt: skip
+    order = [
+        "$.format",
+        "$.date",
+        "$.body",
+        "$.rules",
+        "$.members_in_office",
+        "$.agenda",
+        "$.members",
+        "$.attendance",
+        "$.proxies",
+        "$.tallies",
+    ]
 
     def key(p: Problem) -> tuple[int, str]:
         rank = next((i for i, o in enumerate(order) if p.path.startswith(o)), len(order))
@@ -197,10 +235,17 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "members_in_office": session.members_in_office,
         "agenda": list(session.agenda),
         "members": [
-            with_source({
-                "id": m.id, "name": m.name, "group": m.group, "weight": _weight(m.weight),
-                "role": m.role.value, "substitute_for": m.substitute_for,
-            }, m.source)
+            with_source(
+                {
+                    "id": m.id,
+                    "name": m.name,
+                    "group": m.group,
+                    "weight": _weight(m.weight),
+                    "role": m.role.value,
+                    "substitute_for": m.substitute_for,
+                },
+                m.source,
+            )
             for m in session.members
         ],
         "attendance": [
@@ -208,19 +253,29 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             for s in session.attendance
         ],
         "proxies": [
-            with_source({
-                "giver": p.giver, "holder": p.holder, "from": p.from_item, "until": p.until_item,
-            }, p.source)
+            with_source(
+                {
+                    "giver": p.giver,
+                    "holder": p.holder,
+                    "from": p.from_item,
+                    "until": p.until_item,
+                },
+                p.source,
+            )
             for p in session.proxies
         ],
         "tallies": [
-            with_source({
-                "item": t.item, **{k: getattr(t, k) for k in (*TALLY_COUNTS, "present", "voters")},
-                "unanimous": t.unanimous,
-            }, t.source)
+            with_source(
+                {
+                    "item": t.item,
+                    **{k: getattr(t, k) for k in (*TALLY_COUNTS, "present", "voters")},
+                    "unanimous": t.unanimous,
+                },
+                t.source,
+            )
             for t in session.tallies
         ],
-    }  # fmt: skip
+    }
 
 
 def dumps(document: Any, *, indent: int | None = 2) -> str:

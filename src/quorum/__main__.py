@@ -1,0 +1,5 @@
+"""``python -m quorum``: the command line."""
+
+from quorum.cli import main
+
+main()

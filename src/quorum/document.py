@@ -1,0 +1,117 @@
+"""The ``quorum-audit/1`` JSON document of an audit (documented in ``docs/audit-format.md``)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from quorum.findings import Finding
+from quorum.model import TALLY_COUNTS, Session, Tally
+
+if TYPE_CHECKING:  # audit imports this module lazily; a runtime import would be circular
+    from quorum.audit import Audit, AuditItem
+
+FORMAT = "quorum-audit/1"
+
+
+def number(value: int | Decimal) -> int | str:
+    """An exact number as JSON: a whole number, or the exact decimal text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else format(value, "f")
+    return value
+
+
+def finding_dict(f: Finding, session: Session) -> dict[str, Any]:
+    """A finding as JSON; members carry their id and name."""
+    by_id = {m.id for m in session.members}
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "items": list(f.items),
+        "members": [
+            {"id": m, "name": session.member(m).name if m in by_id else m} for m in f.members
+        ],
+        "message": f.message,
+        "rule": f.rule,
+        "source": None
+        if f.source is None
+        else {
+            "line": f.source.line,
+            "text": f.source.text,
+            "path": f.source.path,
+        },
+    }
+
+
+def tally_dict(t: Tally | None) -> dict[str, Any] | None:
+    """A reported tally as JSON (``None`` where the minutes give none)."""
+    if t is None:
+        return None
+    return {
+        **{k: getattr(t, k) for k in (*TALLY_COUNTS, "present", "voters")},
+        "unanimous": t.unanimous,
+    }
+
+
+def item_dict(
+    it: AuditItem, findings: dict[int, dict[str, Any]], member_lists: bool
+) -> dict[str, Any]:
+    """One item as JSON."""
+    doc: dict[str, Any] = {"item": it.item, "position": it.position}
+    if member_lists:
+        doc["present"] = [m.name for m in it.present]
+    doc["present_count"] = it.present_count
+    if member_lists:
+        doc["proxies"] = [{"giver": g.name, "holder": h.name} for g, h in it.proxies]
+    doc.update(
+        {
+            "proxy_count": it.proxy_count,
+            "voters": it.voters,
+            "vote_weight": number(it.vote_weight),
+            "quorum": {
+                "required": it.quorum.required,
+                "counted": it.quorum.counted,
+                "reached": it.quorum.reached,
+            },
+            "tally": {
+                "reported": tally_dict(it.tally.reported),
+                "consistent": it.tally.consistent,
+            },
+            "findings": [findings[id(f)] for f in it.findings],
+        }
+    )
+    return doc
+
+
+def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]:
+    """The whole audit as a JSON-ready dict."""
+    s = audit.session
+    findings = {id(f): finding_dict(f, s) for f in audit.findings}
+    required = audit.items[0].quorum.required if audit.items else None
+    return {
+        "format": FORMAT,
+        "session": {
+            "body": s.body,
+            "date": s.date.isoformat() if s.date else None,
+            "rules": audit.rules.name,
+            "members_in_office": s.in_office,
+            "members_in_office_inferred": s.in_office_inferred,
+            "quorum_required": required,
+            "members": len(s.members),
+            "items": len(s.agenda),
+        },
+        "rules": {
+            "name": audit.rules.name,
+            "title": audit.rules.title,
+            "chosen": audit.rules_reason,
+            "sources": list(audit.rules.sources),
+        },
+        "items": [item_dict(it, findings, member_lists) for it in audit.items],
+        "findings": list(findings.values()),
+        "summary": {
+            "items": len(audit.items),
+            "errors": sum(f.severity.value == "error" for f in audit.findings),
+            "warnings": sum(f.severity.value == "warning" for f in audit.findings),
+            "info": sum(f.severity.value == "info" for f in audit.findings),
+        },
+    }
