@@ -21,7 +21,7 @@ from functools import cached_property
 import attrs
 
 from quorum import timeline as tl
-from quorum.findings import Finding, Severity, Source
+from quorum.findings import Finding, Severity, Source, plural
 from quorum.model import Member, Proxy, Session, Tally
 from quorum.rules import RuleSet, get_rules, rules_for
 from quorum.timeline import EMPTY, Spans
@@ -354,7 +354,7 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
             c.draft(
                 "QUORUM_NOT_REACHED",
                 ERROR,
-                f"quorum not reached at {{items}}: {counted} members present, "
+                f"quorum not reached at {{items}}: {plural(counted, 'member')} present, "
                 f"{required} required ({session.in_office} in office // 2 + 1; "
                 "proxies do not count)",
                 rule_set.quorum_rule,
@@ -396,7 +396,10 @@ def _check_tally(c: _Counts, pos: int, t: Tally | None) -> TallyCheck:
     if c.rules.weighted:
         basis, what = c.present_weight[pos] + c.proxy_weight[pos], "the vote weight"
     else:
-        basis, what = voters, f"the voters ({present} present + {proxies} proxies)"
+        basis, what = (
+            voters,
+            f"the voters ({present} present + {plural(proxies, 'proxy', 'proxies')})",
+        )
     if counts and sum(counts.values()) != basis:
         ok = False
         parts = " + ".join(f"{k} {v}" for k, v in counts.items())
@@ -427,7 +430,7 @@ def _check_tally(c: _Counts, pos: int, t: Tally | None) -> TallyCheck:
             "VOTERS_MISMATCH",
             ERROR,
             f"the minutes report {t.voters} voters at {{items}}; the lists give {voters} "
-            f"({present} present + {proxies} proxies)",
+            f"({present} present + {plural(proxies, 'proxy', 'proxies')})",
             rule,
             (),
             here,

@@ -45,6 +45,11 @@ class Severity(enum.Enum):
         return ("error", "warning", "info").index(self.value)
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 proxy``, ``2 proxies``: a count and its noun."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
 def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 

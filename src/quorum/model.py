@@ -263,7 +263,9 @@ def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
                 f"{path}.weight",
                 f"a weight must be a whole or exact decimal number, not {m.weight!r}",
             )
-        elif m.weight < 0 or (isinstance(m.weight, Decimal) and not m.weight.is_finite()):
+        elif isinstance(m.weight, Decimal) and not m.weight.is_finite():
+            yield Problem(f"{path}.weight", f"a weight must be a finite number, not {m.weight}")
+        elif m.weight < 0:
             yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
         if not isinstance(m.role, Role):
             yield Problem(

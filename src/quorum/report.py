@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from quorum.audit import Audit, AuditItem
-from quorum.findings import Finding
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+from quorum.findings import Finding, plural
 
 
 def _tally_cell(it: AuditItem) -> str:
@@ -73,7 +69,7 @@ def render_text(audit: Audit) -> str:
             out.extend(_finding_lines(f))
         out.append("")
     out.append(
-        f"{_plural(len(audit.items), 'item')}, {_plural(errors, 'error')}, "
-        f"{_plural(warnings, 'warning')}"
+        f"{plural(len(audit.items), 'item')}, {plural(errors, 'error')}, "
+        f"{plural(warnings, 'warning')}"
     )
     return "\n".join(out) + "\n"

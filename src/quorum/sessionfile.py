@@ -179,7 +179,7 @@ def session_from_dict(doc: object) -> Session:
     except InvalidSessionError as err:
         raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
     if r.problems:
-        raise InvalidSessionError(r.problems)
+        raise InvalidSessionError(_in_order(r.problems))
     return session
 
 
