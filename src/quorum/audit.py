@@ -71,13 +71,10 @@ class _Counts:
         self.rules = rules
         self.drafts: list[_Draft] = []
         n = self.length = len(session.agenda)
-        at = session.position
         self.index = {m.id: i for i, m in enumerate(session.members)}
         raw: list[list[tuple[int, int]]] = [[] for _ in session.members]
         for st in session.attendance:
-            first = None if st.from_item is None else at(st.from_item) - 1
-            last = None if st.until_item is None else at(st.until_item) - 1
-            raw[self.index[st.member]].extend(tl.span(first, last, n))
+            raw[self.index[st.member]].extend(self.range(st.from_item, st.until_item))
         self.raw: list[Spans] = [tl.union(r) for r in raw]
         self.present: list[Spans] = list(self.raw)
         self.seat: list[Spans] = list(self.raw)
@@ -108,6 +105,13 @@ class _Counts:
                 _Draft(code, severity, message, rule, tuple(members), spans, source)
             )
 
+    def range(self, from_item: str | None, until_item: str | None) -> Spans:
+        """The span set of an inclusive range of item labels (``None``: open end)."""
+        at = self.session.position
+        first = None if from_item is None else at(from_item) - 1
+        last = None if until_item is None else at(until_item) - 1
+        return tl.span(first, last, self.length)
+
     def name(self, member_id: str) -> str:
         return self.session.member(member_id).name
 
@@ -132,7 +136,7 @@ class _Counts:
                 t = self.index[m.substitute_for]
                 both = tl.intersect(self.raw[i], self.raw[t])
                 self.present[i] = tl.subtract(self.raw[i], self.raw[t])
-                self.seat[t] = tl.union(self.raw[t] + self.present[i])
+                self.seat[t] = tl.union(self.seat[t] + self.present[i])
                 self.draft(
                     "SUBSTITUTE_WITH_TITULAR",
                     ERROR,
@@ -146,13 +150,10 @@ class _Counts:
 
     def _proxies(self) -> None:
         r, s = self.rules, self.session
-        at, n = s.position, self.length
         candidate: list[Spans] = []
         for p in s.proxies:
             g, h = self.index[p.giver], self.index[p.holder]
-            first = None if p.from_item is None else at(p.from_item) - 1
-            last = None if p.until_item is None else at(p.until_item) - 1
-            in_force = tl.span(first, last, n)
+            in_force = self.range(p.from_item, p.until_item)
             giver, holder = s.members[g], s.members[h]
             if giver.is_substitute:
                 self.draft(
