@@ -328,3 +328,40 @@ class TestSession:
     def test_unknown_rules(self) -> None:
         with pytest.raises(quorum.UnknownRuleSetError):
             quorum.audit(session(1, {"a": ALL}), "fr-copro")
+
+
+class TestGrouping:
+    def test_each_finding_keeps_its_own_source(self) -> None:
+        """Two equal tally mismatches read from two lines stay two findings, each with its line."""
+        s = session(
+            3,
+            {"a": ALL},
+            tallies=(
+                Tally(item="1", pour=3, source=quorum.Source(line=11, text="3 votes pour")),
+                Tally(item="3", pour=3, source=quorum.Source(line=45, text="3 votes pour")),
+            ),
+            members_in_office=1,
+        )
+
+        result = quorum.audit(s)
+
+        assert [(("1",), 11), (("3",), 45)] == [
+            (f.items, f.source.line if f.source else None) for f in result.findings
+        ]
+
+    def test_consecutive_items_make_one_finding(self) -> None:
+        """A proxy unusable at items 1-3 and 5 gives 'items 1-3' and 'item 5'."""
+        s = session(
+            5,
+            {"h": ("4", "4"), "x": ALL},
+            absent=("g",),
+            proxies=(("g", "h", None, None),),
+            members_in_office=1,
+        )
+
+        result = quorum.audit(s)
+
+        found = [f for f in result.findings if f.code == "PROXY_HOLDER_ABSENT"]
+
+        assert [("1", "2", "3"), ("5",)] == [f.items for f in found]
+        assert ["items 1-3", "item 5"] == [f.message.split(" at ")[1].split(":")[0] for f in found]

@@ -60,7 +60,7 @@ class _Draft:
     rule: str | None
     members: tuple[str, ...]
     spans: Spans
-    source: Source | None = attrs.field(default=None, eq=False)
+    source: Source | None = None
 
 
 class _Counts:
@@ -481,17 +481,13 @@ def _runs(spans: Spans) -> Iterator[range]:
 
 
 def _group(drafts: list[_Draft], session: Session) -> list[Finding]:
-    """One finding per run of consecutive items sharing a code, message and members."""
+    """One finding per run of consecutive items sharing a code, message, members and source."""
     merged: dict[_Draft, list[tuple[int, int]]] = {}
-    sources: dict[_Draft, Source | None] = {}
     for d in drafts:
-        key = attrs.evolve(d, spans=EMPTY)
-        merged.setdefault(key, []).extend(d.spans)
-        sources.setdefault(key, d.source)
+        merged.setdefault(attrs.evolve(d, spans=EMPTY), []).extend(d.spans)
     out: list[Finding] = []
     for key, spans in merged.items():
-        runs = list(_runs(tl.union(spans))) or [range(0)]
-        for run in runs:
+        for run in list(_runs(tl.union(spans))) or [range(0)]:
             labels = [session.agenda[p] for p in run]
             message = (
                 key.message.replace("{items}", _items_text(labels)) if labels else key.message
@@ -504,7 +500,7 @@ def _group(drafts: list[_Draft], session: Session) -> list[Finding]:
                     items=tuple(labels),
                     members=key.members,
                     rule=key.rule,
-                    source=sources[key],
+                    source=key.source,
                 )
             )
     return out

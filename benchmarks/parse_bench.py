@@ -1,0 +1,41 @@
+"""Parse time of the Besançon minutes, and of the same text at 10x and 100x its size.
+
+Run: ``python benchmarks/parse_bench.py`` (from the repository root, with quorum importable).
+The time should grow linearly with the size.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from quorum.parse import parse_minutes
+
+SEED = Path(__file__).parent.parent / "tests" / "data" / "grand-besancon-2026-01-29.txt"
+
+
+def bench(text: str, repeat: int = 3) -> float:
+    """Best wall time of ``repeat`` parses, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        parse_minutes(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    base = None
+    for factor in (1, 10, 100):
+        text = seed * factor
+        seconds = bench(text, repeat=3 if factor < 100 else 1)
+        base = base or seconds
+        print(
+            f"x{factor:<4} {len(text):>10,} chars  {seconds * 1000:9.1f} ms"
+            f"  ({seconds / base:6.1f} x the seed time)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,401 @@
+"""From what was read to a valid :class:`~quorum.model.Session`, with every doubt as a finding.
+
+Name resolution happens here, in one place: each mention is matched to the one member it can be;
+an ambiguous or unknown mention is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from quorum.findings import Finding, Severity, Source
+from quorum.model import Member, Proxy, Role, Stretch, Tally
+from quorum.parse._lexicon import correct_place
+from quorum.parse._lists import Bound, Entry, Lists, Mention
+from quorum.parse._names import Name, Resolver, read_names
+
+W, E, INFO = Severity.WARNING, Severity.ERROR, Severity.INFO
+
+
+class Builder:
+    """Collects members, attendance, proxies and findings, keeping every id and label valid."""
+
+    def __init__(self, agenda: list[str]) -> None:
+        self.agenda = agenda
+        self.pos = {label: i for i, label in enumerate(agenda)}
+        self.members: list[Member] = []
+        self.by_id: dict[str, Member] = {}
+        self.resolver = Resolver()
+        self.notes: list[Finding] = []
+        # member id -> list of (position, +1 arrive / -1 leave-after, source)
+        self.moves: dict[str, list[tuple[int, int, Source | None]]] = {}
+        self.initially: dict[str, Source | None] = {}
+        self.proxies: list[Proxy] = []
+
+    # --- findings ---------------------------------------------------------------------------
+
+    def note(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        source: Source | None = None,
+        *,
+        members: tuple[str, ...] = (),
+        items: tuple[str, ...] = (),
+        rule: str | None = None,
+    ) -> None:
+        self.notes.append(
+            Finding(
+                code=code,
+                severity=severity,
+                message=message,
+                items=items,
+                members=members,
+                rule=rule,
+                source=source,
+            )
+        )
+
+    # --- members ----------------------------------------------------------------------------
+
+    def add_member(
+        self,
+        name: Name,
+        group: str | None,
+        source: Source | None,
+        *,
+        substitute: bool = False,
+        substitute_for: str | None = None,
+    ) -> str:
+        base = name.slug
+        mid, n = base, 2
+        while mid in self.by_id:
+            mid, n = f"{base}-{n}", n + 1
+        member = Member(
+            id=mid,
+            name=name.display,
+            group=correct_place(group) if group else None,
+            role=Role.SUBSTITUTE if substitute else Role.TITULAR,
+            substitute_for=substitute_for,
+            source=source,
+        )
+        self.members.append(member)
+        self.by_id[mid] = member
+        self.resolver.add(mid, name)
+        return mid
+
+    def resolve(self, mention: Mention, what: str) -> str | None:
+        """The id of the one member a mention can be; a finding otherwise."""
+        ids = self.resolver.find(mention.name)
+        if len(ids) == 1:
+            return ids[0]
+        if len(ids) > 1:
+            names = ", ".join(self.by_id[i].name for i in ids)
+            self.note(
+                "NAME_AMBIGUOUS",
+                E,
+                f"{what} '{mention.name.display}' could be any of: {names}; nothing was assumed",
+                mention.source,
+                members=tuple(ids),
+            )
+        return None
+
+    def set_substitute(self, mid: str, titular: str) -> None:
+        m = self.by_id[mid]
+        if titular == mid or self.by_id[titular].role is not Role.TITULAR:
+            return
+        new = Member(
+            id=m.id,
+            name=m.name,
+            group=m.group,
+            weight=m.weight,
+            role=Role.SUBSTITUTE,
+            substitute_for=titular,
+            source=m.source,
+        )
+        self.by_id[mid] = new
+        self.members = [new if x.id == mid else x for x in self.members]
+
+    # --- attendance -------------------------------------------------------------------------
+
+    def label_pos(self, label: str, source: Source | None) -> int | None:
+        if label in self.pos:
+            return self.pos[label]
+        self.note(
+            "ITEM_UNKNOWN",
+            W,
+            f"item '{label}' is not in the order of passage; the range that names it was not used",
+            source,
+            items=(),
+        )
+        return None
+
+    def present_from_start(self, mid: str, source: Source | None) -> None:
+        self.initially.setdefault(mid, source)
+
+    def move(self, mid: str, position: int, step: int, source: Source | None) -> None:
+        self.moves.setdefault(mid, []).append((position, step, source))
+
+    def bound(self, mid: str, b: Bound) -> None:
+        """A range phrase on a list entry: the member's presence starts or ends there."""
+        p = self.label_pos(b.label, b.source)
+        if p is None:
+            return
+        if b.kind == "from":
+            self.move(mid, p, +1, b.source)
+        elif b.kind == "until" or b.kind == "after":
+            self.move(mid, p, -1, b.source)
+        elif b.kind == "before":
+            if p == 0:
+                self.note(
+                    "RANGE_EMPTY",
+                    W,
+                    "present only 'before' the first item: ignored",
+                    b.source,
+                    members=(mid,),
+                )
+            else:
+                self.move(mid, p - 1, -1, b.source)
+
+    def stretches(self) -> list[Stretch]:
+        """Stretches from the initial presence and the arrivals/departures, in member order."""
+        out: list[Stretch] = []
+        last = len(self.agenda) - 1
+        for m in self.members:
+            moves = sorted(self.moves.get(m.id, []), key=lambda t: (t[0], -t[1]))
+            here = m.id in self.initially and not (moves and moves[0][1] > 0)
+            start: int | None = 0 if here else None
+            src = self.initially.get(m.id)
+            for p, step, s in moves:
+                if step > 0 and start is None:
+                    start, src = p, s
+                elif step < 0 and start is not None and p >= start:
+                    out.append(self._stretch(m.id, start, p, src))
+                    start = None
+            if start is not None and start <= last:
+                out.append(self._stretch(m.id, start, last, src))
+        return out
+
+    def _stretch(self, mid: str, a: int, b: int, src: Source | None) -> Stretch:
+        last = len(self.agenda) - 1
+        return Stretch(
+            member=mid,
+            from_item=None if a == 0 else self.agenda[a],
+            until_item=None if b >= last else self.agenda[b],
+            source=src,
+        )
+
+    # --- proxies ----------------------------------------------------------------------------
+
+    def add_proxy(self, giver: str, holder: str, bounds: list[Bound], source: Source) -> None:
+        if giver == holder:
+            self.note(
+                "PROXY_TO_SELF",
+                W,
+                "a member gives a proxy to himself: ignored",
+                source,
+                members=(giver,),
+            )
+            return
+        first: int | None = None
+        last: int | None = None
+        for b in bounds:
+            p = self.label_pos(b.label, b.source)
+            if p is None:
+                continue
+            kind = b.kind.removeprefix("proxy-")
+            if kind == "from":
+                first = p
+            elif kind in ("until", "after"):
+                last = p
+            elif kind == "before" and p > 0:
+                last = p - 1
+        if first is not None and last is not None and first > last:
+            self.note(
+                "RANGE_REVERSED",
+                W,
+                "a proxy's range ends before it starts: ignored",
+                source,
+                members=(giver, holder),
+            )
+            return
+        self.proxies.append(
+            Proxy(
+                giver=giver,
+                holder=holder,
+                from_item=None if not first else self.agenda[first],
+                until_item=None
+                if last is None or last >= len(self.agenda) - 1
+                else self.agenda[last],
+                source=source,
+            )
+        )
+
+
+def mention_member(
+    b: Builder, mention: Mention, what: str, *, present: bool, quiet: bool = False
+) -> str | None:
+    """Resolve a mention; someone named nowhere else becomes a member, with a warning."""
+    ids = b.resolver.find(mention.name)
+    if len(ids) > 1:
+        return b.resolve(mention, what)
+    if ids:
+        return ids[0]
+    if not (mention.name.first and mention.name.last):
+        b.note(
+            "NAME_UNRESOLVED",
+            W,
+            f"{what} '{mention.name.display}' matches no listed member; the fact was dropped",
+            mention.source,
+        )
+        return None
+    mid = b.add_member(mention.name, mention.group, mention.source)
+    if present:
+        b.present_from_start(mid, mention.source)
+    if quiet:
+        return mid
+    b.note(
+        "MEMBER_ADDED_FROM_PROXY" if "proxy" in what else "MEMBER_ADDED",
+        W,
+        f"'{mention.name.display}' is named only as {what}; added as a member"
+        + (" (present)" if present else " (absent)"),
+        mention.source,
+        members=(mid,),
+    )
+    return mid
+
+
+def register_entries(b: Builder, entries: list[Entry]) -> dict[int, str]:
+    """Members from the present/absent lists; returns entry index → member id."""
+    ids: dict[int, str] = {}
+    seen: dict[str, tuple[str, Entry]] = {}
+    for k, e in enumerate(entries):
+        key = e.who.name.display.casefold()
+        if key in seen:
+            mid, first = seen[key]
+            ids[k] = mid
+            if (first.status == "present") != (e.status == "present"):
+                b.note(
+                    "PRESENT_AND_ABSENT",
+                    E,
+                    f"'{e.who.name.display}' is listed both present and absent",
+                    e.who.source,
+                    members=(mid,),
+                    rule="CGCT art. L2121-17",
+                )
+            else:
+                b.note(
+                    "MEMBER_LISTED_TWICE",
+                    W,
+                    f"'{e.who.name.display}' is listed twice",
+                    e.who.source,
+                    members=(mid,),
+                )
+            continue
+        mid = b.add_member(e.who.name, e.who.group, e.who.source, substitute=e.substitute)
+        seen[key] = (mid, e)
+        ids[k] = mid
+    return ids
+
+
+def apply_entries(b: Builder, lists: Lists, ids: dict[int, str]) -> None:
+    """Presence, substitutions and proxies said in the lists."""
+    codes: dict[str, list[tuple[str, Entry]]] = {}
+    for k, e in enumerate(lists.entries):
+        mid = ids[k]
+        if e.status == "present" and e.replaced_by is None:
+            b.present_from_start(mid, e.who.source)
+        for bound in e.bounds:
+            if bound.kind.startswith("proxy-"):
+                continue
+            if e.status == "present":
+                b.bound(mid, bound)
+            else:
+                b.note(
+                    "UNREAD_TEXT",
+                    W,
+                    "a range on an absent member was not used",
+                    bound.source,
+                    members=(mid,),
+                )
+        if e.replaced_by is not None:
+            sub = mention_member(b, e.replaced_by, "substitute", present=True, quiet=True)
+            if sub is not None:
+                b.set_substitute(sub, mid)
+                b.present_from_start(sub, e.replaced_by.source)
+        if e.substitute_for is not None:
+            tit = mention_member(b, e.substitute_for, "titular replaced", present=False)
+            if tit is not None:
+                b.set_substitute(mid, tit)
+        if e.proxy_to is not None:
+            holder = mention_member(b, e.proxy_to, "proxy holder", present=True)
+            if holder is not None:
+                b.add_proxy(
+                    mid, holder, [x for x in e.bounds if x.kind.startswith("proxy-")], e.who.source
+                )
+        if e.code:
+            codes.setdefault(e.code, []).append((mid, e))
+    for code, pair in codes.items():
+        holders = [m for m, e in pair if e.status == "present"]
+        givers = [m for m, e in pair if e.status != "present"]
+        if len(holders) == 1 and len(givers) == 1:
+            b.add_proxy(givers[0], holders[0], [], pair[0][1].who.source)
+        else:
+            b.note(
+                "PROXY_CODE_UNMATCHED",
+                W,
+                f"the mark '(Pr{code})' does not pair one absent member with one present member",
+                pair[0][1].who.source,
+                members=tuple(m for m, _ in pair),
+            )
+
+
+def apply_proxies(b: Builder, lists: Lists) -> None:
+    for px in lists.proxies:
+        giver = mention_member(b, px.giver, "proxy giver", present=False)
+        holder = mention_member(b, px.holder, "proxy holder", present=True)
+        if giver is not None and holder is not None:
+            b.add_proxy(giver, holder, px.bounds, px.source)
+
+
+def president(b: Builder, who: str, source: Source) -> None:
+    """The chair named only in the opening sentence ("Sous la présidence de …") is present."""
+    names, bad = read_names(who)
+    if bad or not names:
+        return
+    mention = Mention(names[0], source)
+    if b.resolver.find(mention.name):
+        return
+    mid = b.add_member(mention.name, None, source)
+    b.present_from_start(mid, source)
+    b.note(
+        "MEMBER_ADDED_FROM_CHAIR",
+        W,
+        f"'{mention.name.display}' chairs the session but is "
+        "in no list; counted as a present member",
+        source,
+        members=(mid,),
+    )
+
+
+def make_date(day: str, month: int, year: str) -> datetime.date | None:
+    try:
+        return datetime.date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+def tally(item: str, counts: dict[str, int], unanimous: bool, source: Source | None) -> Tally:
+    return Tally(
+        item=item,
+        pour=counts.get("pour"),
+        contre=counts.get("contre"),
+        abstention=counts.get("abstention"),
+        npv=counts.get("npv"),
+        interested=counts.get("interested"),
+        present=counts.get("present"),
+        voters=counts.get("voters"),
+        unanimous=unanimous,
+        source=source,
+    )

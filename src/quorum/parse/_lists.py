@@ -1,0 +1,403 @@
+"""The attendance part of the minutes: lists of present, absent and represented members,
+proxies, the secretary, per-range blocks ("Questions 1 et 2 : 29 présents …").
+
+This layer reads *mentions* (a name as written, where it was written, what was said about it);
+the builder turns them into members, stretches and proxies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quorum.findings import Source
+from quorum.parse import _patterns as P
+from quorum.parse._names import Name, read_names
+from quorum.parse._text import Doc, Frag, split_top
+
+MAX_ENTRY = 400
+"""Longer list entries are not read (reported as unread): bounds the cost of every pattern."""
+LIST_KINDS = ("present", "absent", "represented")
+
+
+@dataclass
+class Mention:
+    """A name as written at one place."""
+
+    name: Name
+    source: Source
+    group: str | None = None
+
+
+@dataclass
+class Bound:
+    """A range phrase: ``kind`` is from, until, before (until the previous item) or after."""
+
+    kind: str
+    label: str
+    source: Source
+
+
+@dataclass
+class Entry:
+    """A person in a present, absent or represented list, with what the list says about them."""
+
+    who: Mention
+    status: str
+    bounds: list[Bound] = field(default_factory=list)
+    substitute: bool = False
+    substitute_for: Mention | None = None
+    replaced_by: Mention | None = None
+    proxy_to: Mention | None = None
+    code: str | None = None
+
+
+@dataclass
+class ProxyFact:
+    giver: Mention
+    holder: Mention
+    bounds: list[Bound]
+    source: Source
+
+
+@dataclass
+class Block:
+    """A per-range block: items ``first..last`` (``None`` = to the end) and what it counts."""
+
+    first: str
+    last: str | None
+    present: int | None
+    voters: int | None
+    source: Source
+    arrivals: list[Mention] = field(default_factory=list)
+    departures: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Unread:
+    """Text in an attendance section that matched nothing (becomes an UNREAD_TEXT warning)."""
+
+    source: Source
+    why: str
+
+
+@dataclass
+class Lists:
+    entries: list[Entry] = field(default_factory=list)
+    proxies: list[ProxyFact] = field(default_factory=list)
+    secretary: list[Mention] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    passage: list[tuple[str, Source]] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+    clock: list[tuple[Mention, Source]] = field(default_factory=list)
+    first_header: int | None = None
+    ends: list[int] = field(default_factory=list)
+
+
+def read_lists(doc: Doc) -> Lists:
+    """Find every attendance section of the document and read it."""
+    out = Lists()
+    heads = [
+        (m.start(), m.end(), (m.lastgroup or "").removesuffix("_inline"))
+        for m in P.SECTION.finditer(doc.folded)
+    ]
+    blank = re.compile(r"\n[ \t]*\n")
+    for i, (start, end, kind) in enumerate(heads):
+        stop = heads[i + 1][0] if i + 1 < len(heads) else len(doc.text)
+        if kind != "block":
+            gap = blank.search(doc.text, end, stop)
+            if gap:
+                stop = gap.start()
+        else:
+            stop = min(stop, _nth_line_end(doc, end, 14))
+        if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
+            out.first_header = start
+        if kind not in ("agenda", "passage"):
+            out.ends.append(stop)
+        frag = Frag(doc, end, stop)
+        if kind in LIST_KINDS:
+            _read_people(frag, kind, out)
+        elif kind == "proxies":
+            _read_proxies(frag, out)
+        elif kind == "secretary":
+            names, _ = read_names(frag.text.split(",")[0][:MAX_ENTRY])
+            out.secretary += [Mention(n, _src(frag, 0, len(frag.text))) for n in names[:1]]
+        elif kind == "passage":
+            out.passage += [
+                (_label(m.group()), _src(frag, m.start(), m.end()))
+                for m in P.PASSAGE_LABEL.finditer(frag.folded)
+            ]
+        elif kind == "block":
+            _read_block(doc, start, frag, out)
+    return out
+
+
+def _nth_line_end(doc: Doc, pos: int, n: int) -> int:
+    for _ in range(n):
+        nxt = doc.text.find("\n", pos + 1)
+        if nxt < 0:
+            return len(doc.text)
+        pos = nxt
+    return pos
+
+
+def _src(frag: Frag, a: int, b: int) -> Source:
+    return Source(line=frag.line_no(a), text=frag.text[a:b].strip()[:200] or None)
+
+
+def _chunks(frag: Frag) -> list[tuple[int, int]]:
+    """List entries: split on commas, or on " - " when the list uses dashes (Lannion)."""
+    spans = split_top(frag.text, ",;")
+    if len(spans) <= 2 and " - " in frag.text:
+        work = frag.text.replace(" - ", " ; ")
+        spans = split_top(work, ";")
+    return spans
+
+
+def _group_prefix(text: str) -> tuple[str | None, int]:
+    """A commune or group prefix ("Besançon : …"), and where the rest starts."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(depth - 1, 0)
+        elif c == ":" and depth == 0:
+            left = text[:i].strip()
+            if (
+                left
+                and len(left) <= 60
+                and len(left.split()) <= 6
+                and not re.match(r"(?i)^(?:m|mme|mlle|mm|mmes|monsieur|madame)\b", left)
+            ):
+                return left, i + 1
+            return None, 0
+    return None, 0
+
+
+def _parens(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text outside parentheses (blanked inside, same length) and the inner spans."""
+    out = list(text)
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    begin = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            if depth == 0:
+                begin = i + 1
+            depth += 1
+        elif c == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((begin, i))
+        if depth or c == ")":
+            out[i] = " "
+    if depth:
+        spans.append((begin, len(text)))
+    return "".join(out), spans
+
+
+def _read_people(frag: Frag, status: str, out: Lists) -> None:
+    group: str | None = None
+    for a, b in _chunks(frag):
+        raw = frag.text[a:b]
+        if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|-)\W*", frag.folded[a:b]):
+            continue
+        if b - a > MAX_ENTRY:
+            out.unread.append(Unread(_src(frag, a, b), "entry too long to be a name"))
+            continue
+        prefix, skip = _group_prefix(raw)
+        if prefix is not None:
+            group = prefix
+        _read_entry(frag, a + skip, b, status, group, out)
+
+
+def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out: Lists) -> None:
+    text, folded = frag.text[a:b], frag.folded[a:b]
+    outside, inner = _parens(text)
+    src = _src(frag, a, b)
+    fold_out = _blank_like(folded, outside)
+    substitute_of: Mention | None = None
+    replaced: Mention | None = None
+    holder: Mention | None = None
+    m = P.REPLACED_BY.search(fold_out)
+    if m:
+        replaced = _mention(text[m.end() :].split("(")[0], src, group)
+        outside = outside[: m.start()]
+    elif status != "present":
+        px = P.PROXY_SPLIT.search(fold_out)
+        if px:
+            holder = _mention(outside[px.end() :], src, group)
+            outside = outside[: px.start()]
+    names, bad = read_names(outside)
+    if bad or not names:
+        out.unread.append(Unread(src, "no name could be read here"))
+        return
+    entries = [Entry(Mention(n, src, group), status) for n in names]
+    last = entries[-1]
+    last.replaced_by, last.proxy_to = replaced, holder
+    for ia, ib in inner:
+        _annotation(frag, a + ia, a + ib, last, out)
+    last.substitute_for = last.substitute_for or substitute_of
+    out.entries += entries
+
+
+def _blank_like(folded: str, outside: str) -> str:
+    pairs = zip(folded, outside, strict=True)
+    return "".join(f if o != " " or f == " " else " " for f, o in pairs)
+
+
+def _mention(text: str, src: Source, group: str | None) -> Mention | None:
+    names, bad = read_names(text[:MAX_ENTRY])
+    return Mention(names[0], src, group) if names and not bad else None
+
+
+def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
+    """What a parenthesis after a name says: a range, a substitution, a proxy, a code."""
+    f = frag.folded[a:b].strip()
+    src = _src(frag, a, b)
+    raw = frag.text[a:b].strip()
+    if not f or P.NO_PROXY.match(f):
+        return
+    if m := P.PROXY_CODE.match(f):
+        entry.code = m.group("stars")
+        return
+    if P.SUBSTITUTE.match(f):
+        entry.substitute = True
+        return
+    if m := P.SUBSTITUTE_OF.match(f):
+        entry.substitute = True
+        entry.substitute_for = _mention(raw[m.start("who") :], src, entry.who.group)
+        return
+    if (m := P.REPLACED_BY.match(f)) and m.start() == 0:
+        entry.replaced_by = _mention(raw[m.end() :], src, entry.who.group)
+        return
+    if P.CLOCK.search(f) and not P.PROXY_TO.match(f):
+        out.clock.append((entry.who, src))
+        return
+    bounds = read_bounds(f, src)
+    for pat in (P.PROXY_TO, P.REPRESENTED_BY):
+        if m := pat.match(f):
+            who = raw[m.start("who") :]
+            cut = _first_bound_at(f[m.start("who") :])
+            entry.proxy_to = _mention(who[:cut], src, entry.who.group)
+            entry.bounds += [Bound("proxy-" + bd.kind, bd.label, bd.source) for bd in bounds]
+            return
+    if bounds:
+        entry.bounds += bounds
+        return
+    out.unread.append(Unread(src, "this remark on a member was not understood"))
+
+
+def _first_bound_at(f: str) -> int:
+    hits = [
+        m.start()
+        for pat in (P.RANGE_FROM, P.RANGE_UNTIL, P.RANGE_BEFORE, P.RANGE_AFTER)
+        if (m := pat.search(f))
+    ]
+    return min(hits) if hits else len(f)
+
+
+def read_bounds(f: str, src: Source) -> list[Bound]:
+    """Range phrases in a short folded text."""
+    found: list[Bound] = []
+    for kind, pat in (
+        ("from", P.RANGE_FROM),
+        ("until", P.RANGE_UNTIL),
+        ("before", P.RANGE_BEFORE),
+        ("after", P.RANGE_AFTER),
+    ):
+        for m in pat.finditer(f[:MAX_ENTRY]):
+            found.append(Bound(kind, _label(m.group("n")), src))
+    return found
+
+
+def _label(n: str) -> str:
+    m = re.match(r"(\d+)\s*(bis|ter)?", n)
+    if not m:
+        return n
+    return f"{int(m.group(1))} {m.group(2)}" if m.group(2) else str(int(m.group(1)))
+
+
+def _read_proxies(frag: Frag, out: Lists) -> None:
+    group: str | None = None
+    for a, b in _chunks(frag):
+        raw = frag.text[a:b]
+        if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|aucune)?\W*", frag.folded[a:b]):
+            continue
+        src = _src(frag, a, b)
+        if b - a > MAX_ENTRY:
+            out.unread.append(Unread(src, "entry too long to be a proxy"))
+            continue
+        prefix, skip = _group_prefix(raw)
+        if prefix is not None:
+            group = prefix
+        text, folded = raw[skip:], frag.folded[a + skip : b]
+        outside, inner = _parens(text)
+        m = P.PROXY_SPLIT.search(_blank_like(folded, outside))
+        giver = _mention(outside[: m.start()] if m else outside, src, group)
+        holder = _mention(outside[m.end() :], src, None) if m else None
+        bounds: list[Bound] = []
+        for ia, ib in inner:
+            f = folded[ia:ib].strip()
+            got = read_bounds(f, _src(frag, a + skip + ia, a + skip + ib))
+            if holder is None and (h := P.PROXY_TO.match(f) or P.REPRESENTED_BY.match(f)):
+                who = text[ia:ib].strip()[h.start("who") :]
+                holder = _mention(who[: _first_bound_at(f[h.start("who") :])], src, None)
+            elif not got and not P.NO_PROXY.match(f):
+                out.unread.append(
+                    Unread(
+                        _src(frag, a + skip + ia, a + skip + ib),
+                        "this remark on a proxy was not understood",
+                    )
+                )
+            bounds += got
+        if giver is None or holder is None:
+            out.unread.append(Unread(src, "not read as 'giver à holder'"))
+            continue
+        out.proxies.append(ProxyFact(giver, holder, bounds, src))
+
+
+def _read_block(doc: Doc, start: int, frag: Frag, out: Lists) -> None:
+    head = doc.folded[start : doc.text.find(":", start)]
+    nums = re.findall(r"\d{1,3}", head)
+    first = str(int(nums[0])) if nums else "1"
+    last = None if "fin" in head else (str(int(nums[-1])) if len(nums) > 1 else first)
+    block = Block(
+        first, last, None, None, Source(line=doc.line_no(start), text=doc.line(doc.line_no(start)))
+    )
+    for line_start, line_end in _frag_lines(frag):
+        f = frag.folded[line_start:line_end].strip()
+        src = _src(frag, line_start, line_end)
+        if not f:
+            continue
+        if m := re.fullmatch(
+            r"(\d{1,4}) +(presents?|votants?|procurations?|pouvoirs?|absents?"
+            r"|excuses?|representes?)",
+            f,
+        ):
+            if m.group(2).startswith("present"):
+                block.present = int(m.group(1))
+            elif m.group(2).startswith("votant"):
+                block.voters = int(m.group(1))
+            continue
+        if m := P.EVENT.match(f):
+            who = _mention(frag.text[line_start:line_end].strip()[m.start("who") :], src, None)
+            if who is not None:
+                (
+                    block.departures if m.group("kind") in ("depart", "sortie") else block.arrivals
+                ).append(who)
+                continue
+        out.unread.append(Unread(src, "line in a per-range block not understood"))
+    out.blocks.append(block)
+
+
+def _frag_lines(frag: Frag) -> list[tuple[int, int]]:
+    """Spans of the fragment that came from distinct document lines."""
+    spans = []
+    prev = 0
+    for k in range(1, len(frag._at)):
+        spans.append((prev, frag._at[k]))
+        prev = frag._at[k]
+    spans.append((prev, len(frag.text)))
+    return spans

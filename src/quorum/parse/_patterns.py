@@ -1,0 +1,165 @@
+"""The French vocabulary of minutes, as compiled patterns over *folded* text.
+
+Folded text is lower case, without accents, with straight apostrophes (see ``_text.fold``), so
+every pattern here is written in that form: ``etaient presents`` matches "Étaient présents".
+OCR reads ``à`` as ``a`` or ``&``; the patterns accept all three. No pattern nests quantifiers over
+the same characters, and the complex ones only ever run on short strings (a list entry, a line).
+"""
+
+from __future__ import annotations
+
+import re
+
+_X = re.VERBOSE
+
+# --- section headers -----------------------------------------------------------------------------
+
+SECTION = re.compile(
+    r"""
+    (?:(?<=\ )(?P<agenda_inline>ordre\ +du\ +jour)   # the agenda may follow a name directly
+    |
+    (?:^[ +*\-•·>]*|(?<=[.,;]\ ))          # at a line start (after a bullet) or after ". " / ", "
+    (?:
+        (?P<represented>(?:absents?|absentes?)\ ?(?:-\ ?)?representes?|representes?)
+      | (?P<absent>(?:etai(?:en)?t\ +)?(?:absent|absente|absents|absentes)
+            (?:\ ?\([a-z/]{1,6}\))?(?:\ ?(?:-\ ?)?(?:non\ +)?excuse(?:e|s|es)?)?
+          | excuse(?:e|s|es)?)
+      | (?P<present>(?:etai(?:en)?t\ +)?presente?s?(?:\ ?\([a-z/]{1,6}\))?)
+      | (?P<proxies>procurations?(?:\ +de\ +vote)?|pouvoirs?|delegations?\ +de\ +vote)
+      | (?P<secretary>secretaire\ +de\ +(?:la\ +)?seance)
+      | (?P<staff>assistaient(?:\ +egalement)?|assistait|egalement\ +presents?)
+      | (?P<agenda>ordre\ +du\ +jour)
+      | (?P<passage>ordre\ +de\ +passage(?:\ +des\ +(?:rapports|questions|points|dossiers))?)
+      | (?P<block>questions?\ +(?:n\ ?°\ ?)?\d{1,3}\ +(?:et|a|&|au)\ +(?:la\ +fin|\d{1,3})
+            (?:\ +incluse?)?)
+    ))
+    \ *:
+    """,
+    _X | re.MULTILINE,
+)
+
+# --- list entries --------------------------------------------------------------------------------
+
+CIVILITY = re.compile(r"^(?:monsieur|madame|mademoiselle|mmes|mme|mlle|mm|mr|m)(?:\.|\b)\ *", _X)
+"""A civility at the start of a folded entry (M., Mme, Mlle, MM., Mmes, Monsieur, Madame)."""
+
+ITEM = (
+    r"(?:(?:la|le|l')\ *)?(?:questions?|deliberations?|rapports?|points?|dossiers?"
+    r"|affaires?)?\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4}(?:\ ?(?:bis|ter))?)"
+)
+"""A reference to an item: "la question n°6", "rapport 12", "point n° 3 bis"."""
+
+_A = r"(?:a|&|au|des)"
+
+RANGE_FROM = re.compile(
+    rf"(?:a\ compter\ d[eu]|a\ partir\ d[eu]|&\ compter\ d[eu]|depuis|des|arrive(?:e|s|es)?\ +{_A}"
+    rf"|present(?:e|s|es)?\ +{_A}(?:\ +partir\ +d[eu])?)\ +{ITEM}",
+    _X,
+)
+RANGE_UNTIL = re.compile(rf"(?:jusqu'{{0,2}}\ ?{_A}|jusque)\ +{ITEM}(?P<incl>\ +incluse?)?", _X)
+RANGE_BEFORE = re.compile(rf"(?:avant\ +(?:le\ +vote\ +(?:de|du)\ +)?){ITEM}", _X)
+RANGE_AFTER = re.compile(rf"apres\ +(?:le\ +vote\ +(?:de|du)\ +)?{ITEM}", _X)
+CLOCK = re.compile(r"\b(?P<h>[0-2]?\d)\ ?h\ ?(?P<m>[0-5]\d)?\b", _X)
+
+SUBSTITUTE = re.compile(r"^suppl[ea]ante?s?$", _X)
+SUBSTITUTE_OF = re.compile(
+    r"^(?:suppl[ea]ante?\ +(?:de|du)|remplace|remplacante?\ +de|en\ +remplacement\ +de)"
+    r"\ +(?P<who>.+)$",
+    _X,
+)
+REPLACED_BY = re.compile(
+    r"(?:^|\ )(?:remplace(?:e)?\ +par|supplee(?:e)?\ +par)\ +(?:(?:sa|son)\ +suppl[ea]ante?\ +)?",
+    _X,
+)
+PROXY_TO = re.compile(
+    rf"^(?:(?:a\ +)?donne\ +)?(?:procuration|pouvoir|delegation(?:\ +de\ +vote)?|mandat)"
+    rf"(?:\ +donne(?:e)?)?\ +{_A}\ +(?P<who>.+)$",
+    _X,
+)
+REPRESENTED_BY = re.compile(r"^represente(?:e|s|es)?\ +par\ +(?P<who>.+)$", _X)
+NO_PROXY = re.compile(r"^(?:pas|aucun|sans)\ +(?:de\ +)?(?:pouvoir|procuration)", _X)
+PROXY_CODE = re.compile(r"^pr\ ?(?P<stars>\*+)$", _X)
+
+PROXY_SPLIT = re.compile(
+    r"""\ (?:(?:a\ +)?donne(?:\ +(?:son|sa))?\ +(?:pouvoir|procuration|delegation\ +de\ +vote)
+          \ +{a}|represente(?:e)?\ +par|par|{a})\ """.replace("{a}", "(?:a|&|au)"),
+    _X,
+)
+"""The connector of "X à Y", "X donne pouvoir à Y", "X représentée par Y" (first one wins)."""
+
+# --- the head of the minutes ---------------------------------------------------------------------
+
+IN_OFFICE = re.compile(
+    r"en\ +exercice[^0-9a-z\n]{0,20}(?P<n>\d{1,4})\b"
+    r"|(?P<m>\d{1,4})\ +(?:membres|conseillers|delegues)"
+    r"\ +en\ +exercice",
+    _X,
+)
+PRESIDENCY = re.compile(
+    r"sous\ +la\ +presidence\ +de\ +(?P<who>(?:monsieur|madame|m\.|mme)\ +[^,(\n]{3,60})", _X
+)
+MONTHS = (
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+)
+DATE = re.compile(
+    r"(?P<wd>(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\ +)?(?P<d>\d{1,2})(?:er)?\ +"
+    r"(?P<m>" + "|".join(MONTHS) + r")\ +(?P<y>(?:19|20)\d\d)",
+    _X,
+)
+BODY = re.compile(
+    r"conseil\ +(?:de\ +communaute|communautaire|municipal|metropolitain|syndical"
+    r"|d'administration)"
+    r"|comite\ +syndical",
+    _X,
+)
+EPCI = re.compile(r"communaut|syndica|siaep|sivom|sivu|epci|metropol|agglomeration", _X)
+MUNICIPAL = re.compile(r"conseil\ +municipal", _X)
+PASSAGE_LABEL = re.compile(r"\d{1,4}(?:\ ?(?:bis|ter))?", _X)
+
+# --- items and tallies ---------------------------------------------------------------------------
+
+HEAD_KEYWORD = re.compile(
+    r"^[ \-*]*(?:rapport|question|deliberation|point|dossier|affaire)\ *n\ ?[°o]\ ?\.?\ ?"
+    r"(?P<n>\d{1,4}(?:\ ?(?:bis|ter))?)\b(?![./]\d)",
+    _X,
+)
+HEAD_NUMBER = re.compile(r"^(?P<n>\d{1,3})\ ?(?:-|/(?!\d)|\))\ *(?=\S)", _X)
+HEAD_INLINE = re.compile(r"(?:^|(?<=[\ .]))(?P<n>\d{1,2})\)\ (?=[A-ZÀ-Ý])", _X)
+HEAD_ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})(?:\ *(?:-|\.|/|\))\ *\S.*)?$", _X)
+
+DECISION = re.compile(
+    r"adopt|approuv|rejet|vote|voix|unanimit|abstention|votants|pour\ *:|contre\ *:|suffrages", _X
+)
+UNANIMOUS = re.compile(
+    r"(?:adopte(?:e|s|es)?|approuve(?:e|s|es)?|^)\ *(?:a|&)?\ *l?'?\ ?'?unanimite"
+    r"(?P<expr>\ +des\ +suffrages)?",
+    _X,
+)
+COUNT = re.compile(
+    r"""(?P<n>\d{1,4})\ +(?P<voix>(?:voix|votes?|suffrages?)\ +)?
+        (?P<what>pour|contre|abstentions?|votants|presents)\b""",
+    _X,
+)
+COUNT_LABEL = re.compile(
+    r"""(?P<what>pour|contre|abstentions?|votants|presents|conseillers?\ +interesses?|npp?v
+        |ne\ +prenant\ +pas\ +part\ +au\ +vote|suffrages\ +exprimes
+        |bulletins\ +blancs(?:\ +et\ +nuls)?)
+        \*?\ *:\ *(?P<n>\d{1,4})\b""",
+    _X,
+)
+BARE_VOTES = re.compile(r"^(?P<n>\d{1,4})\ +(?:voix|votes)\ *\.?$", _X)
+NOT_VOTING = re.compile(r"ne\ +prend\ +pas\ +part\ +au\ +vote", _X)
+EVENT = re.compile(
+    r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
+)

@@ -1,0 +1,264 @@
+"""The reading, end to end: sections, agenda, members, attendance, proxies, tallies, checks."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from quorum.exceptions import SessionFileError
+from quorum.findings import Finding, Source
+from quorum.model import Session, Tally
+from quorum.parse import _patterns as P
+from quorum.parse._build import (
+    INFO,
+    Builder,
+    W,
+    apply_entries,
+    apply_proxies,
+    make_date,
+    mention_member,
+    president,
+    register_entries,
+    tally,
+)
+from quorum.parse._items import Event, Heading, Vote, find_headings, read_votes
+from quorum.parse._lexicon import correct_place
+from quorum.parse._lists import Lists, Mention, read_lists
+from quorum.parse._names import read_names
+from quorum.parse._text import Doc
+
+_HEADERS = "'Etaient présents', 'Présents', 'Etaient absents', 'Absents excusés'"
+
+
+def build_session(text: str) -> Session:
+    doc = Doc(text)
+    if not doc.text.strip():
+        raise SessionFileError("the minutes are empty")
+    lists = read_lists(doc)
+    if not lists.entries:
+        raise SessionFileError(f"no member list found (looked for {_HEADERS}, ...)")
+    head_end = max(lists.ends) if lists.ends else 0
+    agenda, heads, agenda_notes = _agenda(doc, lists, head_end)
+    b = Builder(agenda)
+    b.notes += agenda_notes
+    ids = register_entries(b, lists.entries)
+    if m := P.PRESIDENCY.search(doc.folded[: lists.first_header or 0]):
+        president(
+            b,
+            doc.text[m.start("who") : m.end("who")],
+            Source(line=doc.line_no(m.start()), text=doc.text[m.start() : m.end()]),
+        )
+    apply_entries(b, lists, ids)
+    apply_proxies(b, lists)
+    for sec in lists.secretary:
+        if not b.resolver.find(sec.name):
+            b.note(
+                "SECRETARY_NOT_MEMBER",
+                INFO,
+                f"the secretary '{sec.name.display}' is not in the member lists",
+                sec.source,
+            )
+    for who, src in lists.clock:
+        mid = b.resolver.find(who.name)
+        b.note(
+            "CLOCK_TIME_NOT_PLACED",
+            W,
+            f"a clock time cannot be placed on an item (the items "
+            f"carry no times): '{src.text}' was not used; the member counts for the whole "
+            "session",
+            src,
+            members=tuple(mid[:1]),
+        )
+    for u in lists.unread:
+        b.note("UNREAD_TEXT", W, f"{u.why}: '{u.source.text}'", u.source)
+    votes, events = read_votes(doc, heads)
+    _blocks_and_events(b, lists, events)
+    tallies = _tallies(b, votes, lists)
+    stretches = b.stretches()
+    in_office = _in_office(doc)
+    session = Session(
+        agenda=tuple(b.agenda),
+        members=tuple(b.members),
+        attendance=tuple(stretches),
+        proxies=tuple(b.proxies),
+        tallies=tuple(tallies),
+        body=_body(doc),
+        date=_date(doc),
+        rules=_rules(doc),
+        members_in_office=in_office,
+        notes=(),
+    )
+    if in_office is None:
+        b.note(
+            "MEMBERS_IN_OFFICE_INFERRED",
+            W,
+            "the number of members in office is not printed;"
+            f" inferred as {session.seats} from the {len(b.members)} named members "
+            "(a titular and the substitute sitting for him share one seat)",
+            None,
+        )
+    return Session(
+        agenda=session.agenda,
+        members=session.members,
+        attendance=session.attendance,
+        proxies=session.proxies,
+        tallies=session.tallies,
+        body=session.body,
+        date=session.date,
+        rules=session.rules,
+        members_in_office=in_office,
+        notes=tuple(b.notes),
+    )
+
+
+def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[list[str], list[Heading], list[Finding]]:
+
+    notes: list[Finding] = []
+    agenda: list[str] = []
+    for label, src in lists.passage:
+        if label in agenda:
+            notes.append(
+                Finding(
+                    code="ITEM_LISTED_TWICE",
+                    severity=W,
+                    source=src,
+                    message=f"item '{label}' appears twice in the order of passage",
+                )
+            )
+        else:
+            agenda.append(label)
+    heads = find_headings(doc, agenda, after)
+    if not agenda:
+        for h in heads:
+            if h.label not in agenda:
+                agenda.append(h.label)
+    if not agenda:
+        agenda = ["1"]
+        notes.append(
+            Finding(
+                code="AGENDA_NOT_FOUND",
+                severity=W,
+                message="no item heading and "
+                "no order of passage were found: the session is read as one item "
+                "'1'",
+            )
+        )
+    return agenda, heads, notes
+
+
+def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
+    for blk in lists.blocks:
+        p = b.label_pos(blk.first, blk.source)
+        if p is None:
+            continue
+        for who in blk.arrivals:
+            mid = mention_member(b, who, "arriving member", present=False)
+            if mid is not None:
+                b.move(mid, p, +1, who.source)
+        for who in blk.departures:
+            mid = mention_member(b, who, "leaving member", present=False)
+            if mid is not None and p > 0:
+                b.move(mid, p - 1, -1, who.source)
+    for ev in events:
+        names, bad = read_names(ev.who)
+        if bad or not names:
+            b.note("NAME_UNRESOLVED", W, f"'{ev.who}' could not be read as a name", ev.source)
+            continue
+        mid = mention_member(
+            b,
+            Mention(names[0], ev.source),
+            "arriving member" if ev.kind == "arrive" else "leaving member",
+            present=False,
+        )
+        if mid is None:
+            continue
+        p = b.pos[ev.item]
+        if ev.kind == "arrive":
+            if not any(x[0] == p and x[1] > 0 for x in b.moves.get(mid, [])):
+                b.move(mid, p, +1, ev.source)
+        elif p > 0:
+            b.move(mid, p - 1, -1, ev.source)
+
+
+def _tallies(b: Builder, votes: list[Vote], lists: Lists) -> list[Tally]:
+    counts: dict[str, tuple[dict[str, int], bool, Source | None]] = {}
+    order: list[str] = []
+    for v in votes:
+        label = v.item
+        n = 2
+        while label in counts:
+            label = f"{v.item} ({n})"
+            n += 1
+        if label != v.item:
+            b.agenda.insert(b.agenda.index(v.item if n == 3 else f"{v.item} ({n - 2})") + 1, label)
+            b.pos = {lab: i for i, lab in enumerate(b.agenda)}
+            b.note(
+                "SECOND_VOTE_IN_ITEM",
+                INFO,
+                f"a further vote under item '{v.item}' is read as item '{label}'",
+                v.source,
+                items=(label,),
+            )
+        counts[label] = (dict(v.counts), v.unanimous, v.source)
+        order.append(label)
+    for blk in lists.blocks:
+        first = b.pos.get(blk.first)
+        if first is None:
+            continue
+        last = len(b.agenda) - 1 if blk.last is None else b.pos.get(blk.last, first)
+        for label in b.agenda[first : last + 1]:
+            c, _u, _s = counts.setdefault(label, ({}, False, blk.source))
+            if label not in order:
+                order.append(label)
+            if blk.present is not None:
+                c.setdefault("present", blk.present)
+            if blk.voters is not None:
+                c.setdefault("voters", blk.voters)
+    rank = {lab: i for i, lab in enumerate(b.agenda)}
+    return [tally(lab, *counts[lab]) for lab in sorted(order, key=lambda x: rank[x])]
+
+
+def _in_office(doc: Doc) -> int | None:
+    m = P.IN_OFFICE.search(doc.folded[:20_000])
+    if not m:
+        return None
+    value = int(m.group("n") or m.group("m"))
+    return value if value > 0 else None
+
+
+def _date(doc: Doc) -> datetime.date | None:
+    head = doc.folded[:20_000]
+    found = [(m.start(), m) for m in P.DATE.finditer(head)]
+    found.sort(key=lambda t: (t[1].group("wd") is None, t[0]))
+    for _, m in found:
+        d = make_date(m.group("d"), P.MONTHS.index(m.group("m")) + 1, m.group("y"))
+        if d:
+            return d
+    return None
+
+
+def _body(doc: Doc) -> str | None:
+    head = doc.folded[:5_000]
+    m = P.BODY.search(head)
+    if not m:
+        return None
+    body = doc.text[m.start() : m.end()]
+    body = body[0].upper() + body[1:]
+    for pat in (
+        r"president(?:e)? (?:de|du) (?P<x>[^\n,.]{3,60})",
+        r"(?:commune|ville) de (?P<x>[^\n,.(]{2,40})",
+    ):
+        if x := re.search(pat, head):
+            place = doc.text[x.start("x") : x.end("x")].strip()
+            words = [correct_place(w) for w in place.split(" ")]
+            return f"{body} de {' '.join(words)}"
+    return body
+
+
+def _rules(doc: Doc) -> str | None:
+    head = doc.folded[:5_000]
+    if P.MUNICIPAL.search(head):
+        return "fr-municipal"
+    if P.EPCI.search(head):
+        return "fr-epci"
+    return None

@@ -1,0 +1,176 @@
+"""Normalisation and segmentation: the document, its lines, and joined fragments.
+
+Every folded string has the same length as its original, character for character, so a match
+found in the folded text (lower case, no accents, straight apostrophes) points at the same place
+in the original text. A :class:`Frag` joins several lines into one string (a list that runs over
+line ends) and keeps a map back to the document offset, hence to the line number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+
+_SPECIAL = {
+    "’": "'",
+    "‘": "'",
+    "`": "'",
+    "´": "'",
+    "ʼ": "'",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\t": " ",
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "‑": "-",
+    "œ": "o",
+    "Œ": "o",
+    "æ": "a",
+    "Æ": "a",
+    "ß": "s",
+    "º": "°",
+}
+
+
+def _fold_char(c: str) -> str:
+    if c in _SPECIAL:
+        return _SPECIAL[c]
+    if c < "\x80":
+        return c.lower()
+    base = unicodedata.normalize("NFD", c)[:1].lower()
+    return base if len(base) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, apostrophes and dashes straightened; same length."""
+    table = {ord(c): _fold_char(c) for c in set(text)}
+    return text.translate(table)
+
+
+def strip_accents(text: str) -> str:
+    """Accents removed but case kept (used for ids and comparisons of display names)."""
+    out = []
+    for c in text:
+        base = unicodedata.normalize("NFD", c)[:1]
+        out.append(base if base.isascii() else c)
+    return "".join(out)
+
+
+def clean(text: str) -> str:
+    """Line ends unified, control characters (other than newline) turned into spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    table = {i: " " for i in range(32) if i != 10}
+    table[0x7F] = " "
+    return text.translate(table)
+
+
+class Doc:
+    """The whole text, its folded twin and the offsets where lines start."""
+
+    def __init__(self, text: str) -> None:
+        self.text = clean(text)
+        self.folded = fold(self.text)
+        self.starts = [0]
+        pos = self.text.find("\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = self.text.find("\n", pos + 1)
+
+    def line_no(self, pos: int) -> int:
+        """1-based line number of a document offset."""
+        return bisect.bisect_right(self.starts, pos)
+
+    def line(self, no: int) -> str:
+        """The stripped raw text of a 1-based line."""
+        start = self.starts[no - 1]
+        end = self.starts[no] - 1 if no < len(self.starts) else len(self.text)
+        return self.text[start:end].strip()
+
+
+class Frag:
+    """Lines ``a..b`` of a document joined into one string, with a map back to the document.
+
+    Lines are joined by a space, or by nothing when a line ends with a word and a hyphen
+    (``Jean-`` / ``Emmanuel``): a name broken across lines. Blank lines are dropped.
+    """
+
+    def __init__(self, doc: Doc, a: int, b: int) -> None:
+        self.doc = doc
+        parts: list[str] = []
+        self._at: list[int] = []
+        self._doc_at: list[int] = []
+        length = 0
+        pos = a
+        for piece in doc.text[a:b].split("\n"):
+            stripped = piece.strip()
+            if stripped:
+                if parts:
+                    prev = parts[-1]
+                    glue = (
+                        "" if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() else " "
+                    )
+                    parts.append(glue)
+                    length += len(glue)
+                lead = len(piece) - len(piece.lstrip())
+                self._at.append(length)
+                self._doc_at.append(pos + lead)
+                parts.append(stripped)
+                length += len(stripped)
+            pos += len(piece) + 1
+        self.text = "".join(parts)
+        self.folded = fold(self.text)
+
+    def doc_pos(self, i: int) -> int:
+        """The document offset of fragment offset ``i``."""
+        if not self._at:
+            return 0
+        k = max(bisect.bisect_right(self._at, i) - 1, 0)
+        return self._doc_at[k] + max(i - self._at[k], 0)
+
+    def line_no(self, i: int) -> int:
+        """The 1-based line number of fragment offset ``i``."""
+        return self.doc.line_no(self.doc_pos(i))
+
+
+def split_top(text: str, seps: str, start: int = 0) -> list[tuple[int, int]]:
+    """Spans of ``text`` split on any character of ``seps`` outside parentheses.
+
+    An unbalanced ``)`` is ignored; an unclosed ``(`` runs to the end of the text.
+    """
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    begin = start
+    for i in range(start, len(text)):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and c in seps:
+            spans.append((begin, i))
+            begin = i + 1
+    spans.append((begin, len(text)))
+    return spans
+
+
+def levenshtein(a: str, b: str, limit: int) -> int:
+    """Edit distance, or ``limit + 1`` as soon as it exceeds ``limit`` (short strings only)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    if len(a) > 64 or len(b) > 64:
+        return 0 if a == b else limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur.append(v)
+            best = min(best, v)
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
