@@ -129,7 +129,14 @@ def test_json_document_gives_every_item(capsys: pytest.CaptureFixture[str]) -> N
     item19 = doc["items"][18]
     assert 79 == len(item19["present"])
     assert {"giver": "Myriam LEMERCIER", "holder": "Guillaume BAILLY"} in item19["proxies"]
-    assert {"required": 62, "counted": 79, "reached": True} == item19["quorum"]
+    assert {"required": 62, "counted": 79, "reached": True, "basis": "head"} == item19["quorum"]
+    assert {
+        "computed": "adopted",
+        "reported": "adopted",
+        "majority": "absolute",
+        "reason": "pour 100 against more than 1/2 of the votes expressed (pour + contre) = 100",
+        "could_change": None,
+    } == item19["outcome"]
     assert True is item19["tally"]["consistent"]
     assert 100 == item19["tally"]["reported"]["pour"]
     assert 2 == doc["summary"]["warnings"]

@@ -15,14 +15,22 @@ ALLOWED = {
     "findings": set(),
     "model": {"exceptions", "findings"},
     "timeline": set(),
-    "rules": {"exceptions", "model"},
-    "sessionfile": {"exceptions", "findings", "model"},
+    "rules": set(),
+    "rulesets": {"exceptions", "model", "rules"},
+    "counting": {"findings", "model", "rules", "timeline"},
+    "sessionfile": {"exceptions", "findings", "model", "rulesets"},
     "parse": {"exceptions", "findings", "model", "parse"},
-    "audit": {"findings", "model", "rules", "timeline", "document"},
-    "document": {"findings", "model", "audit"},
+    "audit": {"counting", "findings", "model", "rules", "rulesets", "timeline", "document"},
+    "document": {"findings", "model", "audit", "rules"},
     "report": {"audit", "findings"},
+    "explain": {"audit", "document", "findings", "model", "rules"},
+    "html": {"audit", "explain", "findings", "model", "report"},
+    "markdown": {"audit", "findings", "report"},
     "io": {"exceptions", "model", "parse", "sessionfile"},
-    "cli": {"__version__", "audit", "exceptions", "io", "report", "sessionfile"},
+    "cli": {
+        "__version__", "audit", "exceptions", "explain", "html", "io", "markdown", "report",
+        "sessionfile",
+    },  # fmt: skip
 }
 
 
@@ -62,7 +70,7 @@ def test_all_is_sorted_and_complete() -> None:
     assert all(hasattr(quorum, name) for name in quorum.__all__)
     assert len(set(quorum.__all__)) == len(quorum.__all__)
     public = {n for n in dir(quorum) if not n.startswith("_")} - {
-        "annotations", "audit", "cli", "document", "exceptions", "findings", "io", "model",
+        "annotations", "audit", "cli", "counting", "document", "explain", "html", "markdown", "rulesets", "exceptions", "findings", "io", "model",
         "parse", "report", "rules", "sessionfile", "timeline", "PackageNotFoundError", "version",
     }  # fmt: skip
     assert public <= set(quorum.__all__)

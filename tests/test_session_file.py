@@ -96,8 +96,8 @@ BAD = [
         id="wrong-type-agenda",
     ),
     pytest.param(
-        doc(tallies=[{"item": "1", "pour": "12"}]),
-        ["$.tallies[0].pour: a count must be a whole number >= 0, not '12'"],
+        doc(tallies=[{"item": "1", "pour": "douze"}]),
+        ["$.tallies[0].pour: a count must be a whole number >= 0, not 'douze'"],
         id="wrong-type-count",
     ),
     pytest.param(
@@ -254,7 +254,7 @@ def test_unknown_rule_set_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     status = run(["check", str(write(tmp_path, doc(rules="fr-copro")))])
 
     assert 2 == status
-    assert "unknown rule set 'fr-copro'; known: fr-epci, fr-municipal, plain" in (
+    assert "$.rules: unknown rule set 'fr-copro' ('quorum rules' lists them)" in (
         capsys.readouterr().err
     )
 

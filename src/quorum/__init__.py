@@ -14,7 +14,7 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0+unknown"
 
-from quorum.audit import Audit, AuditItem, QuorumCheck, TallyCheck, audit
+from quorum.audit import Audit, AuditItem, OutcomeCheck, QuorumCheck, TallyCheck, audit
 from quorum.exceptions import (
     InvalidSessionError,
     Problem,
@@ -25,9 +25,10 @@ from quorum.exceptions import (
 )
 from quorum.findings import Finding, Severity, Source
 from quorum.io import read_session, write_session
-from quorum.model import Member, Proxy, Role, Session, Stretch, Tally
+from quorum.model import Member, Proxy, Role, Session, Stretch, Tally, Withdrawal
 from quorum.parse import parse_minutes
-from quorum.rules import RULE_SETS, RuleSet, get_rules
+from quorum.rules import Majority, ProxyRule, QuorumRule, RuleSet
+from quorum.rulesets import RULE_SETS, get_rules, rules_for, rules_from_dict
 from quorum.sessionfile import session_from_dict, session_to_dict
 
 __all__ = [
@@ -36,11 +37,15 @@ __all__ = [
     "AuditItem",
     "Finding",
     "InvalidSessionError",
+    "Majority",
     "Member",
+    "OutcomeCheck",
     "Problem",
     "Proxy",
+    "ProxyRule",
     "QuorumCheck",
     "QuorumError",
+    "QuorumRule",
     "Role",
     "RuleSet",
     "Session",
@@ -52,11 +57,14 @@ __all__ = [
     "TallyCheck",
     "UnknownItemError",
     "UnknownRuleSetError",
+    "Withdrawal",
     "__version__",
     "audit",
     "get_rules",
     "parse_minutes",
     "read_session",
+    "rules_for",
+    "rules_from_dict",
     "session_from_dict",
     "session_to_dict",
     "write_session",

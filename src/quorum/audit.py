@@ -1,13 +1,14 @@
-"""The audit: per item, who counts, which proxies are usable, quorum, and the reported tally.
+"""The audit: per item, who counts, which proxies are usable, quorum, the tally and the outcome.
 
 :func:`audit` applies a :class:`~quorum.rules.RuleSet` to a :class:`~quorum.model.Session`:
 
-1. presence: each member's stretches become a span set over positions; a substitute counts in
-   his titular's place, never beside him (L5211-6);
-2. proxies: a proxy is usable where it is in force, its giver's seat is empty and its holder
-   present; a giver's voice is cast once; a holder carries at most the rule set's number;
-3. totals for every item in one sweep over interval ends;
-4. quorum and tally checks; findings for every anomaly, one per run of consecutive items.
+1. presence and proxies as span sets over positions, totals in one sweep
+   (:class:`quorum.counting.Counts`);
+2. quorum at each item, when it is taken up: members in office (less the L1111-6
+   representatives who withdraw), a second convocation, present or represented members;
+3. the reported tally against the computed voters, and the outcome the majority gives against
+   the one reported;
+4. findings for every anomaly, one per run of consecutive items.
 
 Member lists (who is present at an item, which proxies it uses) are computed only when asked.
 """
@@ -15,31 +16,28 @@ Member lists (who is present at an item, which proxies it uses) are computed onl
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from functools import cached_property
+from collections.abc import Iterator
+from fractions import Fraction
 
 import attrs
 
 from quorum import timeline as tl
-from quorum.findings import Finding, Severity, Source, plural
-from quorum.model import Member, Proxy, Session, Tally
-from quorum.rules import RuleSet, get_rules, rules_for
+from quorum.counting import ERROR, INFO, WARNING, Counts, Draft
+from quorum.findings import Finding, plural
+from quorum.model import Member, Session, Tally
+from quorum.rules import Decision, Number, RuleSet, decide, to_number
+from quorum.rulesets import get_rules, rules_for
 from quorum.timeline import EMPTY, Spans
-
-ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 @attrs.frozen
 class QuorumCheck:
-    """Quorum at one item: ``counted`` present members against ``required``."""
+    """Quorum at one item: ``counted`` against ``required`` (``None``: no quorum needed)."""
 
-    required: int
-    counted: int
-
-    @property
-    def reached(self) -> bool:
-        """Whether enough members were present when the item was taken up."""
-        return self.counted >= self.required
+    required: Number | None
+    counted: Number
+    reached: bool
+    basis: str = "head"
 
 
 @attrs.frozen
@@ -51,218 +49,17 @@ class TallyCheck:
 
 
 @attrs.frozen
-class _Draft:
-    """A finding before its items are known: ``message`` holds ``{items}`` to fill in."""
+class OutcomeCheck:
+    """The outcome the majority gives, the one the minutes report, and how it was decided."""
 
-    code: str
-    severity: Severity
-    message: str
-    rule: str | None
-    members: tuple[str, ...]
-    spans: Spans
-    source: Source | None = None
+    computed: str | None
+    reported: str | None
+    majority: str | None
+    reason: str | None
+    could_change: bool | None = None
 
 
-class _Counts:
-    """Everything computed once for a session under a rule set."""
-
-    def __init__(self, session: Session, rules: RuleSet) -> None:
-        self.session = session
-        self.rules = rules
-        self.drafts: list[_Draft] = []
-        n = self.length = len(session.agenda)
-        self.index = {m.id: i for i, m in enumerate(session.members)}
-        raw: list[list[tuple[int, int]]] = [[] for _ in session.members]
-        for st in session.attendance:
-            raw[self.index[st.member]].extend(self.range(st.from_item, st.until_item))
-        self.raw: list[Spans] = [tl.union(r) for r in raw]
-        self.present: list[Spans] = list(self.raw)
-        self.seat: list[Spans] = list(self.raw)
-        self._substitutes()
-        self.counted: list[Spans] = [EMPTY] * len(session.proxies)
-        self._proxies()
-        weights = [m.weight for m in session.members]
-        self.present_count, self.present_weight = tl.sweep(
-            n, zip(self.present, weights, strict=True)
-        )
-        giver_weights = (weights[self.index[p.giver]] for p in session.proxies)
-        self.proxy_count, self.proxy_weight = tl.sweep(
-            n, zip(self.counted, giver_weights, strict=True)
-        )
-
-    def draft(
-        self,
-        code: str,
-        severity: Severity,
-        message: str,
-        rule: str | None,
-        members: Iterable[str],
-        spans: Spans,
-        source: Source | None = None,
-    ) -> None:
-        if spans:
-            self.drafts.append(
-                _Draft(code, severity, message, rule, tuple(members), spans, source)
-            )
-
-    def range(self, from_item: str | None, until_item: str | None) -> Spans:
-        """The span set of an inclusive range of item labels (``None``: open end)."""
-        at = self.session.position
-        first = None if from_item is None else at(from_item) - 1
-        last = None if until_item is None else at(until_item) - 1
-        return tl.span(first, last, self.length)
-
-    def name(self, member_id: str) -> str:
-        return self.session.member(member_id).name
-
-    def _substitutes(self) -> None:
-        r = self.rules
-        for i, m in enumerate(self.session.members):
-            if not m.is_substitute or not self.raw[i]:
-                continue
-            if not r.substitutes:
-                self.present[i] = EMPTY
-                self.draft(
-                    "SUBSTITUTE_NOT_ALLOWED",
-                    ERROR,
-                    f"{m.name} is listed as a substitute, which {r.name} rules do not "
-                    "provide for: not counted at {items}",
-                    r.quorum_rule,
-                    [m.id],
-                    self.raw[i],
-                    m.source,
-                )
-            elif m.substitute_for is not None:
-                t = self.index[m.substitute_for]
-                both = tl.intersect(self.raw[i], self.raw[t])
-                self.present[i] = tl.subtract(self.raw[i], self.raw[t])
-                self.seat[t] = tl.union(self.seat[t] + self.present[i])
-                self.draft(
-                    "SUBSTITUTE_WITH_TITULAR",
-                    ERROR,
-                    f"{m.name} sits as substitute for {self.name(m.substitute_for)} while "
-                    "the titular is present at {items}: only the titular is counted",
-                    r.substitute_rule,
-                    [m.substitute_for, m.id],
-                    both,
-                    m.source,
-                )
-
-    def _proxies(self) -> None:
-        r, s = self.rules, self.session
-        candidate: list[Spans] = []
-        for p in s.proxies:
-            g, h = self.index[p.giver], self.index[p.holder]
-            in_force = self.range(p.from_item, p.until_item)
-            giver, holder = s.members[g], s.members[h]
-            if giver.is_substitute:
-                self.draft(
-                    "PROXY_FROM_SUBSTITUTE",
-                    WARNING,
-                    f"{giver.name} is a substitute and cannot give a proxy (only the "
-                    f"titular can): the proxy to {holder.name} is not counted at {{items}}",
-                    r.proxy_rule,
-                    [p.giver, p.holder],
-                    in_force,
-                    p.source,
-                )
-                candidate.append(EMPTY)
-                continue
-            self.draft(
-                "PROXY_GIVER_PRESENT",
-                WARNING,
-                f"{giver.name} is present at {{items}} while his proxy to {holder.name} "
-                "is in force: his voice is cast once, by himself, and the proxy is not "
-                "counted there",
-                r.proxy_rule,
-                [p.giver, p.holder],
-                tl.intersect(in_force, self.raw[g]),
-                p.source,
-            )
-            self.draft(
-                "SUBSTITUTE_AND_PROXY",
-                ERROR,
-                f"{giver.name}'s substitute sits at {{items}} while his proxy to "
-                f"{holder.name} is in force: the seat votes once, the proxy is not counted",
-                r.substitute_rule,
-                [p.giver, p.holder],
-                tl.subtract(tl.intersect(in_force, self.seat[g]), self.raw[g]),
-                p.source,
-            )
-            usable = tl.subtract(in_force, self.seat[g])
-            self.draft(
-                "PROXY_HOLDER_ABSENT",
-                WARNING,
-                f"{giver.name}'s proxy to {holder.name} cannot be used at {{items}}: the "
-                "holder is absent there, so the giver's vote is lost",
-                r.proxy_rule,
-                [p.giver, p.holder],
-                tl.subtract(usable, self.present[h]),
-                p.source,
-            )
-            candidate.append(tl.intersect(usable, self.present[h]))
-        by_giver = self._limit(candidate, "giver", 1)
-        self.counted = self._limit(by_giver, "holder", r.proxies_per_holder)
-
-    def _limit(self, spans: list[Spans], side: str, limit: int | None) -> list[Spans]:
-        """Keep at most ``limit`` proxies per giver or holder at each item (first given wins)."""
-        proxies = self.session.proxies
-        groups: dict[str, list[int]] = defaultdict(list)
-        for k, p in enumerate(proxies):
-            if spans[k]:
-                groups[getattr(p, side)].append(k)
-        out = list(spans)
-        for who, ks in groups.items():
-            shares = tl.allocate([(k, spans[k]) for k in ks], limit)
-            for k in ks:
-                kept, lost = shares[k]
-                out[k] = kept
-                if lost:
-                    self._over_limit(
-                        proxies[k],
-                        who,
-                        side,
-                        limit,
-                        lost,
-                        [proxies[j] for j in ks if j != k and tl.intersect(shares[j][0], lost)],
-                    )
-        return out
-
-    def _over_limit(
-        self, p: Proxy, who: str, side: str, limit: int | None, lost: Spans, kept: list[Proxy]
-    ) -> None:
-        giver, holder = self.name(p.giver), self.name(p.holder)
-        others = ", ".join(f"{self.name(q.giver)} to {self.name(q.holder)}" for q in kept)
-        if side == "giver":
-            self.draft(
-                "GIVER_MULTIPLE_PROXIES",
-                ERROR,
-                f"{giver} gives two proxies in force at {{items}}: the one to {holder} is "
-                f"not counted there (counted: {others}); a voice is cast once",
-                self.rules.proxy_rule,
-                [p.giver, p.holder, *(q.holder for q in kept)],
-                lost,
-                p.source,
-            )
-        else:
-            self.draft(
-                "PROXY_LIMIT_EXCEEDED",
-                ERROR,
-                f"{holder} would carry more than {limit} prox{'y' if limit == 1 else 'ies'}"
-                f" at {{items}}: {giver}'s proxy is not counted there (counted: {others})",
-                self.rules.proxy_rule,
-                [p.holder, p.giver, *(q.giver for q in kept)],
-                lost,
-                p.source,
-            )
-
-    @cached_property
-    def present_index(self) -> tl.PointIndex:
-        return tl.PointIndex(self.present)
-
-    @cached_property
-    def proxy_index(self) -> tl.PointIndex:
-        return tl.PointIndex(self.counted)
+NO_OUTCOME = OutcomeCheck(None, None, None, None)
 
 
 @attrs.frozen(eq=False)
@@ -273,11 +70,13 @@ class AuditItem:
     position: int
     present_count: int
     proxy_count: int
-    vote_weight: tl.Weight
+    vote_weight: Number
     quorum: QuorumCheck
     tally: TallyCheck
+    outcome: OutcomeCheck
+    withdrawn_count: int
     findings: tuple[Finding, ...]
-    _counts: _Counts = attrs.field(repr=False)
+    _counts: Counts = attrs.field(repr=False)
 
     @property
     def voters(self) -> int:
@@ -331,142 +130,268 @@ class Audit:
         return audit_document(self, member_lists=member_lists)
 
 
+def resolve_rules(session: Session, rules: RuleSet | str | None) -> tuple[RuleSet, str]:
+    """The rule set to audit under, and why."""
+    if rules is None:
+        return rules_for(session)
+    if isinstance(rules, str):
+        return get_rules(rules), f"asked for ({rules!r})"
+    return rules, f"asked for ({rules.name!r})"
+
+
 def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
     """Audit every item of a session.
 
     Args:
         session: the session to audit.
-        rules: a rule set or its name; by default the one the session names (or, if it names
-            none, ``fr-epci`` when it has substitutes and ``fr-municipal`` otherwise).
+        rules: a rule set or its name; by default the one the session names, else the French
+            rule in force for its body and date.
     """
-    if rules is None:
-        rule_set, reason = rules_for(session)
-    elif isinstance(rules, str):
-        rule_set, reason = get_rules(rules), f"asked for ({rules!r})"
-    else:
-        rule_set, reason = rules, f"asked for ({rules.name!r})"
-    c = _Counts(session, rule_set)
-    required = rule_set.quorum(session.in_office)
+    rule_set, reason = resolve_rules(session, rules)
+    c = Counts(session, rule_set)
     tallies = {t.item: t for t in session.tallies}
-    checks: list[TallyCheck] = []
+    items: list[AuditItem] = []
+    checks = []
     for pos, label in enumerate(session.agenda):
-        counted = c.present_count[pos]
-        if counted < required:
-            c.draft(
-                "QUORUM_NOT_REACHED",
-                ERROR,
-                f"quorum not reached at {{items}}: {plural(counted, 'member')} present, "
-                f"{required} required ({session.in_office} in office // 2 + 1; "
-                "proxies do not count)",
-                rule_set.quorum_rule,
-                (),
-                ((pos, pos + 1),),
-            )
-        checks.append(_check_tally(c, pos, tallies.get(label)))
-    _session_drafts(c, required, reason)
+        tally = tallies.get(label)
+        quorum = _quorum(c, pos, label, tally)
+        tally_check, outcome = _tally(c, pos, tally)
+        checks.append((quorum, tally_check, outcome))
+    _session_drafts(c, reason)
     findings = _group(c.drafts, session) + list(session.notes)
-    findings.sort(key=lambda f: _sort_key(f, session))
+    order = {label: i for i, label in enumerate(session.agenda)}
+    findings.sort(key=lambda f: (order.get(f.items[0], -1) if f.items else -1,
+                                 f.severity.rank, f.code, f.members))  # fmt: skip
     per_item: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         for label in f.items:
             per_item[label].append(f)
-    items = tuple(
-        AuditItem(
-            item=label,
-            position=pos + 1,
-            present_count=c.present_count[pos],
-            proxy_count=c.proxy_count[pos],
-            vote_weight=c.present_weight[pos] + c.proxy_weight[pos],
-            quorum=QuorumCheck(required, c.present_count[pos]),
-            tally=checks[pos],
-            findings=tuple(per_item.get(label, ())),
-            counts=c,
+    for pos, label in enumerate(session.agenda):
+        quorum, tally_check, outcome = checks[pos]
+        items.append(
+            AuditItem(
+                item=label,
+                position=pos + 1,
+                present_count=c.present_count[pos],
+                proxy_count=c.proxy_count[pos],
+                vote_weight=c.present_weight[pos] + c.proxy_weight[pos],
+                quorum=quorum,
+                tally=tally_check,
+                outcome=outcome,
+                withdrawn_count=c.withdrawn_count[pos],
+                findings=tuple(per_item.get(label, ())),
+                counts=c,
+            )
         )
-        for pos, label in enumerate(session.agenda)
-    )
-    return Audit(session, rule_set, reason, items, tuple(findings))
+    return Audit(session, rule_set, reason, tuple(items), tuple(findings))
 
 
-def _check_tally(c: _Counts, pos: int, t: Tally | None) -> TallyCheck:
+def _here(pos: int) -> Spans:
+    return ((pos, pos + 1),)
+
+
+def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck:
+    s, r = c.session, c.rules
+    q = r.quorum
+    counted_heads = c.present_count[pos]
+    if tally is not None and tally.interested and not c.withdrawn_count[pos]:
+        # the minutes count interested members without naming them: not present for quorum
+        counted_heads = max(0, counted_heads - int(tally.interested))
+    if q is None:
+        return QuorumCheck(None, counted_heads, True)
+    in_office = s.in_office
+    if r.representatives_leave_office:
+        in_office -= c.representatives[pos]
+    second = s.convocation == 2 and (not s.carried_over or label in s.carried_over)
+    convocation = 2 if second else 1
+    if q.basis == "weight":
+        counted: Number = c.present_weight[pos] + (c.proxy_weight[pos] if q.represented else 0)
+        total: Number = c.total_weight
+    else:
+        counted = counted_heads + (c.proxy_count[pos] if q.represented else 0)
+        total = in_office
+    required = q.required(total, convocation)
+    reached = q.reached(counted, total, convocation)
+    if not reached:
+        who = "present or represented" if q.represented else "present"
+        fraction = "more than" if q.strict else "at least"
+        share = q.fraction if convocation == 1 else q.second_call
+        of = f"the {total} members in office" if q.basis == "head" else f"all {total} voices"
+        counted_text = (
+            f"{counted} voices" if q.basis == "weight" else plural(int(counted), "member")
+        )
+        c.draft(
+            "QUORUM_NOT_REACHED", ERROR,
+            f"quorum not reached at {{items}}: {counted_text} {who}, {required} required "
+            f"({fraction} {share} of {of}" + ("" if q.represented else "; proxies do not count")
+            + ")", q.article, (), _here(pos),
+        )  # fmt: skip
+    return QuorumCheck(required, counted, reached, q.basis)
+
+
+def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeCheck]:
     if t is None:
-        return TallyCheck(None, None)
+        return TallyCheck(None, None), NO_OUTCOME
     present, proxies = c.present_count[pos], c.proxy_count[pos]
     voters = present + proxies
-    rule, here, ok = c.rules.proxy_rule, ((pos, pos + 1),), True
+    withdrawn = c.withdrawn_count[pos]
+    rule, here, ok = c.rules.proxy_rule, _here(pos), True
     counts = t.counts()
+    voting = {k: v for k, v in counts.items() if k != "interested"}
+    reported: Number = sum(voting.values(), start=0)
+    interested: Number = counts.get("interested") or 0
+    if not withdrawn:
+        reported += interested
     if c.rules.weighted:
-        basis, what = c.present_weight[pos] + c.proxy_weight[pos], "the vote weight"
+        basis: Number = c.present_weight[pos] + c.proxy_weight[pos]
+        what = "the vote weight"
     else:
-        basis, what = (
-            voters,
-            f"the voters ({present} present + {plural(proxies, 'proxy', 'proxies')})",
-        )
-    if counts and sum(counts.values()) != basis:
-        ok = False
-        parts = " + ".join(f"{k} {v}" for k, v in counts.items())
+        basis = voters
+        what = f"the voters ({present} present + {plural(proxies, 'proxy', 'proxies')})"
+    gap: Number = 0
+    if counts and reported != basis:
+        ok, gap = False, to_number(abs(Fraction(reported) - Fraction(basis)))
+        parts = " + ".join(f"{k} {v}" for k, v in (voting if withdrawn else counts).items())
         c.draft(
-            "TALLY_MISMATCH",
-            ERROR,
-            f"the tally of {{items}} adds up to {sum(counts.values())} ({parts}), "
-            f"not {basis}, {what}",
-            rule,
-            (),
-            here,
-            t.source,
-        )
+            "TALLY_MISMATCH", ERROR,
+            f"the tally of {{items}} adds up to {reported} ({parts}), not {basis}, {what}",
+            rule, (), here, t.source,
+        )  # fmt: skip
+    if withdrawn and t.interested is not None and t.interested != withdrawn:
+        ok = False
+        c.draft(
+            "INTERESTED_MISMATCH", ERROR,
+            f"the minutes count {t.interested} interested members at {{items}}; "
+            f"{plural(withdrawn, 'member')} withdrew", c.rules.interest_rule, (), here, t.source,
+        )  # fmt: skip
     if t.present is not None and t.present != present:
         ok = False
         c.draft(
-            "PRESENT_MISMATCH",
-            ERROR,
+            "PRESENT_MISMATCH", ERROR,
             f"the minutes report {t.present} present at {{items}}; the lists give {present}",
-            c.rules.quorum_rule,
-            (),
-            here,
-            t.source,
-        )
+            c.rules.quorum_rule, (), here, t.source,
+        )  # fmt: skip
     if t.voters is not None and t.voters != voters:
         ok = False
         c.draft(
-            "VOTERS_MISMATCH",
-            ERROR,
+            "VOTERS_MISMATCH", ERROR,
             f"the minutes report {t.voters} voters at {{items}}; the lists give {voters} "
-            f"({present} present + {plural(proxies, 'proxy', 'proxies')})",
-            rule,
-            (),
-            here,
+            f"({present} present + {plural(proxies, 'proxy', 'proxies')})", rule, (), here,
             t.source,
-        )
+        )  # fmt: skip
     if t.unanimous and (t.contre or 0) > 0:
         ok = False
         c.draft(
-            "UNANIMITY_WITH_CONTRE",
-            ERROR,
-            f"{{items}} is reported unanimous but counts {t.contre} contre",
-            rule,
-            (),
-            here,
+            "UNANIMITY_WITH_CONTRE", ERROR,
+            f"{{items}} is reported unanimous but counts {t.contre} contre", rule, (), here,
             t.source,
-        )
-    return TallyCheck(t, ok)
+        )  # fmt: skip
+    return TallyCheck(t, ok), _outcome(c, pos, t, basis, gap)
 
 
-def _session_drafts(c: _Counts, required: int, reason: str) -> None:
+def _decide(c: Counts, pos: int, t: Tally, pour: Number, contre: Number) -> Decision | None:
+    majority = c.rules.majority_named(t.majority)
+    if majority is None:
+        return None
+    counts = {**t.counts(), "pour": pour, "contre": contre}
+    cast: Number = (
+        c.present_weight[pos] + c.proxy_weight[pos]
+        if c.rules.weighted
+        else c.present_count[pos] + c.proxy_count[pos]
+    )
+    total: Number = c.total_weight if c.rules.weighted else c.session.in_office
+    return decide(
+        majority, counts, cast=cast, total=total, members=c.session.in_office,
+        secret=t.secret, casting_vote=t.casting_vote, pour_members=t.pour_members,
+    )  # fmt: skip
+
+
+def _outcome(c: Counts, pos: int, t: Tally, basis: Number, gap: Number) -> OutcomeCheck:
+    """The outcome the majority gives, compared with the one reported."""
+    reported = t.outcome or ("adopted" if t.unanimous else None)
+    majority = c.rules.majority_named(t.majority)
+    here = _here(pos)
+    if majority is None:
+        c.draft(
+            "MAJORITY_UNKNOWN", WARNING,
+            f"the tally of {{items}} names the majority {t.majority!r}, which {c.rules.name} "
+            f"does not have ({', '.join(m.name for m in c.rules.majorities)})", None, (), here,
+            t.source,
+        )  # fmt: skip
+        return OutcomeCheck(None, reported, t.majority, None)
+    if t.pour is None and t.contre is None:
+        return OutcomeCheck(None, reported, majority.name, None)
+    pour, contre = t.pour or 0, t.contre or 0
+    d = _decide(c, pos, t, pour, contre)
+    assert d is not None
+    if d.tie and d.outcome is None:
+        c.draft(
+            "TIE_CASTING_VOTE_UNKNOWN", WARNING,
+            f"{{items}}: pour and contre are tied ({pour} each); the president's casting vote "
+            "decides, and the minutes do not say how he voted", majority.article, (), here,
+            t.source,
+        )  # fmt: skip
+    elif d.outcome is None and majority.base == "expressed":
+        c.draft(
+            "NO_VOTE_EXPRESSED", WARNING,
+            "{items}: nobody voted pour or contre, so nothing is adopted", majority.article,
+            (), here, t.source,
+        )  # fmt: skip
+    if d.fallback_possible:
+        c.draft(
+            "FALLBACK_VOTE_POSSIBLE", INFO,
+            f"{{items}}: {majority.name} not reached, but pour reaches {majority.fallback} of all "
+            "voices: an immediate second vote at the art. 24 majority was possible",
+            majority.article, (), here, t.source,
+        )  # fmt: skip
+    could_change = None
+    if gap:
+        flips = {
+            x.outcome
+            for p_, c_ in ((pour + gap, contre), (max(pour - gap, 0), contre),
+                           (pour, contre + gap), (pour, max(contre - gap, 0)))
+            if (x := _decide(c, pos, t, p_, c_)) is not None
+        }  # fmt: skip
+        could_change = bool(flips - {d.outcome})
+        c.draft(
+            "OUTCOME_AT_RISK" if could_change else "OUTCOME_SAFE",
+            ERROR if could_change else INFO,
+            f"{{items}}: the tally is off by {gap}"
+            + (": that could change the outcome" if could_change
+               else f", which cannot change the outcome ({d.outcome})"),
+            majority.article, (), here, t.source,
+        )  # fmt: skip
+    if reported and d.outcome and reported != d.outcome:
+        c.draft(
+            "OUTCOME_MISMATCH", ERROR,
+            f"{{items}} is reported {reported}, but the tally gives {d.outcome}: {d.reason}",
+            majority.article, (), here, t.source,
+        )  # fmt: skip
+    return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change)
+
+
+def _session_drafts(c: Counts, reason: str) -> None:
     s = c.session
     if s.members_in_office is not None and s.members_in_office != s.seats:
         c.drafts.append(
-            _Draft(
-                "MEMBERS_IN_OFFICE_MISMATCH",
-                WARNING,
+            Draft(
+                "MEMBERS_IN_OFFICE_MISMATCH", WARNING,
                 f"the minutes give {s.members_in_office} members in office but list "
                 f"{s.seats} seats: a member may be missing from the lists (or listed twice)",
-                c.rules.quorum_rule,
-                (),
-                EMPTY,
+                c.rules.quorum_rule, (), EMPTY,
             )
-        )
-    if not s.rules:
-        c.drafts.append(_Draft("RULES_ASSUMED", INFO, f"rules: {reason}", None, (), EMPTY))
+        )  # fmt: skip
+    if s.rules is None:
+        c.drafts.append(Draft("RULES_ASSUMED", INFO, f"rules: {reason}", None, (), EMPTY))
+    if s.convocation == 2:
+        which = ", ".join(s.carried_over) if s.carried_over else "every item"
+        c.drafts.append(
+            Draft(
+                "SECOND_CONVOCATION", INFO,
+                f"second convocation: quorum rules of a second call apply to {which}",
+                c.rules.quorum_rule, (), EMPTY,
+            )
+        )  # fmt: skip
 
 
 def _items_text(labels: list[str]) -> str:
@@ -480,18 +405,19 @@ def _runs(spans: Spans) -> Iterator[range]:
         yield range(b, e)
 
 
-def _group(drafts: list[_Draft], session: Session) -> list[Finding]:
+def _group(drafts: list[Draft], session: Session) -> list[Finding]:
     """One finding per run of consecutive items sharing a code, message, members and source."""
-    merged: dict[_Draft, list[tuple[int, int]]] = {}
+    merged: dict[Draft, list[tuple[int, int]]] = {}
     for d in drafts:
         merged.setdefault(attrs.evolve(d, spans=EMPTY), []).extend(d.spans)
     out: list[Finding] = []
     for key, spans in merged.items():
         for run in list(_runs(tl.union(spans))) or [range(0)]:
             labels = [session.agenda[p] for p in run]
-            message = (
-                key.message.replace("{items}", _items_text(labels)) if labels else key.message
-            )
+            text = _items_text(labels) if labels else "the session"
+            message = key.message.replace("{items}", text)
+            if key.message.startswith("{items}"):
+                message = message[0].upper() + message[1:]
             out.append(
                 Finding(
                     code=key.code,
@@ -504,8 +430,3 @@ def _group(drafts: list[_Draft], session: Session) -> list[Finding]:
                 )
             )
     return out
-
-
-def _sort_key(f: Finding, session: Session) -> tuple[int, int, str, tuple[str, ...]]:
-    first = session.position(f.items[0]) if f.items else 0
-    return first, f.severity.rank, f.code, f.members

@@ -47,9 +47,11 @@ def tally_dict(t: Tally | None) -> dict[str, Any] | None:
     """A reported tally as JSON (``None`` where the minutes give none)."""
     if t is None:
         return None
+    keys = (*TALLY_COUNTS, "present", "voters", "pour_members")
     return {
-        **{k: getattr(t, k) for k in (*TALLY_COUNTS, "present", "voters")},
-        "unanimous": t.unanimous,
+        **{k: None if getattr(t, k) is None else number(getattr(t, k)) for k in keys},
+        **{k: getattr(t, k) for k in ("unanimous", "secret", "outcome", "casting_vote")},
+        "majority": t.majority,
     }
 
 
@@ -68,14 +70,23 @@ def item_dict(
             "proxy_count": it.proxy_count,
             "voters": it.voters,
             "vote_weight": number(it.vote_weight),
+            "withdrawn_count": it.withdrawn_count,
             "quorum": {
-                "required": it.quorum.required,
-                "counted": it.quorum.counted,
+                "required": None if it.quorum.required is None else number(it.quorum.required),
+                "counted": number(it.quorum.counted),
                 "reached": it.quorum.reached,
+                "basis": it.quorum.basis,
             },
             "tally": {
                 "reported": tally_dict(it.tally.reported),
                 "consistent": it.tally.consistent,
+            },
+            "outcome": {
+                "computed": it.outcome.computed,
+                "reported": it.outcome.reported,
+                "majority": it.outcome.majority,
+                "reason": it.outcome.reason,
+                "could_change": it.outcome.could_change,
             },
             "findings": [findings[id(f)] for f in it.findings],
         }
@@ -88,6 +99,7 @@ def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]
     s = audit.session
     findings = {id(f): finding_dict(f, s) for f in audit.findings}
     required = audit.items[0].quorum.required if audit.items else None
+    r = audit.rules
     return {
         "format": FORMAT,
         "session": {
@@ -96,7 +108,8 @@ def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]
             "rules": audit.rules.name,
             "members_in_office": s.in_office,
             "members_in_office_inferred": s.in_office_inferred,
-            "quorum_required": required,
+            "quorum_required": None if required is None else number(required),
+            "convocation": s.convocation,
             "members": len(s.members),
             "items": len(s.agenda),
         },
@@ -105,6 +118,11 @@ def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]
             "title": audit.rules.title,
             "chosen": audit.rules_reason,
             "sources": list(audit.rules.sources),
+            "in_force": r.dates(),
+            "quorum": r.quorum_rule,
+            "proxies": r.proxy_rule,
+            "majority": r.majority.describe(),
+            "notes": list(r.notes),
         },
         "items": [item_dict(it, findings, member_lists) for it in audit.items],
         "findings": list(findings.values()),

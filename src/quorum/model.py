@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,8 @@ from quorum.findings import Finding, Source
 
 Weight = int | Decimal
 """A vote weight: exact, never a float (a head count is 1; tantièmes or shares may be larger)."""
+Count = int | Decimal
+"""A reported count: heads (int) or voices (int or exact Decimal)."""
 
 
 class Role(enum.Enum):
@@ -77,8 +79,28 @@ class Proxy:
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
 
-TALLY_COUNTS = ("pour", "contre", "abstention", "npv", "interested")
-"""The vote categories whose sum must equal the voters."""
+@attrs.frozen(kw_only=True)
+class Withdrawal:
+    """A member who takes no part in items ``from_item .. until_item`` (inclusive).
+
+    ``reason`` is ``"interest"`` (conseiller intéressé, CGCT L2131-11: out of the present count
+    for quorum, no vote) or ``"representative"`` (a representative who must withdraw under
+    L1111-6: also out of the members in office for those items).
+    """
+
+    member: str
+    from_item: str | None = None
+    until_item: str | None = None
+    reason: str = "interest"
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
+
+
+WITHDRAWAL_REASONS = ("interest", "representative")
+
+TALLY_COUNTS = ("pour", "contre", "abstention", "npv", "blank", "interested")
+"""The vote categories whose sum must equal the voters (``blank``: blank and null ballots)."""
+
+OUTCOMES = ("adopted", "rejected")
 
 
 @attrs.frozen(kw_only=True)
@@ -86,17 +108,23 @@ class Tally:
     """The tally the minutes report for one item; every count is optional."""
 
     item: str
-    pour: int | None = None
-    contre: int | None = None
-    abstention: int | None = None
-    npv: int | None = None
-    interested: int | None = None
+    pour: Count | None = None
+    contre: Count | None = None
+    abstention: Count | None = None
+    npv: Count | None = None
+    interested: Count | None = None
+    blank: Count | None = None
     present: int | None = None
     voters: int | None = None
     unanimous: bool = False
+    secret: bool = False
+    outcome: str | None = None
+    casting_vote: str | None = None
+    majority: str | None = None
+    pour_members: int | None = None
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[str, Count]:
         """The vote categories that are reported, by name."""
         return {k: v for k in TALLY_COUNTS if (v := getattr(self, k)) is not None}
 
@@ -119,8 +147,11 @@ class Session:
     tallies: tuple[Tally, ...] = attrs.field(default=(), converter=_tuple)
     body: str | None = None
     date: datetime.date | None = None
-    rules: str | None = None
+    rules: str | Mapping[str, Any] | None = attrs.field(default=None, hash=False)
     members_in_office: int | None = None
+    convocation: int = 1
+    carried_over: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    withdrawals: tuple[Withdrawal, ...] = attrs.field(default=(), converter=_tuple)
     notes: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple, eq=False, repr=False)
     """What the reader of the minutes could not read or had to infer (not part of the file)."""
     _positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
@@ -221,6 +252,22 @@ def _problems(s: Session) -> Iterator[Problem]:
         if px.giver == px.holder:
             yield Problem(path, f"{px.giver!r} gives a proxy to himself")
         yield from span(path, px.from_item, px.until_item)
+    for i, w in enumerate(s.withdrawals):
+        path = f"$.withdrawals[{i}]"
+        if not isinstance(w, Withdrawal):
+            yield Problem(path, f"expected a withdrawal, not {type(w).__name__}")
+            continue
+        yield from ref(f"{path}.member", w.member, "member")
+        yield from span(path, w.from_item, w.until_item)
+        if w.reason not in WITHDRAWAL_REASONS:
+            yield Problem(
+                f"{path}.reason", f"must be 'interest' or 'representative', not {w.reason!r}"
+            )
+    for i, label in enumerate(s.carried_over):
+        if label not in labels:
+            yield Problem(f"$.carried_over[{i}]", f"unknown item label {label!r}")
+    if not _is_int(s.convocation) or s.convocation not in (1, 2):
+        yield Problem("$.convocation", f"must be 1 or 2, not {s.convocation!r}")
     yield from _tally_problems(s.tallies, labels)
     if s.members_in_office is not None and (
         not _is_int(s.members_in_office) or s.members_in_office < 1
@@ -231,10 +278,10 @@ def _problems(s: Session) -> Iterator[Problem]:
         )
     if s.date is not None and not isinstance(s.date, datetime.date):
         yield Problem("$.date", f"expected a date, not {s.date!r}")
-    for key in ("body", "rules"):
-        value = getattr(s, key)
-        if value is not None and not isinstance(value, str):
-            yield Problem(f"$.{key}", f"expected a string, not {value!r}")
+    if s.body is not None and not isinstance(s.body, str):
+        yield Problem("$.body", f"expected a string, not {s.body!r}")
+    if s.rules is not None and not isinstance(s.rules, (str, Mapping)):
+        yield Problem("$.rules", f"expected a rule set name or statutes, not {s.rules!r}")
 
 
 def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
@@ -296,11 +343,20 @@ def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Pr
             yield Problem(f"{path}.item", f"a second tally for item {t.item!r}")
         else:
             seen.add(t.item)
-        for key in (*TALLY_COUNTS, "present", "voters"):
+        for key in (*TALLY_COUNTS, "present", "voters", "pour_members"):
             value = getattr(t, key)
-            if value is not None and (not _is_int(value) or value < 0):
+            exact = key in TALLY_COUNTS and isinstance(value, Decimal) and value.is_finite()
+            if value is not None and (not (_is_int(value) or exact) or value < 0):
                 yield Problem(
                     f"{path}.{key}", f"a count must be a whole number >= 0, not {value!r}"
                 )
-        if not isinstance(t.unanimous, bool):
-            yield Problem(f"{path}.unanimous", f"must be true or false, not {t.unanimous!r}")
+        for key in ("unanimous", "secret"):
+            if not isinstance(getattr(t, key), bool):
+                yield Problem(f"{path}.{key}", f"must be true or false, not {getattr(t, key)!r}")
+        for key, allowed in (("outcome", OUTCOMES), ("casting_vote", ("pour", "contre"))):
+            value = getattr(t, key)
+            if value is not None and value not in allowed:
+                words = " or ".join(map(repr, allowed))
+                yield Problem(f"{path}.{key}", f"must be {words}, not {value!r}")
+        if t.majority is not None and not isinstance(t.majority, str):
+            yield Problem(f"{path}.majority", f"expected a majority name, not {t.majority!r}")

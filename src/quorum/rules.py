@@ -1,18 +1,27 @@
-"""Rule sets: the legal parameters an audit applies, as data, with their sources.
+"""Rule sets as data: quorum, proxies, substitutes, conflicts of interest, majorities.
 
-A :class:`RuleSet` is a frozen value; a new rule set is a new value in :data:`RULE_SETS` (or one
-derived with :func:`attrs.evolve`), never a change to the engine. The legal texts and the traps
-they avoid are in ``docs/rules.md``.
+A :class:`RuleSet` is a frozen value made of small policies (:class:`QuorumRule`,
+:class:`ProxyRule`, :class:`Majority`); the named rule sets, their legal sources and dates of force
+are in :mod:`quorum.rulesets`. The arithmetic is exact: counts are ints, weights int or Decimal,
+fractions :class:`fractions.Fraction`; never a float.
 """
 
 from __future__ import annotations
 
+import datetime
+import math
 from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
 
 import attrs
 
-from quorum.exceptions import UnknownRuleSetError
-from quorum.model import Session
+Number = int | Decimal
+Basis = Literal["head", "weight"]
+MajorityBase = Literal["expressed", "cast", "all"]
+
+HALF = Fraction(1, 2)
 
 
 def majority_of(members_in_office: int) -> int:
@@ -21,99 +30,236 @@ def majority_of(members_in_office: int) -> int:
     return members_in_office // 2 + 1
 
 
+def _exact(value: Number | Fraction) -> Fraction:
+    return Fraction(value)
+
+
+def to_number(value: Fraction) -> Number:
+    """An exact Fraction as an int when whole, else as a Decimal (rounded to 6 places for show)."""
+    if value.denominator == 1:
+        return int(value)
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.000001"))
+
+
 @attrs.frozen(kw_only=True)
-class RuleSet:
-    """The parameters of one body of rules.
+class QuorumRule:
+    """How many must be there when an item is taken up.
 
     Attributes:
-        name: the registry name (``fr-municipal``).
-        title: one line saying what it is for.
-        quorum_rule: the article quorum comes from, cited in findings.
-        quorum_fraction: how quorum follows from the members in office; ``majority_of`` for
-            "more than half of the members in office".
-        proxies_per_holder: how many usable proxies one holder may carry at an item; ``None``
-            for no limit.
-        proxy_rule: the article proxies come from.
-        substitutes: whether a substitute may sit for an absent titular.
-        substitute_rule: the article substitutes come from.
-        weighted: whether a tally is compared with the vote weight rather than the head count.
-        sources: the texts the rule set encodes.
+        fraction: of the members in office (head) or of all voices (weight).
+        strict: ``True`` for "more than" the fraction (``n // 2 + 1`` for one half), ``False``
+            for "at least" it (``ceil(n / 3)`` for one third).
+        basis: ``head`` counts members, ``weight`` counts their voices (shares, tantièmes).
+        represented: whether members represented by a usable proxy count toward quorum.
+        second_call: the fraction on a second convocation; ``None``: no quorum then.
+        article: the text quorum comes from, cited in findings.
+    """
+
+    fraction: Fraction = HALF
+    strict: bool = True
+    basis: Basis = "head"
+    represented: bool = False
+    minimum: int = 0
+    second_call: Fraction | None = None
+    article: str
+
+    def threshold(self, total: Number, convocation: int = 1) -> Fraction | None:
+        """The fraction of ``total`` that must be there; ``None`` when no quorum is needed."""
+        fraction = self.fraction if convocation < 2 else self.second_call
+        return None if fraction is None else fraction * _exact(total)
+
+    def required(self, total: Number, convocation: int = 1) -> Number | None:
+        """The smallest count that reaches quorum (by head), or the threshold (by weight)."""
+        threshold = self.threshold(total, convocation)
+        if threshold is None:
+            return None
+        if self.basis == "head":
+            need = math.floor(threshold) + 1 if self.strict else math.ceil(threshold)
+            return max(need, self.minimum)
+        return to_number(threshold)
+
+    def reached(self, counted: Number, total: Number, convocation: int = 1) -> bool:
+        """Whether ``counted`` reaches quorum."""
+        threshold = self.threshold(total, convocation)
+        if threshold is None:
+            return True
+        if self.basis == "head" and counted < self.minimum:
+            return False
+        got = _exact(counted)
+        return got > threshold if self.strict else got >= threshold
+
+
+@attrs.frozen(kw_only=True)
+class ProxyRule:
+    """Who may carry whose vote.
+
+    Attributes:
+        allowed: ``False`` where proxies are not allowed at all (each one is reported).
+        per_holder: usable proxies one holder may carry at an item; ``None``: no limit.
+        weight_exception: a holder may carry more than ``per_holder`` when his own voices plus
+            his givers' are at most this share of all voices (copropriété art. 22).
+        article: the text proxies come from.
+    """
+
+    allowed: bool = True
+    per_holder: int | None = 1
+    weight_exception: Fraction | None = None
+    article: str
+
+
+@attrs.frozen(kw_only=True)
+class Majority:
+    """When a decision is adopted.
+
+    ``pour`` must be more than (``strict``) or at least ``fraction`` of the ``base``:
+    ``expressed`` = pour + contre (suffrages exprimés: abstentions, blank and null votes and
+    "ne prend pas part au vote" excluded); ``cast`` = every voice present or represented;
+    ``all`` = every voice in office (copropriété art. 25). ``heads``: also more than this
+    fraction of all members by head must vote pour (art. 26). On a tie of pour and contre,
+    ``casting_vote`` lets the president's vote decide, except in a secret ballot.
     """
 
     name: str
+    fraction: Fraction = HALF
+    strict: bool = True
+    base: MajorityBase = "expressed"
+    heads: Fraction | None = None
+    casting_vote: bool = False
+    fallback: Fraction | None = None
+    article: str
+
+    def describe(self) -> str:
+        """In words: ``more than 1/2 of the votes expressed (pour + contre)``."""
+        base = {
+            "expressed": "the votes expressed (pour + contre)",
+            "cast": "the voices present or represented",
+            "all": "all the voices",
+        }[self.base]
+        words = "more than" if self.strict else "at least"
+        extra = f", and more than {self.heads} of all members by head" if self.heads else ""
+        return f"{words} {self.fraction} of {base}{extra}"
+
+
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """The parameters of one body of rules, with its sources and its dates of force."""
+
+    name: str
     title: str
-    quorum_rule: str
-    proxies_per_holder: int | None
-    proxy_rule: str
-    substitutes: bool
+    body: str
+    quorum: QuorumRule | None
+    proxies: ProxyRule
+    majorities: tuple[Majority, ...]
+    substitutes: bool = False
     substitute_rule: str | None = None
     weighted: bool = False
+    reduce_majority_owner: bool = False
+    interest_rule: str = "CGCT art. L2131-11"
+    representatives_leave_office: bool = True
+    valid_from: datetime.date | None = None
+    valid_until: datetime.date | None = None
     sources: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
-    def quorum(self, members_in_office: int) -> int:
-        """Members who must be present when an item is taken up."""
-        return majority_of(members_in_office)
+    @property
+    def quorum_rule(self) -> str:
+        """The article quorum comes from (``no quorum`` when there is none)."""
+        return self.quorum.article if self.quorum else "no quorum"
 
+    @property
+    def proxy_rule(self) -> str:
+        """The article proxies come from."""
+        return self.proxies.article
 
-FR_MUNICIPAL = RuleSet(
-    name="fr-municipal",
-    title="French municipal council (CGCT, common law)",
-    quorum_rule="CGCT art. L2121-17",
-    proxies_per_holder=1,
-    proxy_rule="CGCT art. L2121-20",
-    substitutes=False,
-    sources=(
-        "CGCT art. L2121-17: more than half of the members in office present, proxies not "
-        "counted, checked when each item is taken up",
-        "CGCT art. L2121-20: one written proxy per holder; usable only when its giver is absent "
-        "and its holder present; never passed on",
-    ),
-)
+    @property
+    def majority(self) -> Majority:
+        """The default majority (the first)."""
+        return self.majorities[0]
 
-FR_EPCI = attrs.evolve(
-    FR_MUNICIPAL,
-    name="fr-epci",
-    title="French intercommunal council (EPCI): municipal rules through L5211-1, substitutes",
-    quorum_rule="CGCT art. L2121-17 (through L5211-1)",
-    proxy_rule="CGCT art. L2121-20 (through L5211-1)",
-    substitutes=True,
-    substitute_rule="CGCT art. L5211-6",
-    sources=(
-        *FR_MUNICIPAL.sources,
-        "CGCT art. L5211-1: the municipal council's rules apply to the EPCI council",
-        "CGCT art. L5211-6: a single-seat commune's substitute sits for the absent titular and "
-        "counts in his place; never both",
-    ),
-)
+    def majority_named(self, name: str | None) -> Majority | None:
+        """The majority of this name (the default for ``None``), or ``None`` if unknown."""
+        if name is None:
+            return self.majority
+        return next((m for m in self.majorities if m.name == name), None)
 
-PLAIN = RuleSet(
-    name="plain",
-    title="Plain assembly: quorum by head, any number of proxies per holder, weights counted",
-    quorum_rule="quorum: more than half of the members in office present",
-    proxies_per_holder=None,
-    proxy_rule="proxies: usable when the giver is absent and the holder present",
-    substitutes=True,
-    substitute_rule="substitutes sit in the place of their absent titular",
-    weighted=True,
-    sources=("No statute: a neutral default for bodies with rules of their own.",),
-)
+    def in_force(self, date: datetime.date) -> bool:
+        """Whether the rule set applies on this date."""
+        after = self.valid_from is None or date >= self.valid_from
+        return after and (self.valid_until is None or date <= self.valid_until)
 
-RULE_SETS: Mapping[str, RuleSet] = {r.name: r for r in (FR_MUNICIPAL, FR_EPCI, PLAIN)}
-"""The named rule sets, by name."""
+    def dates(self) -> str:
+        """``from 2021-11-11 to 2022-07-31``, ``since 2022-08-01``, ``always``."""
+        if self.valid_from and self.valid_until:
+            return f"from {self.valid_from} to {self.valid_until}"
+        if self.valid_from:
+            return f"since {self.valid_from}"
+        if self.valid_until:
+            return f"until {self.valid_until}"
+        return "no dates"
+
+    def quorum_total(self, in_office: int, total_weight: Number) -> Number:
+        """What quorum is a fraction of: members in office, or all voices."""
+        return total_weight if self.quorum and self.quorum.basis == "weight" else in_office
 
 
-def get_rules(name: str) -> RuleSet:
-    """The rule set of this name."""
-    try:
-        return RULE_SETS[name]
-    except KeyError:
-        raise UnknownRuleSetError(name, RULE_SETS) from None
+Outcome = Literal["adopted", "rejected"]
 
 
-def rules_for(session: Session) -> tuple[RuleSet, str]:
-    """The rule set a session is audited under, and why it was chosen."""
-    if session.rules:
-        return get_rules(session.rules), f"named by the session ({session.rules!r})"
-    if any(m.is_substitute for m in session.members):
-        return FR_EPCI, "the session names no rule set and has substitutes: fr-epci assumed"
-    return FR_MUNICIPAL, "the session names no rule set: fr-municipal assumed"
+@attrs.frozen
+class Decision:
+    """The outcome the counts give, and how."""
+
+    outcome: Outcome | None
+    reason: str
+    tie: bool = False
+    fallback_possible: bool = False
+
+
+def decide(
+    majority: Majority,
+    counts: Mapping[str, Number | None],
+    *,
+    cast: Number,
+    total: Number,
+    members: int,
+    secret: bool,
+    casting_vote: str | None,
+    pour_members: int | None = None,
+) -> Decision:
+    """Apply a majority to a tally.
+
+    Args:
+        counts: the reported tally (pour, contre, ...); ``None`` for what is not reported.
+        cast: every voice present or represented at the item (the computed voters or weight).
+        total: every voice in office (members in office, or all weights).
+        members: members in office by head (for a double majority).
+        casting_vote: ``"pour"`` or ``"contre"``: the president's vote, when known.
+        pour_members: members by head voting pour (for a double majority).
+    """
+    pour = _exact(counts.get("pour") or 0)
+    contre = _exact(counts.get("contre") or 0)
+    base = {"expressed": pour + contre, "cast": _exact(cast), "all": _exact(total)}[majority.base]
+    if majority.base == "expressed" and base == 0:
+        return Decision(None, "nobody expressed a vote (pour + contre = 0): nothing is adopted")
+    need = majority.fraction * base
+    ok = pour > need if majority.strict else pour >= need
+    words = f"pour {to_number(pour)} against {majority.describe()} = {to_number(base)}"
+    tie = majority.base == "expressed" and majority.fraction == HALF and pour == contre
+    if tie:
+        if not majority.casting_vote:
+            return Decision("rejected", f"tie ({words}): a tie loses", tie=True)
+        if secret:
+            return Decision("rejected", "tie in a secret ballot: no casting vote", tie=True)
+        if casting_vote in ("pour", "contre"):
+            outcome: Outcome = "adopted" if casting_vote == "pour" else "rejected"
+            return Decision(outcome, f"tie: the president's casting vote ({casting_vote})", True)
+        return Decision(None, "tie: the president's casting vote decides; not reported", True)
+    if ok and majority.heads is not None:
+        if pour_members is None:
+            return Decision(None, f"{words}; the head count of pour is not reported")
+        ok = _exact(pour_members) > majority.heads * members
+        words += f"; {pour_members} members pour of {members}"
+    fallback = bool(
+        not ok and majority.fallback is not None and pour >= majority.fallback * _exact(total)
+    )
+    return Decision("adopted" if ok else "rejected", words, fallback_possible=fallback)

@@ -16,7 +16,8 @@ from typing import Any
 
 from quorum.exceptions import InvalidSessionError, Problem
 from quorum.findings import Source
-from quorum.model import TALLY_COUNTS, Member, Proxy, Role, Session, Stretch, Tally
+from quorum.model import TALLY_COUNTS, Member, Proxy, Role, Session, Stretch, Tally, Withdrawal
+from quorum.rulesets import RULE_SETS, rules_from_dict
 
 FORMAT = "quorum-session/1"
 
@@ -31,11 +32,25 @@ _TOP = {
     "attendance",
     "proxies",
     "tallies",
+    "convocation",
+    "carried_over",
+    "withdrawals",
 }
 _MEMBER = {"id", "name", "group", "weight", "role", "substitute_for", "source"}
 _STRETCH = {"member", "from", "until", "source"}
 _PROXY = {"giver", "holder", "from", "until", "source"}
-_TALLY = {"item", *TALLY_COUNTS, "present", "voters", "unanimous", "source"}
+_WITHDRAWAL = {"member", "from", "until", "reason", "source"}
+_TALLY_MORE = ("present", "voters", "pour_members")
+_TALLY_FLAGS = ("unanimous", "secret", "outcome", "casting_vote", "majority")
+_TALLY = {"item", *TALLY_COUNTS, *_TALLY_MORE, *_TALLY_FLAGS, "source"}
+
+
+def _exact_text(value: Any) -> Any:
+    """A decimal written as a string ("12.5") becomes a Decimal; anything else is kept."""
+    if isinstance(value, str):
+        with contextlib.suppress(ArithmeticError):  # the model check reports it
+            return Decimal(value.strip())
+    return value
 
 
 class _Reader:
@@ -92,10 +107,7 @@ class _Reader:
         return Source(path=path)
 
     def member(self, path: str, obj: Mapping[str, Any]) -> Member:
-        weight = obj.get("weight", 1)
-        if isinstance(weight, str):
-            with contextlib.suppress(ArithmeticError):  # the model check reports it
-                weight = Decimal(weight.strip())
+        weight = _exact_text(obj.get("weight", 1))
         role = obj.get("role", "titular")
         with contextlib.suppress(ValueError):  # the model check reports it with its path
             role = Role(role)
@@ -126,14 +138,32 @@ class _Reader:
             source=self.source(path, obj),
         )
 
-    def tally(self, path: str, obj: Mapping[str, Any]) -> Tally:
-        counts = {k: obj.get(k) for k in (*TALLY_COUNTS, "present", "voters")}
-        return Tally(
-            item=obj.get("item", ""),
-            unanimous=obj.get("unanimous", False),
+    def withdrawal(self, path: str, obj: Mapping[str, Any]) -> Withdrawal:
+        return Withdrawal(
+            member=obj.get("member", ""),
+            from_item=obj.get("from"),
+            until_item=obj.get("until"),
+            reason=obj.get("reason", "interest"),
             source=self.source(path, obj),
-            **counts,
         )
+
+    def tally(self, path: str, obj: Mapping[str, Any]) -> Tally:
+        counts: dict[str, Any] = {k: _exact_text(obj.get(k)) for k in TALLY_COUNTS}
+        more: dict[str, Any] = {k: obj.get(k) for k in _TALLY_MORE}
+        flags: dict[str, Any] = {k: obj[k] for k in _TALLY_FLAGS if k in obj}
+        return Tally(
+            item=obj.get("item", ""), source=self.source(path, obj), **counts, **more, **flags
+        )
+
+    def rules(self, value: Any) -> None:
+        """A rule set name must be known; inline statutes must be well formed."""
+        if isinstance(value, str) and value not in RULE_SETS:
+            self.fail("$.rules", f"unknown rule set {value!r} ('quorum rules' lists them)")
+        elif isinstance(value, Mapping):
+            try:
+                rules_from_dict(value)
+            except InvalidSessionError as err:
+                self.problems.extend(err.problems)
 
 
 def session_from_dict(doc: object) -> Session:
@@ -157,6 +187,12 @@ def session_from_dict(doc: object) -> Session:
     attendance = list(r.records(doc, "attendance", _STRETCH, ("member",), r.stretch))
     proxies = list(r.records(doc, "proxies", _PROXY, ("giver", "holder"), r.proxy))
     tallies = list(r.records(doc, "tallies", _TALLY, ("item",), r.tally))
+    withdrawals = list(r.records(doc, "withdrawals", _WITHDRAWAL, ("member",), r.withdrawal))
+    carried_over = doc.get("carried_over", [])
+    if not isinstance(carried_over, list):
+        r.fail("$.carried_over", f"expected a list of item labels, not {carried_over!r}")
+        carried_over = []
+    r.rules(doc.get("rules"))
     date = doc.get("date")
     if isinstance(date, str):
         try:
@@ -175,6 +211,9 @@ def session_from_dict(doc: object) -> Session:
             date=date,
             rules=doc.get("rules"),
             members_in_office=doc.get("members_in_office"),
+            convocation=doc.get("convocation", 1),
+            carried_over=carried_over,
+            withdrawals=withdrawals,
         )
     except InvalidSessionError as err:
         raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
@@ -195,6 +234,9 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
         "$.members",
         "$.attendance",
         "$.proxies",
+        "$.convocation",
+        "$.carried_over",
+        "$.withdrawals",
         "$.tallies",
     ]
 
@@ -209,6 +251,19 @@ def _source_dict(source: Source | None) -> dict[str, Any] | None:
     if source is None or source.line is None:
         return None
     return {"line": source.line, "text": source.text}
+
+
+def _tally_dict(t: Tally) -> dict[str, Any]:
+    """A tally as JSON: the counts always, the other keys only when set."""
+    record: dict[str, Any] = {"item": t.item}
+    record.update({k: _weight(v) if v is not None else None for k, v in
+                   ((k, getattr(t, k)) for k in TALLY_COUNTS)})  # fmt: skip
+    record.update({k: getattr(t, k) for k in ("present", "voters")})
+    record["unanimous"] = t.unanimous
+    for key in ("pour_members", "secret", "outcome", "casting_vote", "majority"):
+        if getattr(t, key) not in (None, False):
+            record[key] = getattr(t, key)
+    return record
 
 
 def _weight(value: int | Decimal) -> int | str:
@@ -227,7 +282,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             record["source"] = src
         return record
 
-    return {
+    doc: dict[str, Any] = {
         "format": FORMAT,
         "body": session.body,
         "date": session.date.isoformat() if session.date else None,
@@ -264,18 +319,22 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             )
             for p in session.proxies
         ],
-        "tallies": [
-            with_source(
-                {
-                    "item": t.item,
-                    **{k: getattr(t, k) for k in (*TALLY_COUNTS, "present", "voters")},
-                    "unanimous": t.unanimous,
-                },
-                t.source,
-            )
-            for t in session.tallies
-        ],
+        "tallies": [with_source(_tally_dict(t), t.source) for t in session.tallies],
     }
+    if session.convocation != 1:
+        doc["convocation"] = session.convocation
+    if session.carried_over:
+        doc["carried_over"] = list(session.carried_over)
+    if session.withdrawals:
+        doc["withdrawals"] = [
+            with_source(
+                {"member": w.member, "from": w.from_item, "until": w.until_item,
+                 "reason": w.reason},
+                w.source,
+            )
+            for w in session.withdrawals
+        ]  # fmt: skip
+    return doc
 
 
 def dumps(document: Any, *, indent: int | None = 2) -> str:

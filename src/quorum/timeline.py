@@ -14,7 +14,7 @@ all items come from one sweep over interval ends (:func:`sweep`), not one query 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -134,14 +134,21 @@ class PointIndex:
         return sorted(iv.data for iv in self._tree.at(position))
 
 
-def allocate(claims: Sequence[tuple[K, Spans]], limit: int | None) -> dict[K, tuple[Spans, Spans]]:
+Limit = Callable[[list[K]], int | None]
+"""A limit that depends on which claims compete on a piece (``None``: no limit there)."""
+
+
+def allocate(
+    claims: Sequence[tuple[K, Spans]], limit: int | Limit[K] | None
+) -> dict[K, tuple[Spans, Spans]]:
     """Share out positions among competing claims, at most ``limit`` claims per position.
 
-    ``claims`` are in priority order (earlier wins). Returns, per claim key, the positions it
-    keeps and the positions it loses. With one claim or no limit, every claim keeps everything.
-    The overlaps are found with an interval tree cut at every claim's ends.
+    ``claims`` are in priority order (earlier wins). ``limit`` is a number, ``None`` (no limit)
+    or a function of the keys competing on a piece. Returns, per claim key, the positions it
+    keeps and the positions it loses. The overlaps are found with an interval tree cut at every
+    claim's ends.
     """
-    if limit is None or len(claims) <= limit:
+    if limit is None or len(claims) <= 1 or (isinstance(limit, int) and len(claims) <= limit):
         return {key: (spans, EMPTY) for key, spans in claims}
     tree = IntervalTree(
         Interval(b, e, rank) for rank, (_, spans) in enumerate(claims) for b, e in spans
@@ -154,6 +161,7 @@ def allocate(claims: Sequence[tuple[K, Spans]], limit: int | None) -> dict[K, tu
     lost: dict[int, list[Span]] = defaultdict(list)
     for piece, ranks in pieces.items():
         ranks.sort()
+        cap = limit if isinstance(limit, int) else limit([claims[r][0] for r in ranks])
         for n, rank in enumerate(ranks):
-            (kept if n < limit else lost)[rank].append(piece)
+            (kept if cap is None or n < cap else lost)[rank].append(piece)
     return {key: (union(kept[rank]), union(lost[rank])) for rank, (key, _) in enumerate(claims)}

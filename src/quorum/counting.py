@@ -1,0 +1,288 @@
+"""Who counts at each item: presence, substitutes, withdrawals, usable proxies, and the sweep.
+
+:class:`Counts` applies a rule set's presence and proxy rules to a session once, as span sets
+over positions, then totals every item in one sweep over interval ends. Anything it does not
+count is recorded as a :class:`Draft` finding, with the positions it concerns.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from fractions import Fraction
+from functools import cached_property
+
+import attrs
+
+from quorum import timeline as tl
+from quorum.findings import Severity, Source, plural
+from quorum.model import Proxy, Session
+from quorum.rules import Number, RuleSet
+from quorum.timeline import EMPTY, Spans
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@attrs.frozen
+class Draft:
+    """A finding before its items are known: ``message`` holds ``{items}`` to fill in."""
+
+    code: str
+    severity: Severity
+    message: str
+    rule: str | None
+    members: tuple[str, ...]
+    spans: Spans
+    source: Source | None = None
+
+
+class Counts:
+    """Everything counted once for a session under a rule set."""
+
+    def __init__(self, session: Session, rules: RuleSet) -> None:
+        self.session = session
+        self.rules = rules
+        self.drafts: list[Draft] = []
+        n = self.length = len(session.agenda)
+        self.index = {m.id: i for i, m in enumerate(session.members)}
+        self.weights: list[Number] = [m.weight for m in session.members]
+        self._reduce_majority_owner()
+        raw: list[list[tuple[int, int]]] = [[] for _ in session.members]
+        for st in session.attendance:
+            raw[self.index[st.member]].extend(self.range(st.from_item, st.until_item))
+        self.raw: list[Spans] = [tl.union(r) for r in raw]
+        self.present: list[Spans] = list(self.raw)
+        self.seat: list[Spans] = list(self.raw)
+        self._substitutes()
+        self.withdrawn: list[Spans] = [EMPTY] * len(session.members)
+        representative: list[Spans] = [EMPTY] * len(session.members)
+        for w in session.withdrawals:
+            i = self.index[w.member]
+            spans = self.range(w.from_item, w.until_item)
+            self.withdrawn[i] = tl.union(self.withdrawn[i] + spans)
+            if w.reason == "representative":
+                representative[i] = tl.union(representative[i] + spans)
+        sitting = list(self.present)
+        self.present = [tl.subtract(p, w) for p, w in zip(sitting, self.withdrawn, strict=True)]
+        self.counted: list[Spans] = self._proxies()
+        self.present_count, self.present_weight = tl.sweep(
+            n, zip(self.present, self.weights, strict=True)
+        )
+        givers = (self.weights[self.index[p.giver]] for p in session.proxies)
+        self.proxy_count, self.proxy_weight = tl.sweep(n, zip(self.counted, givers, strict=True))
+        withdrawn_here = (tl.intersect(s, w) for s, w in zip(sitting, self.withdrawn, strict=True))
+        self.withdrawn_count, _ = tl.sweep(n, ((s, 1) for s in withdrawn_here))
+        self.representatives, _ = tl.sweep(n, ((s, 1) for s in representative))
+
+    @property
+    def total_weight(self) -> Number:
+        """All voices: the (reduced) weights of every member who holds a seat."""
+        return sum(
+            (w for m, w in zip(self.session.members, self.weights, strict=True)
+             if not (m.is_substitute and m.substitute_for)),
+            start=0,
+        )  # fmt: skip
+
+    def range(self, from_item: str | None, until_item: str | None) -> Spans:
+        """The span set of an inclusive range of item labels (``None``: open end)."""
+        at = self.session.position
+        first = None if from_item is None else at(from_item) - 1
+        last = None if until_item is None else at(until_item) - 1
+        return tl.span(first, last, self.length)
+
+    def draft(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        rule: str | None,
+        members: Iterable[str],
+        spans: Spans,
+        source: Source | None = None,
+    ) -> None:
+        """Record a finding over some positions (nothing when ``spans`` is empty)."""
+        if spans:
+            self.drafts.append(Draft(code, severity, message, rule, tuple(members), spans, source))
+
+    def everywhere(self) -> Spans:
+        """Every position: for findings about the whole session that still name items."""
+        return tl.span(None, None, self.length)
+
+    def name(self, member_id: str) -> str:
+        return self.session.member(member_id).name
+
+    def _reduce_majority_owner(self) -> None:
+        """Copropriété art. 22: an owner of more than half has the others' voices, no more."""
+        if not self.rules.reduce_majority_owner:
+            return
+        total = sum(self.weights, start=0)
+        for i, w in enumerate(self.weights):
+            if w * 2 > total:
+                self.weights[i] = total - w
+                m = self.session.members[i]
+                self.drafts.append(Draft(
+                    "MAJORITY_OWNER_REDUCED", INFO,
+                    f"{m.name} holds {w} of {total} voices, more than half: his voices are "
+                    f"reduced to the sum of the others', {total - w}", "loi 65-557 art. 22",
+                    (m.id,), EMPTY, m.source,
+                ))  # fmt: skip
+
+    def _substitutes(self) -> None:
+        r = self.rules
+        for i, m in enumerate(self.session.members):
+            if not m.is_substitute or not self.raw[i]:
+                continue
+            if not r.substitutes:
+                self.present[i] = EMPTY
+                self.draft(
+                    "SUBSTITUTE_NOT_ALLOWED", ERROR,
+                    f"{m.name} is listed as a substitute, which {r.name} rules do not "
+                    "provide for: not counted at {items}", r.quorum_rule, [m.id],
+                    self.raw[i], m.source,
+                )  # fmt: skip
+            elif m.substitute_for is not None:
+                t = self.index[m.substitute_for]
+                both = tl.intersect(self.raw[i], self.raw[t])
+                self.present[i] = tl.subtract(self.raw[i], self.raw[t])
+                self.seat[t] = tl.union(self.seat[t] + self.present[i])
+                self.draft(
+                    "SUBSTITUTE_WITH_TITULAR", ERROR,
+                    f"{m.name} sits as substitute for {self.name(m.substitute_for)} while the "
+                    "titular is present at {items}: only the titular is counted",
+                    r.substitute_rule, [m.substitute_for, m.id], both, m.source,
+                )  # fmt: skip
+
+    def _proxies(self) -> list[Spans]:
+        r, s = self.rules, self.session
+        rule = r.proxy_rule
+        candidate: list[Spans] = []
+        for p in s.proxies:
+            g, h = self.index[p.giver], self.index[p.holder]
+            in_force = self.range(p.from_item, p.until_item)
+            giver, holder = s.members[g], s.members[h]
+            who = [p.giver, p.holder]
+            if giver.is_substitute:
+                self.draft(
+                    "PROXY_FROM_SUBSTITUTE", WARNING,
+                    f"{giver.name} is a substitute and cannot give a proxy (only the titular "
+                    f"can): the proxy to {holder.name} is not counted at {{items}}",
+                    rule, who, in_force, p.source,
+                )  # fmt: skip
+                candidate.append(EMPTY)
+                continue
+            self.draft(
+                "PROXY_GIVER_PRESENT", WARNING,
+                f"{giver.name} is present at {{items}} while his proxy to {holder.name} is in "
+                "force: his voice is cast once, by himself, and the proxy is not counted there",
+                rule, who, tl.intersect(in_force, self.raw[g]), p.source,
+            )  # fmt: skip
+            self.draft(
+                "SUBSTITUTE_AND_PROXY", ERROR,
+                f"{giver.name}'s substitute sits at {{items}} while his proxy to {holder.name} "
+                "is in force: the seat votes once, the proxy is not counted",
+                r.substitute_rule, who,
+                tl.subtract(tl.intersect(in_force, self.seat[g]), self.raw[g]), p.source,
+            )  # fmt: skip
+            usable = tl.subtract(in_force, self.seat[g])
+            self.draft(
+                "PROXY_GIVER_WITHDRAWN", WARNING,
+                f"{giver.name} takes no part in {{items}} (withdrawn): his proxy to "
+                f"{holder.name} cannot be used there either", r.interest_rule, who,
+                tl.intersect(usable, self.withdrawn[g]), p.source,
+            )  # fmt: skip
+            usable = tl.subtract(usable, self.withdrawn[g])
+            self.draft(
+                "PROXY_HOLDER_WITHDRAWN", WARNING,
+                f"{holder.name} takes no part in {{items}} (withdrawn), so he cannot cast "
+                f"{giver.name}'s vote there: the giver's vote is lost", r.interest_rule, who,
+                tl.intersect(usable, tl.intersect(self.seat[h], self.withdrawn[h])), p.source,
+            )  # fmt: skip
+            self.draft(
+                "PROXY_HOLDER_ABSENT", WARNING,
+                f"{giver.name}'s proxy to {holder.name} cannot be used at {{items}}: the holder "
+                "is absent there, so the giver's vote is lost", rule, who,
+                tl.subtract(tl.subtract(usable, self.present[h]), self.withdrawn[h]), p.source,
+            )  # fmt: skip
+            usable = tl.intersect(usable, self.present[h])
+            if not r.proxies.allowed:
+                self.draft(
+                    "PROXY_NOT_ALLOWED", WARNING,
+                    f"{giver.name}'s proxy to {holder.name} is not counted at {{items}}: "
+                    f"{r.name} rules allow no proxies", rule, who, usable, p.source,
+                )  # fmt: skip
+                usable = EMPTY
+            candidate.append(usable)
+        by_giver = self._limit(candidate, "giver")
+        return self._limit(by_giver, "holder")
+
+    def _cap(self, holder: str) -> int | tl.Limit[int] | None:
+        """The holder's limit: a number, or a function of the proxies competing on a piece."""
+        rule = self.rules.proxies
+        if rule.per_holder is None or rule.weight_exception is None:
+            return rule.per_holder
+        share = rule.weight_exception * Fraction(self.total_weight)
+        own = self.weights[self.index[holder]]
+        proxies, index, weights = self.session.proxies, self.index, self.weights
+
+        def limit(ks: list[int]) -> int | None:
+            carried = own + sum((weights[index[proxies[k].giver]] for k in ks), start=0)
+            return None if Fraction(carried) <= share else rule.per_holder
+
+        return limit
+
+    def _limit(self, spans: list[Spans], side: str) -> list[Spans]:
+        """Keep at most one proxy per giver, or the rule set's number per holder, at each item
+        (the first given in the minutes wins)."""
+        proxies = self.session.proxies
+        groups: dict[str, list[int]] = defaultdict(list)
+        for k, p in enumerate(proxies):
+            if spans[k]:
+                groups[getattr(p, side)].append(k)
+        out = list(spans)
+        for who, ks in groups.items():
+            limit = 1 if side == "giver" else self._cap(who)
+            shares = tl.allocate([(k, spans[k]) for k in ks], limit)
+            for k in ks:
+                kept, lost = shares[k]
+                out[k] = kept
+                if lost:
+                    others = [
+                        proxies[j] for j in ks if j != k and tl.intersect(shares[j][0], lost)
+                    ]
+                    self._over_limit(proxies[k], side, lost, others)
+        return out
+
+    def _over_limit(self, p: Proxy, side: str, lost: Spans, kept: list[Proxy]) -> None:
+        giver, holder = self.name(p.giver), self.name(p.holder)
+        others = ", ".join(f"{self.name(q.giver)} to {self.name(q.holder)}" for q in kept)
+        rule = self.rules.proxies
+        if side == "giver":
+            self.draft(
+                "GIVER_MULTIPLE_PROXIES", ERROR,
+                f"{giver} gives two proxies in force at {{items}}: the one to {holder} is not "
+                f"counted there (counted: {others}); a voice is cast once", rule.article,
+                [p.giver, p.holder, *(q.holder for q in kept)], lost, p.source,
+            )  # fmt: skip
+            return
+        limit = plural(rule.per_holder or 0, "proxy", "proxies")
+        exception = (
+            f" and more than {rule.weight_exception} of all voices"
+            if rule.weight_exception
+            else ""
+        )
+        self.draft(
+            "PROXY_LIMIT_EXCEEDED", ERROR,
+            f"{holder} would carry more than {limit}{exception} at {{items}}: {giver}'s proxy "
+            f"is not counted there (counted: {others})", rule.article,
+            [p.holder, p.giver, *(q.giver for q in kept)], lost, p.source,
+        )  # fmt: skip
+
+    @cached_property
+    def present_index(self) -> tl.PointIndex:
+        """Who is counted present at a position (an interval tree, built on first use)."""
+        return tl.PointIndex(self.present)
+
+    @cached_property
+    def proxy_index(self) -> tl.PointIndex:
+        """Which proxies are counted at a position."""
+        return tl.PointIndex(self.counted)

@@ -1,0 +1,505 @@
+"""The named rule sets, with their legal sources and dates of force, and how one is chosen.
+
+A session names its rule set (``"rules": "fr-epci"``), defines its own statutes inline
+(``"rules": {"base": "plain", "quorum": {...}}``, see :func:`rules_from_dict`), or names none:
+then its body and its date pick the French rule in force (:func:`rules_for`), and the audit says
+which was chosen and why. ``docs/rules.md`` documents every rule set.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from quorum.exceptions import InvalidSessionError, Problem, UnknownRuleSetError
+from quorum.model import Session
+from quorum.rules import HALF, Majority, ProxyRule, QuorumRule, RuleSet
+
+D = datetime.date
+THIRD = Fraction(1, 3)
+
+# --- French councils -----------------------------------------------------------------------------
+
+_FR_MAJORITY = Majority(
+    name="absolute", casting_vote=True, article="CGCT art. L2121-20 (majorité absolue)"
+)
+FR_MUNICIPAL = RuleSet(
+    name="fr-municipal",
+    title="French municipal council, common law",
+    body="municipal",
+    quorum=QuorumRule(article="CGCT art. L2121-17"),
+    proxies=ProxyRule(per_holder=1, article="CGCT art. L2121-20"),
+    majorities=(_FR_MAJORITY,),
+    sources=(
+        "CGCT art. L2121-17: more than half of the members in office present (n // 2 + 1), "
+        "proxies not counted, checked when each item is taken up; on a second convocation, no "
+        "quorum for the items carried over",
+        "CGCT art. L2121-20: one written proxy per holder, usable when its giver is absent and "
+        "its holder present; absolute majority of the votes expressed; on a tie the president's "
+        "vote decides, except in a secret ballot",
+        "CGCT art. L2131-11: a member interested in the matter takes no part and does not count "
+        "toward quorum (CE 19 Jan 1983 Chauré); L1111-6 representatives also leave the members "
+        "in office for that item",
+    ),
+)
+FR_EPCI = attrs.evolve(
+    FR_MUNICIPAL,
+    name="fr-epci",
+    title="French intercommunal council (EPCI, syndicat), common law, with substitutes",
+    body="epci",
+    quorum=QuorumRule(article="CGCT art. L2121-17 (through L5211-1)"),
+    proxies=ProxyRule(per_holder=1, article="CGCT art. L2121-20 (through L5211-1)"),
+    substitutes=True,
+    substitute_rule="CGCT art. L5211-6",
+    sources=(
+        *FR_MUNICIPAL.sources,
+        "CGCT art. L5211-1: the municipal council's rules apply to the EPCI council",
+        "CGCT art. L5211-6: a single-seat commune's substitute sits for the absent titular and "
+        "counts in his place; never both",
+    ),
+    notes=(
+        "L1111-6 representatives leaving the members in office is written for the conseil "
+        "municipal; applied to EPCI here (legal-rules §4.2, unsettled): set "
+        "representatives_leave_office false in inline statutes to change it.",
+    ),
+)
+
+# The health-emergency periods (legal-rules §5): quorum of one third, two proxies per holder.
+_COVID = (
+    (
+        "p1",
+        D(2020, 3, 24),
+        D(2020, 4, 2),
+        False,
+        "loi 2020-290 art. 10 (version of 24 March 2020)",
+    ),
+    (
+        "p2",
+        D(2020, 4, 3),
+        D(2020, 7, 10),
+        True,
+        "loi 2020-290 art. 10 as modified by ord. 2020-391",
+    ),
+    (
+        "p3",
+        D(2020, 7, 11),
+        D(2020, 8, 30),
+        False,
+        "loi 2020-290 art. 10 (version of loi 2020-760)",
+    ),
+    ("p5", D(2020, 11, 16), D(2021, 9, 30), False, "loi 2020-1379 art. 6 (to 30 Sept 2021)"),
+    ("p7", D(2021, 11, 11), D(2022, 7, 31), False, "loi 2021-1465 art. 10"),
+)
+
+
+def _covid(base: RuleSet) -> Iterator[RuleSet]:
+    for period, start, end, represented, law in _COVID:
+        counted = "present or represented" if represented else "present"
+        yield attrs.evolve(
+            base,
+            name=f"{base.name}-covid-{period}",
+            title=f"{base.title.split(',')[0]}, health emergency ({start} to {end})",
+            quorum=QuorumRule(fraction=THIRD, strict=False, represented=represented, article=law),
+            proxies=ProxyRule(per_holder=2, article=law),
+            valid_from=start,
+            valid_until=end,
+            sources=(
+                f"{law}: quorum of one third of the members in office {counted} "
+                "(rounded up: ceil(n / 3)); two proxies per holder",
+                *base.sources[1:],
+            ),
+            notes=(
+                "Some read 'le tiers' as more than a third (n // 3 + 1): inline statutes "
+                '{"base": "' + f"{base.name}-covid-{period}" + '", "quorum": {"strict": true}} '
+                "audit under that reading.",
+            ),
+        )
+
+
+def _assembly(name: str, title: str, body: str, article: str, represented: bool) -> RuleSet:
+    return RuleSet(
+        name=name,
+        title=title,
+        body=body,
+        quorum=QuorumRule(represented=represented, article=article),
+        proxies=ProxyRule(per_holder=1, article=article.split(",")[0].replace("14", "16")),
+        majorities=(attrs.evolve(_FR_MAJORITY, article=article.split(",")[0]),),
+        sources=(
+            f"{article}: more than half of the members in office "
+            + ("present or represented" if represented else "present")
+            + "; if not reached, the meeting is held three days later without quorum",
+            "one delegation of vote per member, for that meeting; majority of the votes "
+            "expressed; on a tie the president's vote decides",
+        ),
+    )
+
+
+FR_DEPARTEMENT = _assembly(
+    "fr-departement", "French departmental council, plenary", "departement",
+    "CGCT art. L3121-14, L3121-15, L3121-16", False,
+)  # fmt: skip
+FR_DEPARTEMENT_CP = _assembly(
+    "fr-departement-cp", "French departmental council, commission permanente", "departement-cp",
+    "CGCT art. L3121-14-1", True,
+)  # fmt: skip
+FR_REGION = _assembly(
+    "fr-region", "French regional council, plenary", "region",
+    "CGCT art. L4132-13, L4132-14, L4132-15", False,
+)  # fmt: skip
+FR_REGION_CP = _assembly(
+    "fr-region-cp", "French regional council, commission permanente", "region-cp",
+    "CGCT art. L4132-13-1", True,
+)  # fmt: skip
+
+# --- co-ownership (loi 65-557) ----------------------------------------------------------------
+
+_ART24 = Majority(name="art24", article="loi 65-557 art. 24")
+FR_COPROPRIETE = RuleSet(
+    name="fr-copropriete",
+    title="French co-ownership general assembly (syndicat des copropriétaires)",
+    body="copropriete",
+    quorum=None,
+    proxies=ProxyRule(
+        per_holder=3, weight_exception=Fraction(1, 10), article="loi 65-557 art. 22"
+    ),
+    majorities=(
+        _ART24,
+        Majority(name="art25", base="all", fallback=THIRD, article="loi 65-557 art. 25, 25-1"),
+        Majority(
+            name="art26",
+            base="all",
+            fraction=Fraction(2, 3),
+            strict=False,
+            heads=HALF,
+            article="loi 65-557 art. 26",
+        ),
+    ),
+    weighted=True,
+    reduce_majority_owner=True,
+    interest_rule="loi 65-557",
+    valid_from=D(2020, 6, 1),
+    sources=(
+        "loi 65-557 art. 22: voices in tantièmes; an owner of more than half has his voices "
+        "reduced to the sum of the others'; at most 3 delegations per holder unless his own "
+        "voices plus his givers' are at most 10 % of all voices (5 % before 1 June 2020)",
+        "art. 24: pour > contre among the voices of those present, represented or voting by post "
+        "(abstentions excluded since 27 March 2014)",
+        "art. 25: pour > half of all voices; art. 25-1: if not, but pour >= a third of all "
+        "voices, an immediate second vote at the art. 24 majority",
+        "art. 26: a majority of all members by head, holding at least two thirds of all voices",
+        "no quorum for the general assembly",
+    ),
+)
+FR_COPROPRIETE_2019 = attrs.evolve(
+    FR_COPROPRIETE,
+    name="fr-copropriete-2019",
+    title="French co-ownership general assembly, before 1 June 2020 (5 % proxy threshold)",
+    proxies=ProxyRule(
+        per_holder=3, weight_exception=Fraction(1, 20), article="loi 65-557 art. 22"
+    ),
+    valid_from=D(2014, 3, 27),
+    valid_until=D(2020, 5, 31),
+)
+FR_COPROPRIETE_2014 = attrs.evolve(
+    FR_COPROPRIETE_2019,
+    name="fr-copropriete-2014",
+    title="French co-ownership general assembly, before loi ALUR (abstentions count against)",
+    majorities=(
+        attrs.evolve(_ART24, base="cast", article="loi 65-557 art. 24 (before loi ALUR)"),
+        *FR_COPROPRIETE.majorities[1:],
+    ),
+    valid_from=None,
+    valid_until=D(2014, 3, 26),
+)
+
+# --- sociétés anonymes (Code de commerce) -------------------------------------------------------
+
+
+def _sa(name: str, title: str, article: str, quorum: Fraction, second: Fraction | None,
+        majority: Majority, since: D | None, until: D | None) -> RuleSet:  # fmt: skip
+    return RuleSet(
+        name=name,
+        title=title,
+        body="sa",
+        quorum=QuorumRule(
+            fraction=quorum,
+            strict=False,
+            basis="weight",
+            represented=True,
+            second_call=second,
+            article=article,
+        ),
+        proxies=ProxyRule(per_holder=None, article="C. com. art. L225-106"),
+        majorities=(majority,),
+        weighted=True,
+        interest_rule="C. com.",
+        valid_from=since,
+        valid_until=until,
+        sources=(
+            f"{article}: quorum of {quorum} of the shares with voting rights present, represented "
+            "or voting by post on first call; "
+            + (f"{second} on second call" if second else "none on second call"),
+            f"majority: {majority.describe()} ({majority.article})",
+        ),
+    )
+
+
+_SINCE_2019 = D(2019, 7, 21)
+FR_SA_AGO = _sa(
+    "fr-sa-ago", "French société anonyme, ordinary general meeting", "C. com. art. L225-98",
+    Fraction(1, 5), None,
+    Majority(name="simple", article="C. com. art. L225-98 (loi 2019-744)"), _SINCE_2019, None,
+)  # fmt: skip
+FR_SA_AGO_2019 = _sa(
+    "fr-sa-ago-2019", "French société anonyme, ordinary general meeting, before 21 July 2019",
+    "C. com. art. L225-98", Fraction(1, 5), None,
+    Majority(name="simple", base="cast", article="C. com. art. L225-98 (before loi 2019-744)"),
+    None, D(2019, 7, 20),
+)  # fmt: skip
+FR_SA_AGE = _sa(
+    "fr-sa-age", "French société anonyme, extraordinary general meeting", "C. com. art. L225-96",
+    Fraction(1, 4), Fraction(1, 5),
+    Majority(name="two-thirds", fraction=Fraction(2, 3), strict=False,
+             article="C. com. art. L225-96 (loi 2019-744)"),
+    _SINCE_2019, None,
+)  # fmt: skip
+FR_SA_AGE_2019 = _sa(
+    "fr-sa-age-2019", "French société anonyme, extraordinary general meeting, before 21 July 2019",
+    "C. com. art. L225-96", Fraction(1, 4), Fraction(1, 5),
+    Majority(name="two-thirds", fraction=Fraction(2, 3), strict=False, base="cast",
+             article="C. com. art. L225-96 (before loi 2019-744)"),
+    None, D(2019, 7, 20),
+)  # fmt: skip
+
+# --- others -------------------------------------------------------------------------------------
+
+ROBERTS = RuleSet(
+    name="roberts-rules",
+    title="Robert's Rules of Order: majority quorum, no proxies, majority of votes cast",
+    body="assembly",
+    quorum=QuorumRule(article="RONR: quorum (a majority of the members)"),
+    proxies=ProxyRule(allowed=False, article="RONR: proxy voting not permitted"),
+    majorities=(Majority(name="majority", article="RONR: more than half of the votes cast"),),
+    interest_rule="RONR",
+    sources=(
+        "RONR: unless the bylaws say otherwise, quorum is a majority of all the members",
+        "RONR: proxy voting is not permitted unless the bylaws provide for it",
+        "RONR: a majority is more than half of the votes cast, blanks and abstentions excluded; "
+        "a tie loses",
+    ),
+)
+PLAIN = RuleSet(
+    name="plain",
+    title="Plain assembly: quorum by head, any number of proxies, weights counted",
+    body="assembly",
+    quorum=QuorumRule(article="quorum: more than half of the members in office present"),
+    proxies=ProxyRule(per_holder=None, article="proxies: usable when the giver is absent"),
+    majorities=(Majority(name="simple", article="majority of the votes expressed"),),
+    substitutes=True,
+    substitute_rule="substitutes sit in the place of their absent titular",
+    weighted=True,
+    interest_rule="conflict of interest",
+    sources=("No statute: a neutral default for bodies with rules of their own.",),
+)
+
+_MUNICIPAL_COVID = tuple(_covid(FR_MUNICIPAL))
+_EPCI_COVID = tuple(_covid(FR_EPCI))
+_VERSIONS: Mapping[str, tuple[RuleSet, ...]] = {  # family -> its rule sets over time
+    "municipal": (FR_MUNICIPAL, *_MUNICIPAL_COVID),
+    "epci": (FR_EPCI, *_EPCI_COVID),
+    "departement": (FR_DEPARTEMENT,),
+    "departement-cp": (FR_DEPARTEMENT_CP,),
+    "region": (FR_REGION,),
+    "region-cp": (FR_REGION_CP,),
+    "copropriete": (FR_COPROPRIETE, FR_COPROPRIETE_2019, FR_COPROPRIETE_2014),
+    "sa": (FR_SA_AGO, FR_SA_AGO_2019),
+    "sa-age": (FR_SA_AGE, FR_SA_AGE_2019),
+}
+RULE_SETS: Mapping[str, RuleSet] = {
+    r.name: r for r in (*(r for v in _VERSIONS.values() for r in v), ROBERTS, PLAIN)
+}
+"""Every named rule set, by name."""
+
+
+def get_rules(name: str) -> RuleSet:
+    """The rule set of this name."""
+    try:
+        return RULE_SETS[name]
+    except KeyError:
+        raise UnknownRuleSetError(name, RULE_SETS) from None
+
+
+# --- choosing by body and date ------------------------------------------------------------------
+
+_BODIES = (  # (words in the folded body name, family), first match wins
+    (("commission permanente", "departement"), "departement-cp"),
+    (("commission permanente", "region"), "region-cp"),
+    (("copropri",), "copropriete"),
+    (("extraordinaire",), "sa-age"),
+    (("actionnaires",), "sa"),
+    (("departement",), "departement"),
+    (("conseil general",), "departement"),
+    (("region",), "region"),
+    (("municipal",), "municipal"),
+    (("communaut",), "epci"),
+    (("syndica",), "epci"),
+    (("metropole",), "epci"),
+    (("intercommunal",), "epci"),
+)
+_FAMILIES = {
+    "municipal": "fr-municipal", "epci": "fr-epci", "departement": "fr-departement",
+    "departement-cp": "fr-departement-cp", "region": "fr-region", "region-cp": "fr-region-cp",
+    "copropriete": "fr-copropriete", "sa": "fr-sa-ago", "sa-age": "fr-sa-age",
+}  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _family(session: Session) -> tuple[str, str]:
+    body = _fold(session.body or "")
+    for words, family in _BODIES:
+        if all(w in body for w in words):
+            return family, f"the body {session.body!r} is a {family} body"
+    if any(m.is_substitute for m in session.members):
+        return "epci", "the session has substitutes, so it is an EPCI council"
+    return "municipal", "nothing says what body this is: a municipal council is assumed"
+
+
+def rules_for(session: Session) -> tuple[RuleSet, str]:
+    """The rule set a session is audited under, and why it was chosen."""
+    if isinstance(session.rules, str):
+        return get_rules(session.rules), f"named by the session ({session.rules!r})"
+    if isinstance(session.rules, Mapping):
+        return rules_from_dict(session.rules), "the session's own statutes"
+    family, why = _family(session)
+    versions = _VERSIONS[family]
+    if session.date is None:
+        base = versions[0]
+        return base, f"{why}; the session has no date: {base.name}, the rules in force today"
+    in_force = [r for r in versions if r.in_force(session.date)]
+    # a window with both ends (a temporary regime) beats an open-ended one
+    in_force.sort(key=lambda r: r.valid_from is None or r.valid_until is None)
+    chosen = in_force[0] if in_force else versions[0]
+    return chosen, f"{why}; on {session.date} {chosen.name} applies ({chosen.dates()})"
+
+
+# --- a body's own statutes ----------------------------------------------------------------------
+
+_KEYS = {"base", "title", "quorum", "proxies", "majority", "substitutes", "weighted",
+         "representatives_leave_office"}  # fmt: skip
+_POLICY_KEYS = {
+    "quorum": {"fraction", "strict", "basis", "represented", "minimum", "second_call"},
+    "proxies": {"allowed", "per_holder", "weight_exception"},
+    "majority": {"fraction", "strict", "base", "heads", "casting_vote"},
+}
+_CHOICES = {
+    "basis": ("head", "weight"),
+    "base": ("expressed", "cast", "all"),
+}
+
+
+def _fraction(value: object) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError('a fraction is written as a string such as "1/3" or "0.1"')
+    result = Fraction(value)
+    if not 0 <= result <= 1:
+        raise ValueError("a fraction must be between 0 and 1")
+    return result
+
+
+def _value(key: str, value: object) -> object:
+    if key in ("fraction", "second_call", "weight_exception", "heads"):
+        return None if value is None and key != "fraction" else _fraction(value)
+    if key in ("strict", "represented", "allowed", "casting_vote", "substitutes", "weighted",
+               "representatives_leave_office"):  # fmt: skip
+        if not isinstance(value, bool):
+            raise ValueError("expected true or false")
+        return value
+    if key in ("minimum", "per_holder"):
+        if value is None and key == "per_holder":
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError("expected a whole number >= 0")
+        return value
+    if key in _CHOICES:
+        if value not in _CHOICES[key]:
+            raise ValueError(f"expected one of {', '.join(_CHOICES[key])}")
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a string")
+    return value
+
+
+def rules_from_dict(spec: Mapping[str, Any], path: str = "$.rules") -> RuleSet:
+    """A rule set from a body's own statutes, written in the session file.
+
+    ``{"base": "plain", "title": "...", "quorum": {"fraction": "1/3", "strict": false,
+    "basis": "head", "represented": true, "second_call": null} | null, "proxies":
+    {"allowed": true, "per_holder": 2, "weight_exception": null}, "majority": {"fraction":
+    "2/3", "strict": false, "base": "expressed", "casting_vote": false}, "substitutes": false,
+    "weighted": false}``: every key optional, the rest from ``base`` (default ``plain``).
+
+    Raises:
+        InvalidSessionError: every problem, with its path.
+    """
+    problems: list[Problem] = []
+    for key in spec:
+        if key not in _KEYS:
+            problems.append(Problem(f"{path}.{key}", f"unknown key {key!r}"))
+    base_name = spec.get("base", "plain")
+    base = PLAIN
+    if not isinstance(base_name, str) or base_name not in RULE_SETS:
+        problems.append(Problem(f"{path}.base", f"unknown rule set {base_name!r}"))
+    else:
+        base = RULE_SETS[base_name]
+    changes: dict[str, Any] = {}
+    for key in ("substitutes", "weighted", "representatives_leave_office", "title"):
+        if key in spec:
+            try:
+                changes[key] = _value(key, spec[key])
+            except ValueError as err:
+                problems.append(Problem(f"{path}.{key}", str(err)))
+    own = f"statutes ({spec.get('title') or 'inline'})"
+    for policy, current in (("quorum", base.quorum), ("proxies", base.proxies),
+                            ("majority", base.majority)):  # fmt: skip
+        if policy not in spec:
+            continue
+        raw = spec[policy]
+        if raw is None and policy == "quorum":
+            changes["quorum"] = None
+            continue
+        if not isinstance(raw, Mapping):
+            problems.append(Problem(f"{path}.{policy}", "expected an object"))
+            continue
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key not in _POLICY_KEYS[policy]:
+                problems.append(Problem(f"{path}.{policy}.{key}", f"unknown key {key!r}"))
+                continue
+            try:
+                values[key] = _value(key, value)
+            except ValueError as err:
+                problems.append(Problem(f"{path}.{policy}.{key}", str(err)))
+        template: Any = current
+        if template is None:
+            template = QuorumRule(article=own)
+        updated = attrs.evolve(template, article=own, **values)
+        if policy == "majority":
+            changes["majorities"] = (updated,)
+        else:
+            changes[policy] = updated
+    if problems:
+        raise InvalidSessionError(problems)
+    title = changes.pop("title", None) or f"the session's own statutes (based on {base.name})"
+    return attrs.evolve(
+        base, name="statutes", title=title, valid_from=None, valid_until=None,
+        sources=(f"the body's own statutes, on the basis of {base.name}",), **changes,
+    )  # fmt: skip
