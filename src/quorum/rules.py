@@ -244,7 +244,10 @@ def decide(
     need = majority.fraction * base
     ok = pour > need if majority.strict else pour >= need
     words = f"pour {to_number(pour)} against {majority.describe()} = {to_number(base)}"
-    tie = majority.base == "expressed" and majority.fraction == HALF and pour == contre
+    tie = (
+        majority.base == "expressed" and majority.fraction == HALF and majority.strict
+        and pour == contre
+    )  # fmt: skip
     if tie:
         if not majority.casting_vote:
             return Decision("rejected", f"tie ({words}): a tie loses", tie=True)

@@ -28,13 +28,18 @@ THIRD = Fraction(1, 3)
 _FR_MAJORITY = Majority(
     name="absolute", casting_vote=True, article="CGCT art. L2121-20 (majorité absolue)"
 )
+_FR_ACCOUNT = Majority(
+    name="compte-administratif",
+    strict=False,
+    article="CGCT art. L1612-12 (adopted unless a majority votes against)",
+)
 FR_MUNICIPAL = RuleSet(
     name="fr-municipal",
     title="French municipal council, common law",
     body="municipal",
     quorum=QuorumRule(article="CGCT art. L2121-17"),
     proxies=ProxyRule(per_holder=1, article="CGCT art. L2121-20"),
-    majorities=(_FR_MAJORITY,),
+    majorities=(_FR_MAJORITY, _FR_ACCOUNT),
     sources=(
         "CGCT art. L2121-17: more than half of the members in office present (n // 2 + 1), "
         "proxies not counted, checked when each item is taken up; on a second convocation, no "
@@ -128,7 +133,7 @@ def _assembly(name: str, title: str, body: str, article: str, represented: bool)
         body=body,
         quorum=QuorumRule(represented=represented, article=article),
         proxies=ProxyRule(per_holder=1, article=article.split(",")[0].replace("14", "16")),
-        majorities=(attrs.evolve(_FR_MAJORITY, article=article.split(",")[0]),),
+        majorities=(attrs.evolve(_FR_MAJORITY, article=article.split(",")[0]), _FR_ACCOUNT),
         sources=(
             f"{article}: more than half of the members in office "
             + ("present or represented" if represented else "present")
