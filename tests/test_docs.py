@@ -29,3 +29,17 @@ def test_every_code_is_documented() -> None:
 
     assert {"QUORUM_NOT_REACHED", "TALLY_MISMATCH", "PROXY_HOLDER_ABSENT"} <= codes
     assert set() == codes - documented
+
+
+def test_every_rule_set_is_documented() -> None:
+    """docs/rules.md names every rule set of the registry (or its family pattern)."""
+    from quorum.rulesets import RULE_SETS
+
+    text = (ROOT / "docs" / "rules.md").read_text("utf-8")
+    missing = [
+        name
+        for name in RULE_SETS
+        if f"`{name}`" not in text and f"`…-{name.split('-', 2)[-1]}`" not in text
+    ]
+
+    assert [] == missing

@@ -136,7 +136,7 @@ class Majority:
             "all": "all the voices",
         }[self.base]
         words = "more than" if self.strict else "at least"
-        extra = f", and more than {self.heads} of all members by head" if self.heads else ""
+        extra = f" (and more than {self.heads} of all members by head)" if self.heads else ""
         return f"{words} {self.fraction} of {base}{extra}"
 
 
@@ -243,7 +243,11 @@ def decide(
         return Decision(None, "nobody expressed a vote (pour + contre = 0): nothing is adopted")
     need = majority.fraction * base
     ok = pour > need if majority.strict else pour >= need
-    words = f"pour {to_number(pour)} against {majority.describe()} = {to_number(base)}"
+    limit = "more than" if majority.strict else "at least"
+    words = (
+        f"pour {to_number(pour)}; needed {majority.describe()}: {limit} "
+        f"{majority.fraction} x {to_number(base)} = {to_number(need)}"
+    )
     tie = (
         majority.base == "expressed" and majority.fraction == HALF and majority.strict
         and pour == contre
