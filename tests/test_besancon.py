@@ -134,7 +134,8 @@ def test_json_document_gives_every_item(capsys: pytest.CaptureFixture[str]) -> N
         "computed": "adopted",
         "reported": "adopted",
         "majority": "absolute",
-        "reason": "pour 100 against more than 1/2 of the votes expressed (pour + contre) = 100",
+        "reason": "pour 100; needed more than 1/2 of the votes expressed (pour + contre): "
+        "more than 1/2 x 100 = 50",
         "could_change": None,
     } == item19["outcome"]
     assert True is item19["tally"]["consistent"]

@@ -28,9 +28,16 @@ ALLOWED = {
     "markdown": {"audit", "findings", "report"},
     "io": {"exceptions", "model", "parse", "sessionfile"},
     "cli": {
-        "__version__", "audit", "exceptions", "explain", "html", "io", "markdown", "report",
+        "__version__",
+        "audit",
+        "exceptions",
+        "explain",
+        "html",
+        "io",
+        "markdown",
+        "report",
         "sessionfile",
-    },  # fmt: skip
+    },
 }
 
 
@@ -70,8 +77,9 @@ def test_all_is_sorted_and_complete() -> None:
     assert all(hasattr(quorum, name) for name in quorum.__all__)
     assert len(set(quorum.__all__)) == len(quorum.__all__)
     public = {n for n in dir(quorum) if not n.startswith("_")} - {
-        "annotations", "audit", "cli", "counting", "document", "explain", "html", "markdown", "rulesets", "exceptions", "findings", "io", "model",
-        "parse", "report", "rules", "sessionfile", "timeline", "PackageNotFoundError", "version",
+        "annotations", "audit", "cli", "counting", "document", "explain", "html", "markdown",
+        "rulesets", "exceptions", "findings", "io", "model", "parse", "report", "rules",
+        "sessionfile", "timeline", "PackageNotFoundError", "version",
     }  # fmt: skip
     assert public <= set(quorum.__all__)
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from quorum.audit import Audit, AuditItem
-from quorum.findings import Finding, plural
+from quorum.findings import Finding, Severity, plural
 
 
 def _tally_cell(it: AuditItem) -> str:
@@ -25,21 +28,75 @@ def _finding_lines(f: Finding) -> list[str]:
     return lines
 
 
-def render_text(audit: Audit) -> str:
-    """The audit as a plain-text report (header, per-item table, findings, summary)."""
+def counts(audit: Audit) -> tuple[int, int, int]:
+    """The number of findings by severity: errors, warnings, info."""
+    by = Counter(f.severity for f in audit.findings)
+    return by[Severity.ERROR], by[Severity.WARNING], by[Severity.INFO]
+
+
+def summary_line(audit: Audit) -> str:
+    """The verdict: ``37 items, 0 errors, 2 warnings``."""
+    errors, warnings, _ = counts(audit)
+    return (
+        f"{plural(len(audit.items), 'item')}, {plural(errors, 'error')}, "
+        f"{plural(warnings, 'warning')}"
+    )
+
+
+def title(audit: Audit) -> str:
+    """``body - date``, or ``Session`` when the session names neither."""
     s = audit.session
-    required = audit.rules.quorum(s.in_office)
+    return (
+        " - ".join(x for x in (s.body, s.date.isoformat() if s.date else None) if x) or "Session"
+    )
+
+
+def quorum_required(audit: Audit) -> str:
+    """The quorum of the session in words: ``62 present``; ``60-62 present`` when it varies
+    from item to item; ``none`` when no item needs one."""
+    values = sorted({it.quorum.required for it in audit.items if it.quorum.required is not None})
+    if not values:
+        return "none"
+    what = "present" if getattr(audit.items[0].quorum, "basis", "head") == "head" else "voices"
+    if len(values) == 1:
+        return f"{values[0]} {what}"
+    return f"{values[0]}-{values[-1]} {what}, by item"
+
+
+def quorum_cell(it: AuditItem) -> str:
+    """``79/62 ok``, ``40/62 NOT REACHED``, or ``79/- none`` when no quorum is needed."""
+    q = it.quorum
+    if q.required is None:
+        return f"{q.counted}/- none"
+    return f"{q.counted}/{q.required} {'ok' if q.reached else 'NOT REACHED'}"
+
+
+_COLORS = {"ERROR": "31", "WARNING": "33", "NOT REACHED": "31", "MISMATCH": "31"}
+_COLOR_RE = re.compile(r"^(ERROR|WARNING)\b|\b(NOT REACHED|MISMATCH)\b", re.M)
+
+
+def colorize(text: str) -> str:
+    """ANSI colours for a terminal: errors and failures in red, warnings in yellow."""
+    return _COLOR_RE.sub(lambda m: f"\x1b[{_COLORS[m.group(0)]}m{m.group(0)}\x1b[0m", text)
+
+
+def render_text(audit: Audit, *, color: bool = False) -> str:
+    """The audit as a plain-text report (header, per-item table, findings, summary).
+
+    ``color`` adds ANSI colours (for a terminal that wants them; see ``NO_COLOR``).
+    """
+    s = audit.session
+    required = quorum_required(audit)
     inferred = " (inferred: not printed)" if s.in_office_inferred else ""
     head = [
-        " - ".join(x for x in (s.body, s.date.isoformat() if s.date else None) if x) or "Session",
+        title(audit),
         f"rules: {audit.rules.name} ({audit.rules_reason})",
-        f"members in office: {s.in_office}{inferred}; quorum: {required} present",
+        f"members in office: {s.in_office}{inferred}; quorum: {required}",
         "",
     ]
     rows = [("item", "pos", "present", "proxies", "voters", "weight", "quorum", "tally")]
     for it in audit.items:
-        reached = "ok" if it.quorum.reached else "NOT REACHED"
-        q = f"{it.quorum.counted}/{it.quorum.required} {reached}"
+        q = quorum_cell(it)
         rows.append(
             (
                 it.item,
@@ -61,15 +118,11 @@ def render_text(audit: Audit) -> str:
         for r in rows
     ]
     out = head + table + [""]
-    errors = len(audit.errors)
-    warnings = sum(f.severity.value == "warning" for f in audit.findings)
     if audit.findings:
         out.append("Findings:")
         for f in audit.findings:
             out.extend(_finding_lines(f))
         out.append("")
-    out.append(
-        f"{plural(len(audit.items), 'item')}, {plural(errors, 'error')}, "
-        f"{plural(warnings, 'warning')}"
-    )
-    return "\n".join(out) + "\n"
+    out.append(summary_line(audit))
+    text = "\n".join(out) + "\n"
+    return colorize(text) if color else text

@@ -1,0 +1,382 @@
+"""Why these numbers for one item: the derivation of presence, proxies, quorum and tally.
+
+:func:`explain` gathers, for one agenda item, the members counted present, each usable proxy,
+each proxy of the session that is *not* counted there and why, the arithmetic of quorum and of
+the tally, and the rules cited. It reads the audit's public results (the item's present set, its
+usable proxies, its findings) and does not recompute the engine: a proxy's reason for not being
+counted is the finding that says so, or the fact that it is not in force at the item.
+
+:func:`render_explanation` writes it as text; :func:`explanation_dict` as JSON-ready data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from quorum.audit import Audit, AuditItem
+from quorum.document import finding_dict, number, tally_dict
+from quorum.findings import Finding, Source, plural
+from quorum.model import Member, Proxy, Session, Tally, Weight
+from quorum.rules import majority_of
+
+TALLY_LABELS = {
+    "pour": "Pour",
+    "contre": "Contre",
+    "abstention": "Abstention",
+    "npv": "Ne prend pas part au vote",
+    "interested": "Conseiller intéressé",
+}
+"""The French words of the minutes for each count of a tally."""
+
+PROXY_CODES = (
+    "PROXY_FROM_SUBSTITUTE",
+    "PROXY_GIVER_PRESENT",
+    "SUBSTITUTE_AND_PROXY",
+    "PROXY_HOLDER_ABSENT",
+    "GIVER_MULTIPLE_PROXIES",
+    "PROXY_LIMIT_EXCEEDED",
+)
+"""Findings that say why a proxy is not counted at an item; their members start (giver, holder),
+except PROXY_LIMIT_EXCEEDED: (holder, giver)."""
+
+SEAT_CODES = ("SUBSTITUTE_WITH_TITULAR", "SUBSTITUTE_NOT_ALLOWED")
+"""Findings that say why a member listed present is not counted."""
+
+
+@attrs.frozen(kw_only=True)
+class ProxyLine:
+    """One proxy of the session seen from one item."""
+
+    giver: Member
+    holder: Member
+    counted: bool
+    reason: str | None = None
+    """Why it is not counted (``None`` when it is)."""
+    finding: Finding | None = None
+    """The finding that says so, when one does."""
+    source: Source | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """The derivation of the numbers of one item."""
+
+    audit: Audit
+    item: AuditItem
+    present: tuple[Member, ...]
+    not_counted: tuple[tuple[Member, Finding], ...]
+    """Members listed present but not counted, with the finding that says why."""
+    proxies: tuple[ProxyLine, ...]
+    """Every proxy of the session: the counted ones first, then the others with a reason."""
+    rules: tuple[str, ...]
+
+    @property
+    def counted_proxies(self) -> tuple[ProxyLine, ...]:
+        """The usable proxies."""
+        return tuple(p for p in self.proxies if p.counted)
+
+    @property
+    def other_proxies(self) -> tuple[ProxyLine, ...]:
+        """The proxies not counted at this item."""
+        return tuple(p for p in self.proxies if not p.counted)
+
+
+def _in_force(s: Session, p: Proxy, position: int) -> bool:
+    first = 1 if p.from_item is None else s.position(p.from_item)
+    last = len(s.agenda) if p.until_item is None else s.position(p.until_item)
+    return first <= position <= last
+
+
+def _range_text(p: Proxy) -> str:
+    if p.from_item is None and p.until_item is None:
+        return "the whole session"
+    if p.until_item is None:
+        return f"from item {p.from_item}"
+    if p.from_item is None:
+        return f"until item {p.until_item}"
+    return f"items {p.from_item}-{p.until_item}"
+
+
+def _reason(f: Finding, s: Session) -> str:
+    """A short reason a proxy is not counted, from the finding that says so."""
+    name = s.member
+    if f.code == "PROXY_FROM_SUBSTITUTE":
+        return "the giver is a substitute: only a titular can give a proxy"
+    if f.code == "PROXY_GIVER_PRESENT":
+        return "the giver is present: he votes himself, once"
+    if f.code == "SUBSTITUTE_AND_PROXY":
+        return "the giver's substitute sits: the seat votes once"
+    if f.code == "PROXY_HOLDER_ABSENT":
+        return "the holder is absent: the giver's vote is lost"
+    if f.code == "GIVER_MULTIPLE_PROXIES":
+        others = ", ".join(name(m).name for m in f.members[2:])
+        return f"the giver's other proxy (to {others}) is counted: a voice is cast once"
+    others = ", ".join(name(m).name for m in f.members[2:])
+    return f"the holder already carries the proxies the rules allow (from {others})"
+
+
+def proxy_pair(f: Finding) -> tuple[str, str] | None:
+    """(giver id, holder id) of a finding that says why a proxy is not counted, else None."""
+    if f.code not in PROXY_CODES or len(f.members) < 2:
+        return None
+    if f.code == "PROXY_LIMIT_EXCEEDED":
+        return f.members[1], f.members[0]
+    return f.members[0], f.members[1]
+
+
+def _proxy_lines(s: Session, it: AuditItem) -> tuple[ProxyLine, ...]:
+    usable = Counter((g.id, h.id) for g, h in it.proxies)
+    why: dict[tuple[str, str], list[Finding]] = {}
+    for f in it.findings:
+        pair = proxy_pair(f)
+        if pair is not None:
+            why.setdefault(pair, []).append(f)
+    counted: list[ProxyLine] = []
+    others: list[ProxyLine] = []
+    for p in s.proxies:
+        giver, holder = s.member(p.giver), s.member(p.holder)
+        key = (p.giver, p.holder)
+        if usable[key] > 0:
+            usable[key] -= 1
+            counted.append(ProxyLine(giver=giver, holder=holder, counted=True, source=p.source))
+            continue
+        found = next(
+            (f for f in why.get(key, ()) if f.source is None or f.source == p.source),
+            None,
+        )
+        if found is not None:
+            reason = _reason(found, s)
+        elif not _in_force(s, p, it.position):
+            reason = f"not in force at this item (in force {_range_text(p)})"
+        else:
+            reason = "not usable at this item"
+        others.append(
+            ProxyLine(
+                giver=giver,
+                holder=holder,
+                counted=False,
+                reason=reason,
+                finding=found,
+                source=p.source,
+            )
+        )
+    return tuple(counted + others)
+
+
+def explain(audit: Audit, label: str) -> Explanation:
+    """The derivation of the numbers of the item with this label.
+
+    Raises:
+        UnknownItemError: no item has this label.
+    """
+    s = audit.session
+    it = audit.item(label)
+    not_counted: list[tuple[Member, Finding]] = []
+    for f in it.findings:
+        if f.code == "SUBSTITUTE_WITH_TITULAR" and len(f.members) >= 2:
+            not_counted.append((s.member(f.members[1]), f))
+        elif f.code == "SUBSTITUTE_NOT_ALLOWED" and f.members:
+            not_counted.append((s.member(f.members[0]), f))
+    r = audit.rules
+    rules = [r.quorum_rule, r.proxy_rule]
+    if r.substitute_rule and any(m.is_substitute for m in s.members):
+        rules.append(r.substitute_rule)
+    rules += [f.rule for f in it.findings if f.rule]
+    return Explanation(
+        audit=audit,
+        item=it,
+        present=it.present,
+        not_counted=tuple(not_counted),
+        proxies=_proxy_lines(s, it),
+        rules=tuple(dict.fromkeys(rules)),
+    )
+
+
+# --- arithmetic ---------------------------------------------------------------------------------
+
+
+def quorum_lines(e: Explanation) -> list[str]:
+    """The arithmetic of quorum, one line each."""
+    s, it, q = e.audit.session, e.item, e.item.quorum
+    n = s.in_office
+    inferred = " (not printed: inferred from the lists)" if s.in_office_inferred else ""
+    if q.required is None:
+        return [f"no quorum is required at this item under {e.audit.rules.name}"]
+    head = getattr(q, "basis", "head") == "head"
+    if head and q.required == majority_of(n):
+        how = f"more than half of the {n} members in office{inferred}: {n} // 2 + 1 = {q.required}"
+    else:
+        how = f"{q.required} under {e.audit.rules.name} ({n} members in office{inferred})"
+    verdict = "reached" if q.reached else "NOT reached"
+    sign = ">=" if q.reached else "<"
+    if q.counted == it.present_count:
+        what = "present" + (" (proxies do not count)" if it.proxy_count else "")
+    else:
+        what = f"counted ({it.present_count} present)"
+    return [f"required: {how}", f"counted: {q.counted} {what} {sign} {q.required}: {verdict}"]
+
+
+def _weight_text(w: Weight) -> str:
+    return str(number(w))
+
+
+def reported_text(t: Tally) -> str:
+    """The reported counts in the words of the minutes: ``Pour : 100 + Contre : 0``."""
+    return " + ".join(f"{TALLY_LABELS[k]} : {v}" for k, v in t.counts().items())
+
+
+def tally_lines(e: Explanation) -> list[str]:
+    """The arithmetic of the tally, one line each."""
+    it, r = e.item, e.audit.rules
+    present, proxies = it.present_count, it.proxy_count
+    lines = [
+        f"voters: {present} present + {plural(proxies, 'usable proxy', 'usable proxies')} "
+        f"= {it.voters}"
+    ]
+    if r.weighted:
+        pw = sum((m.weight for m in e.present), start=0)
+        gw = sum((p.giver.weight for p in e.counted_proxies), start=0)
+        lines.append(
+            f"vote weight: {_weight_text(pw)} (present) + {_weight_text(gw)} (givers of usable "
+            f"proxies) = {_weight_text(it.vote_weight)}"
+        )
+    t = it.tally.reported
+    if t is None:
+        lines.append("reported tally: none in the minutes, nothing to compare")
+        return lines
+    counts = t.counts()
+    basis: Weight = it.vote_weight if r.weighted else it.voters
+    left = _weight_text(basis) if r.weighted else f"{present} + {proxies} = {it.voters}"
+    if counts:
+        total = sum(counts.values())
+        ok = total == basis
+        shown = {k: v for k, v in counts.items() if v} or counts
+        rest = ", ".join(f"{TALLY_LABELS[k]} : {v}" for k, v in counts.items() if k not in shown)
+        lines.append(
+            f"{left} {'=' if ok else '!='} the reported "
+            + " + ".join(f'"{TALLY_LABELS[k]} : {v}"' for k, v in shown.items())
+            + (f" = {total}" if len(shown) > 1 else "")
+            + (f" ({rest})" if rest else "")
+            + (": consistent" if ok else ": does NOT add up")
+        )
+    else:
+        lines.append("reported tally: no counts")
+    if t.source is not None and t.source.describe():
+        lines.append(f"source: {t.source.describe()}")
+    if t.unanimous:
+        lines.append("reported unanimous" + (f", with {t.contre} contre" if t.contre else ""))
+    if t.present is not None:
+        lines.append(f"reported present: {t.present}; the lists give {present}")
+    if t.voters is not None:
+        lines.append(f"reported voters: {t.voters}; the lists give {it.voters}")
+    return lines
+
+
+# --- renderings ---------------------------------------------------------------------------------
+
+
+def _member_text(m: Member, s: Session) -> str:
+    extra = []
+    if m.group:
+        extra.append(m.group)
+    if m.is_substitute:
+        extra.append(
+            f"substitute for {s.member(m.substitute_for).name}"
+            if m.substitute_for
+            else "substitute"
+        )
+    return m.name + (f" ({', '.join(extra)})" if extra else "")
+
+
+def render_explanation(e: Explanation) -> str:
+    """The explanation as plain text."""
+    s, it = e.audit.session, e.item
+    out = [
+        f"Item {it.item} (position {it.position} of {len(s.agenda)} in the order of passage)",
+        f"rules: {e.audit.rules.name} ({e.audit.rules_reason})",
+        "",
+        f"Present: {it.present_count}",
+    ]
+    out += [f"  {_member_text(m, s)}" for m in e.present]
+    if e.not_counted:
+        out.append(f"Listed present but not counted: {len(e.not_counted)}")
+        out += [f"  {m.name}: {f.code}" for m, f in e.not_counted]
+    out += ["", f"Usable proxies: {it.proxy_count}"]
+    out += [f"  {p.giver.name} -> {p.holder.name}" for p in e.counted_proxies]
+    if e.other_proxies:
+        out.append(f"Proxies not counted at this item: {len(e.other_proxies)}")
+        for p in e.other_proxies:
+            code = f" [{p.finding.code}]" if p.finding else ""
+            out.append(f"  {p.giver.name} -> {p.holder.name}: {p.reason}{code}")
+    out += ["", f"Quorum ({e.audit.rules.quorum_rule})"]
+    out += [f"  {line}" for line in quorum_lines(e)]
+    out += ["", f"Tally ({e.audit.rules.proxy_rule})"]
+    out += [f"  {line}" for line in tally_lines(e)]
+    if it.findings:
+        out += ["", "Findings:"]
+        out += [f"  {f}" for f in it.findings]
+    out += ["", "Rules cited:"]
+    out += [f"  {r}" for r in e.rules]
+    return "\n".join(out) + "\n"
+
+
+def _member_dict(m: Member) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "name": m.name,
+        "group": m.group,
+        "substitute": m.is_substitute,
+        "weight": number(m.weight),
+    }
+
+
+def _source_dict(src: Source | None) -> dict[str, Any] | None:
+    return None if src is None else {"line": src.line, "text": src.text, "path": src.path}
+
+
+def explanation_dict(e: Explanation) -> dict[str, Any]:
+    """The explanation as JSON-ready data (``quorum explain --format json``)."""
+    s, it = e.audit.session, e.item
+    return {
+        "format": "quorum-explain/1",
+        "item": it.item,
+        "position": it.position,
+        "rules": e.audit.rules.name,
+        "present_count": it.present_count,
+        "present": [_member_dict(m) for m in e.present],
+        "not_counted": [
+            {"member": _member_dict(m), "code": f.code, "message": f.message}
+            for m, f in e.not_counted
+        ],
+        "proxy_count": it.proxy_count,
+        "proxies": [
+            {
+                "giver": _member_dict(p.giver),
+                "holder": _member_dict(p.holder),
+                "counted": p.counted,
+                "reason": p.reason,
+                "code": p.finding.code if p.finding else None,
+                "source": _source_dict(p.source),
+            }
+            for p in e.proxies
+        ],
+        "voters": it.voters,
+        "vote_weight": number(it.vote_weight),
+        "quorum": {
+            "members_in_office": s.in_office,
+            "required": it.quorum.required,
+            "counted": it.quorum.counted,
+            "reached": it.quorum.reached,
+            "arithmetic": quorum_lines(e),
+        },
+        "tally": {
+            "reported": tally_dict(it.tally.reported),
+            "consistent": it.tally.consistent,
+            "arithmetic": tally_lines(e),
+        },
+        "findings": [finding_dict(f, s) for f in it.findings],
+        "rules_cited": list(e.rules),
+    }

@@ -1,0 +1,238 @@
+"""`quorum explain`: the derivation of one item's numbers, as text and as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import quorum
+from helpers import ALL, session
+from quorum import Member, Proxy, Session, Stretch, Tally
+from quorum.cli import run
+from quorum.explain import explain, explanation_dict, render_explanation
+
+ROOT = Path(__file__).resolve().parent.parent
+MINUTES = ROOT / "tests" / "data" / "grand-besancon-2026-01-29.txt"
+COUTHENANS = ROOT / "tests" / "data" / "couthenans-cm-2022-10-07.txt"
+
+
+@pytest.fixture(scope="module")
+def besancon() -> quorum.Audit:
+    return quorum.audit(quorum.read_session(MINUTES))
+
+
+def section(text: str, title: str) -> list[str]:
+    """The indented lines under a heading line that starts with ``title``."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    out = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("  "):
+            break
+        out.append(line.strip())
+    return out
+
+
+def test_item_19_present_proxies_and_pour_100(capsys: pytest.CaptureFixture[str]) -> None:
+    """The Done-when of issue 4: 79 present, 21 usable proxies, 79 + 21 = 100 = "Pour : 100"."""
+    status = run(["explain", str(MINUTES), "19"])
+    out = capsys.readouterr().out
+
+    assert 0 == status
+    assert out.startswith("Item 19 (position 19 of 37 in the order of passage)\n")
+    present = section(out, "Present: 79")
+    assert 79 == len(present)
+    assert "Florence NUNNINGER-PARIZOT (Boussières, substitute)" in present
+    assert "Myriam LEMERCIER (Besançon)" not in present  # left after item 18
+    proxies = section(out, "Usable proxies: 21")
+    assert 21 == len(proxies)
+    assert "Myriam LEMERCIER -> Guillaume BAILLY" in proxies
+    assert "Hasni ALEM -> André TERZO" in proxies
+    assert [
+        "Guillaume BAILLY -> Myriam LEMERCIER: not in force at this item (in force until item 5)",
+        "François BOUSSO -> Nathan SOURISSEAU: not in force at this item (in force until item 5)",
+        "Juliette SORLIN -> Frédérique BAEHR: not in force at this item (in force until item 5)",
+        "Gilles SPICHER -> Aurélien LAROPPE: not in force at this item (in force until item 5)",
+        "Sylvie WANLIN -> Julie CHETTOUH: not in force at this item (in force from item 30)",
+    ] == section(out, "Proxies not counted at this item: 5")
+    assert [
+        "required: more than half of the 123 members in office: 123 // 2 + 1 = 62",
+        "counted: 79 present (proxies do not count) >= 62: reached",
+    ] == section(out, "Quorum (CGCT art. L2121-17 (through L5211-1))")
+    tally = section(out, "Tally (CGCT art. L2121-20 (through L5211-1))")
+    assert "voters: 79 present + 21 usable proxies = 100" == tally[0]
+    assert (
+        '79 + 21 = 100 = the reported "Pour : 100" (Contre : 0, Abstention : 0, '
+        "Conseiller intéressé : 0): consistent"
+    ) == tally[1]
+    assert "CGCT art. L5211-6" in section(out, "Rules cited:")
+
+
+def test_item_3_holder_absent_is_the_finding(besancon: quorum.Audit) -> None:
+    """Claude VARET's proxy is not counted at item 3: its holder arrives at item 6."""
+    e = explain(besancon, "3")
+    varet = next(p for p in e.proxies if p.giver.name == "Claude VARET")
+
+    assert (False, "PROXY_HOLDER_ABSENT") == (
+        varet.counted,
+        varet.finding.code if varet.finding else None,
+    )
+    assert "the holder is absent: the giver's vote is lost" == varet.reason
+    assert 69 + 21 == e.item.voters == len(e.present) + len(e.counted_proxies)
+
+
+def test_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json gives the same derivation as data."""
+    status = run(["explain", str(MINUTES), "19", "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+
+    assert 0 == status
+    assert ("quorum-explain/1", "19", 79, 21, 100) == (
+        doc["format"],
+        doc["item"],
+        doc["present_count"],
+        doc["proxy_count"],
+        doc["voters"],
+    )
+    assert 79 == len(doc["present"])
+    counted = [p for p in doc["proxies"] if p["counted"]]
+    assert 21 == len(counted)
+    assert {"Myriam LEMERCIER"} == {
+        p["giver"]["name"] for p in counted if p["holder"]["name"] == "Guillaume BAILLY"
+    }
+    assert {"required": 62, "counted": 79, "reached": True, "members_in_office": 123} == {
+        k: doc["quorum"][k] for k in ("required", "counted", "reached", "members_in_office")
+    }
+    assert 100 == doc["tally"]["reported"]["pour"]
+    assert doc["tally"]["consistent"] is True
+
+
+def test_unknown_item_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    status = run(["explain", str(MINUTES), "99"])
+    captured = capsys.readouterr()
+
+    assert 2 == status
+    assert "" == captured.out
+    assert f"{MINUTES}: item '99' is not on the agenda\n" == captured.err
+
+
+def test_mismatch_shows_the_failing_sum_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """Couthenans 2022, item 2: 11 present, the minutes count 13 votes."""
+    status = run(["explain", str(COUTHENANS), "2"])
+    out = capsys.readouterr().out
+
+    assert 1 == status
+    assert (
+        '11 + 0 = 11 != the reported "Pour : 11" + "Abstention : 2" = 13: does NOT add up'
+        in section(out, "Tally")
+    )
+    assert 'source: line 16: "11 votes pour 2 abstentions"' in section(out, "Tally")
+
+
+class TestReasons:
+    """Each way a proxy can fail to count, with the finding that says so."""
+
+    def reasons(self, s: Session, label: str = "1") -> dict[tuple[str, str], tuple[str, str]]:
+        e = explain(quorum.audit(s), label)
+        return {
+            (p.giver.id, p.holder.id): (p.reason or "", p.finding.code if p.finding else "")
+            for p in e.other_proxies
+        }
+
+    def test_giver_present(self) -> None:
+        s = session(1, {"g": ALL, "h": ALL}, proxies=(("g", "h", None, None),))
+
+        assert {
+            ("g", "h"): ("the giver is present: he votes himself, once", "PROXY_GIVER_PRESENT")
+        } == self.reasons(s)
+
+    def test_holder_limit(self) -> None:
+        s = session(
+            1,
+            {"h": ALL},
+            absent=("g1", "g2"),
+            proxies=(("g1", "h", None, None), ("g2", "h", None, None)),
+        )
+
+        assert {
+            ("g2", "h"): (
+                "the holder already carries the proxies the rules allow (from G1)",
+                "PROXY_LIMIT_EXCEEDED",
+            )
+        } == self.reasons(s)
+
+    def test_giver_with_two_proxies(self) -> None:
+        s = session(
+            1,
+            {"h1": ALL, "h2": ALL},
+            absent=("g",),
+            proxies=(("g", "h1", None, None), ("g", "h2", None, None)),
+        )
+
+        assert {
+            ("g", "h2"): (
+                "the giver's other proxy (to H1) is counted: a voice is cast once",
+                "GIVER_MULTIPLE_PROXIES",
+            )
+        } == self.reasons(s)
+
+    def test_substitutes(self) -> None:
+        """A substitute gives a proxy; a titular's substitute sits while his proxy is in force;
+        a substitute sits beside his titular and is not counted."""
+        s = session(
+            1,
+            {"h": ALL, "s1": ALL, "t2": ALL, "s2": ALL},
+            absent=("t1",),
+            substitutes={"s1": "t1", "s2": "t2", "s3": None},
+            proxies=(("t1", "h", None, None), ("s3", "h", None, None)),
+            rules="fr-epci",
+        )
+        e = explain(quorum.audit(s), "1")
+
+        assert {
+            ("t1", "h"): (
+                "the giver's substitute sits: the seat votes once",
+                "SUBSTITUTE_AND_PROXY",
+            ),
+            ("s3", "h"): (
+                "the giver is a substitute: only a titular can give a proxy",
+                "PROXY_FROM_SUBSTITUTE",
+            ),
+        } == self.reasons(s)
+        assert [("s2", "SUBSTITUTE_WITH_TITULAR")] == [(m.id, f.code) for m, f in e.not_counted]
+        assert "Listed present but not counted: 1\n  S2: SUBSTITUTE_WITH_TITULAR\n" in (
+            render_explanation(e)
+        )
+
+    def test_not_in_force(self) -> None:
+        s = session(3, {"h": ALL}, absent=("g",), proxies=(("g", "h", "2", "3"),))
+
+        assert {
+            ("g", "h"): ("not in force at this item (in force items 2-3)", "")
+        } == self.reasons(s)
+        assert {} == self.reasons(s, "2")
+
+
+def test_quorum_not_reached_and_weights() -> None:
+    """The arithmetic when quorum fails, and the vote weight under a weighted rule set."""
+    s = Session(
+        agenda=["1"],
+        members=[
+            Member(id="a", name="A", weight=3),
+            Member(id="b", name="B", weight=2),
+            Member(id="c", name="C", weight=5),
+        ],
+        attendance=[Stretch(member="a")],
+        proxies=[Proxy(giver="b", holder="a")],
+        tallies=[Tally(item="1", pour=4, contre=1)],
+        rules="plain",
+    )
+    e = explain(quorum.audit(s), "1")
+    text = render_explanation(e)
+
+    assert "  counted: 1 present (proxies do not count) < 2: NOT reached\n" in text
+    assert "  vote weight: 3 (present) + 2 (givers of usable proxies) = 5\n" in text
+    assert '  5 = the reported "Pour : 4" + "Contre : 1" = 5: consistent\n' in text
+    assert ["a"] == [m["id"] for m in explanation_dict(e)["present"]]
