@@ -118,7 +118,9 @@ class PointIndex:
     """What covers a position: an interval tree over span sets, built on first use.
 
     ``entries[i]`` is the span set of the i-th thing (a member, a proxy); :meth:`at` returns the
-    indexes of the things covering a position, in increasing order.
+    indexes of the things covering a position, in increasing order. Entries sharing a span share
+    one interval (intervaltree hashes an interval by its ends only, so thousands of equal spans
+    in one tree would make every query quadratic).
     """
 
     def __init__(self, entries: Sequence[Spans]) -> None:
@@ -128,10 +130,12 @@ class PointIndex:
     def at(self, position: int) -> list[int]:
         """Indexes of the entries covering ``position``; O(log n + m) once the tree is built."""
         if self._tree is None:
-            self._tree = IntervalTree(
-                Interval(b, e, i) for i, spans in enumerate(self._entries) for b, e in spans
-            )
-        return sorted(iv.data for iv in self._tree.at(position))
+            same: dict[Span, list[int]] = defaultdict(list)
+            for i, spans in enumerate(self._entries):
+                for piece in spans:
+                    same[piece].append(i)
+            self._tree = IntervalTree(Interval(b, e, tuple(ix)) for (b, e), ix in same.items())
+        return sorted(i for iv in self._tree.at(position) for i in iv.data)
 
 
 Limit = Callable[[list[K]], int | None]
