@@ -167,5 +167,6 @@ def test_text_table(capsys: pytest.CaptureFixture[str]) -> None:
         "ok",
         "(100",
         "reported)",
+        "adopted",
     ] == rows[18]
     assert out.rstrip().endswith("37 items, 0 errors, 2 warnings")

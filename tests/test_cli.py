@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import runpy
 import shutil
 from pathlib import Path
@@ -166,3 +167,29 @@ def test_api_example_runs(
         "giver's vote is lost"
     ) in lines
     assert (tmp_path / "besancon-report.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_rules_lists_every_rule_set_with_sources_and_dates() -> None:
+    """`quorum rules`: one block per rule set, its dates of force, its sources."""
+    from quorum.rulesets import RULE_SETS
+
+    out, err = io.StringIO(), io.StringIO()
+    status = run(["rules"], stdout=out, stderr=err)
+    text = out.getvalue()
+
+    assert 0 == status
+    heads = [line.split()[0] for line in text.splitlines() if not line.startswith(" ")]
+    assert list(RULE_SETS) == heads
+    assert "fr-municipal-covid-p7    from 2021-11-11 to 2022-07-31" in text
+    assert "    - CGCT art. L2121-17: more than half of the members in office present" in text
+
+
+def test_rules_json_and_unknown_name() -> None:
+    out, err = io.StringIO(), io.StringIO()
+
+    assert 0 == run(["rules", "fr-sa-age", "--format", "json"], stdout=out, stderr=err)
+    doc = json.loads(out.getvalue())
+    assert ["fr-sa-age"] == [r["name"] for r in doc]
+    assert "2019-07-21" == doc[0]["valid_from"]
+    assert 2 == run(["rules", "fr-copro"], stdout=out, stderr=err)
+    assert "unknown rule set 'fr-copro'" in err.getvalue()

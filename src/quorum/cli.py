@@ -17,12 +17,14 @@ from typing import TextIO
 
 from quorum import __version__
 from quorum.audit import Audit, audit
+from quorum.document import rule_set_dict
 from quorum.exceptions import QuorumError
 from quorum.explain import explain, explanation_dict, render_explanation
 from quorum.html import render_html
 from quorum.io import MINUTES_SUFFIXES, SESSION_SUFFIXES, read_session
 from quorum.markdown import render_markdown
-from quorum.report import render_text, summary_line
+from quorum.report import render_rules, render_text, summary_line
+from quorum.rulesets import RULE_SETS, get_rules
 from quorum.sessionfile import dumps, session_to_dict
 
 CHECK_EXAMPLES = """\
@@ -39,6 +41,13 @@ EXPLAIN_EXAMPLES = """\
 examples:
   quorum explain examples/grand-besancon-2026-01-29.txt 19
   quorum explain session.json "12 bis" --format json
+"""
+
+RULES_EXAMPLES = """\
+examples:
+  quorum rules                      (every rule set: name, dates of force, title, sources)
+  quorum rules fr-epci --format json
+  quorum rules --brief              (one line each)
 """
 
 PARSE_EXAMPLES = """\
@@ -79,7 +88,8 @@ def _parser() -> argparse.ArgumentParser:
         "tallies, item by item.",
         epilog=CHECK_EXAMPLES
         + EXPLAIN_EXAMPLES.split("\n", 1)[1]
-        + PARSE_EXAMPLES.split("\n", 1)[1],
+        + PARSE_EXAMPLES.split("\n", 1)[1]
+        + RULES_EXAMPLES.split("\n", 1)[1],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"quorum {__version__}")
@@ -131,7 +141,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("file", help="minutes (.txt, .pdf) or a session file")
     parse.add_argument("-o", "--output", help="write the session to this file instead of stdout")
+    rules = _sub(
+        sub,
+        "rules",
+        "list the rule sets, their sources and dates of force",
+        "List the named rule sets: name, dates of force, title, the articles for quorum, "
+        "proxies and majority, and the texts they encode. A session that names none is audited "
+        "under the French rule in force for its body and date.",
+        RULES_EXAMPLES,
+    )
+    rules.add_argument("name", nargs="*", help="only these rule sets")
+    rules.add_argument("--brief", action="store_true", help="one line per rule set")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     return p
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    chosen = [get_rules(n) for n in args.name] if args.name else list(RULE_SETS.values())
+    if args.format == "json":
+        out.write(dumps([rule_set_dict(r) for r in chosen]) + "\n")
+    else:
+        out.write(render_rules(chosen, detail=not args.brief))
+    return 0
 
 
 def _emit(text: str, output: str | None, stdout: TextIO) -> None:
@@ -253,6 +284,12 @@ def run(
     if args.command is None:
         parser.print_help(err)
         return 2
+    if args.command == "rules":
+        try:
+            return _rules(args, out)
+        except QuorumError as exc:
+            err.write(f"quorum rules: {exc}\n")
+            return 2
     file = args.file[0] if args.command == "check" else args.file
     try:
         if args.command == "check":

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from quorum.findings import Finding
 from quorum.model import TALLY_COUNTS, Session, Tally
+from quorum.rules import RuleSet
 
 if TYPE_CHECKING:  # audit imports this module lazily; a runtime import would be circular
     from quorum.audit import Audit, AuditItem
@@ -94,6 +95,23 @@ def item_dict(
     return doc
 
 
+def rule_set_dict(r: RuleSet) -> dict[str, Any]:
+    """A rule set as JSON: name, title, dates of force, articles and sources."""
+    return {
+        "name": r.name,
+        "title": r.title,
+        "valid_from": r.valid_from.isoformat() if r.valid_from else None,
+        "valid_until": r.valid_until.isoformat() if r.valid_until else None,
+        "in_force": r.dates(),
+        "quorum": r.quorum_rule,
+        "proxies": r.proxy_rule,
+        "majorities": [{"name": m.name, "rule": m.describe(), "article": m.article}
+                       for m in r.majorities],
+        "sources": list(r.sources),
+        "notes": list(r.notes),
+    }  # fmt: skip
+
+
 def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]:
     """The whole audit as a JSON-ready dict."""
     s = audit.session
@@ -113,17 +131,7 @@ def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]
             "members": len(s.members),
             "items": len(s.agenda),
         },
-        "rules": {
-            "name": audit.rules.name,
-            "title": audit.rules.title,
-            "chosen": audit.rules_reason,
-            "sources": list(audit.rules.sources),
-            "in_force": r.dates(),
-            "quorum": r.quorum_rule,
-            "proxies": r.proxy_rule,
-            "majority": r.majority.describe(),
-            "notes": list(r.notes),
-        },
+        "rules": {**rule_set_dict(r), "chosen": audit.rules_reason},
         "items": [item_dict(it, findings, member_lists) for it in audit.items],
         "findings": list(findings.values()),
         "summary": {

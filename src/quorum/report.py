@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from quorum.audit import Audit, AuditItem
 from quorum.findings import Finding, Severity, plural
+from quorum.rules import RuleSet
 
 
 def _tally_cell(it: AuditItem) -> str:
@@ -64,11 +66,21 @@ def quorum_required(audit: Audit) -> str:
 
 
 def quorum_cell(it: AuditItem) -> str:
-    """``79/62 ok``, ``40/62 NOT REACHED``, or ``79/- none`` when no quorum is needed."""
+    """``79/62 ok``, ``40/62 NOT REACHED``, or ``79/none`` when no quorum is needed."""
     q = it.quorum
     if q.required is None:
-        return f"{q.counted}/- none"
+        return f"{q.counted}/none"
     return f"{q.counted}/{q.required} {'ok' if q.reached else 'NOT REACHED'}"
+
+
+def outcome_cell(it: AuditItem) -> str:
+    """``adopted``, ``rejected (reported adopted)``, or ``-`` when the tally gives none."""
+    o = it.outcome
+    if o.computed is None:
+        return f"? (reported {o.reported})" if o.reported else "-"
+    if o.reported and o.reported != o.computed:
+        return f"{o.computed} (reported {o.reported})"
+    return o.computed
 
 
 _COLORS = {"ERROR": "31", "WARNING": "33", "NOT REACHED": "31", "MISMATCH": "31"}
@@ -94,7 +106,9 @@ def render_text(audit: Audit, *, color: bool = False) -> str:
         f"members in office: {s.in_office}{inferred}; quorum: {required}",
         "",
     ]
-    rows = [("item", "pos", "present", "proxies", "voters", "weight", "quorum", "tally")]
+    rows = [
+        ("item", "pos", "present", "proxies", "voters", "weight", "quorum", "tally", "outcome")
+    ]
     for it in audit.items:
         q = quorum_cell(it)
         rows.append(
@@ -107,6 +121,7 @@ def render_text(audit: Audit, *, color: bool = False) -> str:
                 str(it.vote_weight),
                 q,
                 _tally_cell(it),
+                outcome_cell(it),
             )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -126,3 +141,19 @@ def render_text(audit: Audit, *, color: bool = False) -> str:
     out.append(summary_line(audit))
     text = "\n".join(out) + "\n"
     return colorize(text) if color else text
+
+
+def render_rules(rule_sets: Iterable[RuleSet], *, detail: bool = True) -> str:
+    """The rule sets, one line each (name, dates of force, title), then their sources."""
+    out: list[str] = []
+    for r in rule_sets:
+        out.append(f"{r.name:24} {r.dates():28} {r.title}")
+        if detail:
+            quorum = "no quorum" if r.quorum is None else f"{r.quorum_rule}"
+            out.append(
+                f"{'':4}quorum: {quorum}; proxies: {r.proxy_rule}; majority: "
+                f"{r.majority.describe()}"
+            )
+            out.extend(f"{'':4}- {source}" for source in r.sources)
+            out.extend(f"{'':4}note: {note}" for note in r.notes)
+    return "\n".join(out) + "\n"

@@ -195,7 +195,7 @@ class RuleSet:
             return f"since {self.valid_from}"
         if self.valid_until:
             return f"until {self.valid_until}"
-        return "no dates"
+        return "always"
 
     def quorum_total(self, in_office: int, total_weight: Number) -> Number:
         """What quorum is a fraction of: members in office, or all voices."""

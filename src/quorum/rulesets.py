@@ -40,6 +40,7 @@ FR_MUNICIPAL = RuleSet(
     quorum=QuorumRule(article="CGCT art. L2121-17"),
     proxies=ProxyRule(per_holder=1, article="CGCT art. L2121-20"),
     majorities=(_FR_MAJORITY, _FR_ACCOUNT),
+    valid_from=D(1996, 2, 24),
     sources=(
         "CGCT art. L2121-17: more than half of the members in office present (n // 2 + 1), "
         "proxies not counted, checked when each item is taken up; on a second convocation, no "
@@ -108,7 +109,7 @@ def _covid(base: RuleSet) -> Iterator[RuleSet]:
         yield attrs.evolve(
             base,
             name=f"{base.name}-covid-{period}",
-            title=f"{base.title.split(',')[0]}, health emergency ({start} to {end})",
+            title=f"{base.title.split(', common law')[0]}, health emergency ({start} to {end})",
             quorum=QuorumRule(fraction=THIRD, strict=False, represented=represented, article=law),
             proxies=ProxyRule(per_holder=2, article=law),
             valid_from=start,
@@ -116,7 +117,9 @@ def _covid(base: RuleSet) -> Iterator[RuleSet]:
             sources=(
                 f"{law}: quorum of one third of the members in office {counted} "
                 "(rounded up: ceil(n / 3)); two proxies per holder",
-                *base.sources[1:],
+                "CGCT art. L2121-20 otherwise: proxies usable when the giver is absent and the "
+                "holder present; absolute majority of the votes expressed; casting vote",
+                *base.sources[2:],
             ),
             notes=(
                 "Some read 'le tiers' as more than a third (n // 3 + 1): inline statutes "
