@@ -15,9 +15,9 @@ Member lists (who is present at an item, which proxies it uses) are computed onl
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
+from functools import cached_property
 
 import attrs
 
@@ -62,6 +62,22 @@ class OutcomeCheck:
 NO_OUTCOME = OutcomeCheck(None, None, None, None)
 
 
+class _FindingIndex:
+    """Which findings concern a position: each finding covers one run of items (or none), so
+    an interval tree over the runs answers without a per-item list of every finding."""
+
+    def __init__(self, findings: list[Finding], runs: list[Spans]) -> None:
+        self.findings = findings
+        self.runs = runs
+
+    @cached_property
+    def _tree(self) -> tl.PointIndex:
+        return tl.PointIndex(self.runs)
+
+    def at(self, position: int) -> tuple[Finding, ...]:
+        return tuple(self.findings[i] for i in self._tree.at(position))
+
+
 @attrs.frozen(eq=False)
 class AuditItem:
     """The audit of one agenda item."""
@@ -75,8 +91,13 @@ class AuditItem:
     tally: TallyCheck
     outcome: OutcomeCheck
     withdrawn_count: int
-    findings: tuple[Finding, ...]
     _counts: Counts = attrs.field(repr=False)
+    _index: _FindingIndex = attrs.field(repr=False)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings that concern this item, in the audit's order (looked up on demand)."""
+        return self._index.at(self.position - 1)
 
     @property
     def voters(self) -> int:
@@ -158,14 +179,12 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
         tally_check, outcome = _tally(c, pos, tally)
         checks.append((quorum, tally_check, outcome))
     _session_drafts(c, reason)
-    findings = _group(c.drafts, session) + list(session.notes)
     order = {label: i for i, label in enumerate(session.agenda)}
-    findings.sort(key=lambda f: (order.get(f.items[0], -1) if f.items else -1,
-                                 f.severity.rank, f.code, f.members))  # fmt: skip
-    per_item: dict[str, list[Finding]] = defaultdict(list)
-    for f in findings:
-        for label in f.items:
-            per_item[label].append(f)
+    runs = _group(c.drafts, session) + [(f, _note_run(f, order)) for f in session.notes]
+    runs.sort(key=lambda fr: (fr[1][0][0] if fr[1] else -1, fr[0].severity.rank, fr[0].code,
+                              fr[0].members))  # fmt: skip
+    findings = [f for f, _ in runs]
+    index = _FindingIndex(findings, [r for _, r in runs])
     for pos, label in enumerate(session.agenda):
         quorum, tally_check, outcome = checks[pos]
         items.append(
@@ -179,8 +198,8 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
                 tally=tally_check,
                 outcome=outcome,
                 withdrawn_count=c.withdrawn_count[pos],
-                findings=tuple(per_item.get(label, ())),
                 counts=c,
+                index=index,
             )
         )
     return Audit(session, rule_set, reason, tuple(items), tuple(findings))
@@ -394,7 +413,7 @@ def _session_drafts(c: Counts, reason: str) -> None:
         )  # fmt: skip
 
 
-def _items_text(labels: list[str]) -> str:
+def _items_text(labels: Sequence[str]) -> str:
     if len(labels) == 1:
         return f"item {labels[0]}"
     return f"items {labels[0]}-{labels[-1]}"
@@ -405,28 +424,32 @@ def _runs(spans: Spans) -> Iterator[range]:
         yield range(b, e)
 
 
-def _group(drafts: list[Draft], session: Session) -> list[Finding]:
+def _note_run(f: Finding, order: dict[str, int]) -> Spans:
+    """The positions a reader's note concerns, as a span set (its items may not be a run)."""
+    return tl.union((order[i], order[i] + 1) for i in f.items if i in order)
+
+
+def _group(drafts: list[Draft], session: Session) -> list[tuple[Finding, Spans]]:
     """One finding per run of consecutive items sharing a code, message, members and source."""
     merged: dict[Draft, list[tuple[int, int]]] = {}
     for d in drafts:
         merged.setdefault(attrs.evolve(d, spans=EMPTY), []).extend(d.spans)
-    out: list[Finding] = []
+    out: list[tuple[Finding, Spans]] = []
     for key, spans in merged.items():
         for run in list(_runs(tl.union(spans))) or [range(0)]:
-            labels = [session.agenda[p] for p in run]
+            labels = session.agenda[run.start : run.stop]
             text = _items_text(labels) if labels else "the session"
             message = key.message.replace("{items}", text)
             if key.message.startswith("{items}"):
                 message = message[0].upper() + message[1:]
-            out.append(
-                Finding(
-                    code=key.code,
-                    severity=key.severity,
-                    message=message,
-                    items=tuple(labels),
-                    members=key.members,
-                    rule=key.rule,
-                    source=key.source,
-                )
+            finding = Finding(
+                code=key.code,
+                severity=key.severity,
+                message=message,
+                items=labels,
+                members=key.members,
+                rule=key.rule,
+                source=key.source,
             )
+            out.append((finding, ((run.start, run.stop),) if labels else EMPTY))
     return out

@@ -156,6 +156,7 @@ class Session:
     """What the reader of the minutes could not read or had to infer (not part of the file)."""
     _positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
     _by_id: dict[str, Member] = attrs.field(init=False, eq=False, repr=False)
+    _seats: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = list(_problems(self))
@@ -163,6 +164,8 @@ class Session:
             raise InvalidSessionError(problems)
         object.__setattr__(self, "_positions", {lab: i for i, lab in enumerate(self.agenda, 1)})
         object.__setattr__(self, "_by_id", {m.id: m for m in self.members})
+        seats = sum(1 for m in self.members if not (m.is_substitute and m.substitute_for))
+        object.__setattr__(self, "_seats", seats)
 
     def position(self, label: str) -> int:
         """The 1-based position of an item in the order of passage."""
@@ -179,7 +182,7 @@ class Session:
     def seats(self) -> int:
         """Members less the substitutes of listed titulars (a titular and his substitute share
         one seat)."""
-        return sum(1 for m in self.members if not (m.is_substitute and m.substitute_for))
+        return self._seats
 
     @property
     def in_office(self) -> int:
