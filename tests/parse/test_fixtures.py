@@ -101,6 +101,7 @@ def test_besancon_equals_the_hand_transcription() -> None:
     assert session.members == ref.members
     assert session.attendance == ref.attendance
     assert session.proxies == ref.proxies
+    assert [t.outcome for t in session.tallies] == ["adopted"]  # "Rapport adopté"
     assert session.tallies == ref.tallies
     assert session == ref
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from quorum.findings import Finding, Severity, Source
-from quorum.model import Member, Proxy, Role, Stretch, Tally
+from quorum.model import Member, Proxy, Role, Stretch
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Bound, Entry, Lists, Mention
 from quorum.parse._names import Name, Resolver, read_names
@@ -384,18 +384,3 @@ def make_date(day: str, month: int, year: str) -> datetime.date | None:
         return datetime.date(int(year), month, int(day))
     except ValueError:
         return None
-
-
-def tally(item: str, counts: dict[str, int], unanimous: bool, source: Source | None) -> Tally:
-    return Tally(
-        item=item,
-        pour=counts.get("pour"),
-        contre=counts.get("contre"),
-        abstention=counts.get("abstention"),
-        npv=counts.get("npv"),
-        interested=counts.get("interested"),
-        present=counts.get("present"),
-        voters=counts.get("voters"),
-        unanimous=unanimous,
-        source=source,
-    )

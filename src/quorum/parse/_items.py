@@ -9,11 +9,12 @@ passage, only explicit headings ("Rapport n°…", "Question n°…") are used t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from quorum.findings import Source
 from quorum.parse import _patterns as P
 from quorum.parse._text import Doc
+from quorum.parse._votes import NotVoting, Vote, compatible, merge, read_not_voting, read_tally
 
 MAX_STATEMENT = 1000
 """Longer statements are not searched for tallies (bounds the cost of every pattern)."""
@@ -26,17 +27,6 @@ class Heading:
     label: str
     pos: int
     source: Source
-
-
-@dataclass
-class Vote:
-    """What one statement (or a run of them) reports for an item."""
-
-    item: str
-    source: Source
-    counts: dict[str, int] = field(default_factory=dict)
-    unanimous: bool = False
-    expressed_only: bool = False
 
 
 @dataclass
@@ -140,10 +130,11 @@ def statements(text: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
-def read_votes(doc: Doc, heads: list[Heading]) -> tuple[list[Vote], list[Event]]:
-    """The votes and the arrivals/departures reported under each heading."""
+def read_votes(doc: Doc, heads: list[Heading]) -> tuple[list[Vote], list[Event], list[NotVoting]]:
+    """The votes, arrivals/departures and members not voting reported under each heading."""
     votes: list[Vote] = []
     events: list[Event] = []
+    absts: list[NotVoting] = []
     for i, h in enumerate(heads):
         end = heads[i + 1].pos if i + 1 < len(heads) else len(doc.text)
         current: Vote | None = None
@@ -153,18 +144,21 @@ def read_votes(doc: Doc, heads: list[Heading]) -> tuple[list[Vote], list[Event]]
                 continue
             src = Source(line=doc.line_no(a), text=doc.text[a:b].strip()[:200])
             lead = len(doc.folded[a:b]) - len(doc.folded[a:b].lstrip())
-            if ev := _event(f, doc.text[a + lead : b], h.label, src):
+            raw = doc.text[a + lead : a + lead + len(f)]
+            if nv := read_not_voting(f, raw, h.label, src):
+                absts.append(nv)
+            elif ev := _event(f, raw, h.label, src):
                 events.append(ev)
                 continue
-            got = _tally(f, h.label, src)
+            got = read_tally(f, h.label, src)
             if got is None:
                 continue
-            if current is not None and _compatible(current, got):
-                _merge(current, got)
+            if current is not None and compatible(current, got):
+                merge(current, got)
             else:
                 current = got
                 votes.append(got)
-    return votes, events
+    return votes, events, absts
 
 
 def _event(f: str, raw: str, item: str, src: Source) -> Event | None:
@@ -175,63 +169,3 @@ def _event(f: str, raw: str, item: str, src: Source) -> Event | None:
     if m := re.match(r"^(?P<who>.{3,80}?) (?:quitte|a quitte) la seance\b", f):
         return Event("leave", item, raw[: m.end("who")], src)
     return None
-
-
-def _tally(f: str, item: str, src: Source) -> Vote | None:
-    if not P.DECISION.search(f):
-        return None
-    vote = Vote(item, src)
-    if m := P.UNANIMOUS.search(f):
-        if m.group("expr"):
-            vote.expressed_only = True
-        else:
-            vote.unanimous = True
-    for m in P.COUNT.finditer(f):
-        vote.counts[_key(m.group("what"))] = int(m.group("n"))
-    for m in P.COUNT_LABEL.finditer(f):
-        vote.counts[_key(m.group("what"))] = int(m.group("n"))
-    if m := P.BARE_VOTES.match(f):
-        vote.counts["voters"] = int(m.group("n"))
-    if P.NOT_VOTING.search(f):
-        vote.counts["npv"] = vote.counts.get("npv", 0) + 1
-    if not vote.counts and not vote.unanimous and not vote.expressed_only:
-        return None
-    return vote
-
-
-def _key(what: str) -> str:
-    if what.startswith("abstention"):
-        return "abstention"
-    if what.startswith("conseiller"):
-        return "interested"
-    if what.startswith(("np", "ne prenant")):
-        return "npv"
-    if what.startswith("votant"):
-        return "voters"
-    if what.startswith("present"):
-        return "present"
-    if what.startswith("suffrages"):
-        return "expressed"
-    if what.startswith("bulletins"):
-        return "blank"
-    return what
-
-
-def _compatible(current: Vote, new: Vote) -> bool:
-    """Can ``new`` be the same vote as ``current`` (a restatement or its detail)?"""
-    for k, v in new.counts.items():
-        if k in current.counts and current.counts[k] != v and k != "npv":
-            return False
-    unanimous = current.unanimous or new.unanimous
-    counts = {**current.counts, **new.counts}
-    return not (unanimous and (counts.get("contre", 0) or counts.get("abstention", 0)))
-
-
-def _merge(current: Vote, new: Vote) -> None:
-    for k, v in new.counts.items():
-        if k == "npv" and k in current.counts:
-            current.counts[k] += v
-        else:
-            current.counts[k] = v
-    current.unanimous = current.unanimous or new.unanimous
-    current.expressed_only = current.expressed_only or new.expressed_only

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from quorum.findings import Source
 from quorum.parse import _patterns as P
 from quorum.parse._names import Name, read_names
-from quorum.parse._text import Doc, Frag, split_top
+from quorum.parse._text import Frag, split_top
 
 MAX_ENTRY = 400
 """Longer list entries are not read (reported as unread): bounds the cost of every pattern."""
@@ -92,53 +92,8 @@ class Lists:
     clock: list[tuple[Mention, Source]] = field(default_factory=list)
     first_header: int | None = None
     ends: list[int] = field(default_factory=list)
-
-
-def read_lists(doc: Doc) -> Lists:
-    """Find every attendance section of the document and read it."""
-    out = Lists()
-    heads = [
-        (m.start(), m.end(), (m.lastgroup or "").removesuffix("_inline"))
-        for m in P.SECTION.finditer(doc.folded)
-    ]
-    blank = re.compile(r"\n[ \t]*\n")
-    for i, (start, end, kind) in enumerate(heads):
-        stop = heads[i + 1][0] if i + 1 < len(heads) else len(doc.text)
-        if kind != "block":
-            gap = blank.search(doc.text, end, stop)
-            if gap:
-                stop = gap.start()
-        else:
-            stop = min(stop, _nth_line_end(doc, end, 14))
-        if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
-            out.first_header = start
-        if kind not in ("agenda", "passage"):
-            out.ends.append(stop)
-        frag = Frag(doc, end, stop)
-        if kind in LIST_KINDS:
-            _read_people(frag, kind, out)
-        elif kind == "proxies":
-            _read_proxies(frag, out)
-        elif kind == "secretary":
-            names, _ = read_names(frag.text.split(",")[0][:MAX_ENTRY])
-            out.secretary += [Mention(n, _src(frag, 0, len(frag.text))) for n in names[:1]]
-        elif kind == "passage":
-            out.passage += [
-                (_label(m.group()), _src(frag, m.start(), m.end()))
-                for m in P.PASSAGE_LABEL.finditer(frag.folded)
-            ]
-        elif kind == "block":
-            _read_block(doc, start, frag, out)
-    return out
-
-
-def _nth_line_end(doc: Doc, pos: int, n: int) -> int:
-    for _ in range(n):
-        nxt = doc.text.find("\n", pos + 1)
-        if nxt < 0:
-            return len(doc.text)
-        pos = nxt
-    return pos
+    sections: list[tuple[int, int, str]] = field(default_factory=list)
+    """Where the attendance sections that are read start and stop (offsets), and their kind."""
 
 
 def _src(frag: Frag, a: int, b: int) -> Source:
@@ -356,48 +311,3 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
             out.unread.append(Unread(src, "not read as 'giver à holder'"))
             continue
         out.proxies.append(ProxyFact(giver, holder, bounds, src))
-
-
-def _read_block(doc: Doc, start: int, frag: Frag, out: Lists) -> None:
-    head = doc.folded[start : doc.text.find(":", start)]
-    nums = re.findall(r"\d{1,3}", head)
-    first = str(int(nums[0])) if nums else "1"
-    last = None if "fin" in head else (str(int(nums[-1])) if len(nums) > 1 else first)
-    block = Block(
-        first, last, None, None, Source(line=doc.line_no(start), text=doc.line(doc.line_no(start)))
-    )
-    for line_start, line_end in _frag_lines(frag):
-        f = frag.folded[line_start:line_end].strip()
-        src = _src(frag, line_start, line_end)
-        if not f:
-            continue
-        if m := re.fullmatch(
-            r"(\d{1,4}) +(presents?|votants?|procurations?|pouvoirs?|absents?"
-            r"|excuses?|representes?)",
-            f,
-        ):
-            if m.group(2).startswith("present"):
-                block.present = int(m.group(1))
-            elif m.group(2).startswith("votant"):
-                block.voters = int(m.group(1))
-            continue
-        if m := P.EVENT.match(f):
-            who = _mention(frag.text[line_start:line_end].strip()[m.start("who") :], src, None)
-            if who is not None:
-                (
-                    block.departures if m.group("kind") in ("depart", "sortie") else block.arrivals
-                ).append(who)
-                continue
-        out.unread.append(Unread(src, "line in a per-range block not understood"))
-    out.blocks.append(block)
-
-
-def _frag_lines(frag: Frag) -> list[tuple[int, int]]:
-    """Spans of the fragment that came from distinct document lines."""
-    spans = []
-    prev = 0
-    for k in range(1, len(frag._at)):
-        spans.append((prev, frag._at[k]))
-        prev = frag._at[k]
-    spans.append((prev, len(frag.text)))
-    return spans

@@ -139,7 +139,9 @@ HEAD_INLINE = re.compile(r"(?:^|(?<=[\ .]))(?P<n>\d{1,2})\)\ (?=[A-ZÀ-Ý])", _X
 HEAD_ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})(?:\ *(?:-|\.|/|\))\ *\S.*)?$", _X)
 
 DECISION = re.compile(
-    r"adopt|approuv|rejet|vote|voix|unanimit|abstention|votants|pour\ *:|contre\ *:|suffrages", _X
+    r"adopt|approuv|rejet|vote|voix|unanimit|abstention|votants|pour\ *:|contre\ *:|suffrages"
+    r"|bulletins?|scrutin",
+    _X,
 )
 UNANIMOUS = re.compile(
     r"(?:adopte(?:e|s|es)?|approuve(?:e|s|es)?|^)\ *(?:a|&)?\ *l?'?\ ?'?unanimite"
@@ -152,14 +154,47 @@ COUNT = re.compile(
     _X,
 )
 COUNT_LABEL = re.compile(
-    r"""(?P<what>pour|contre|abstentions?|votants|presents|conseillers?\ +interesses?|npp?v
-        |ne\ +prenant\ +pas\ +part\ +au\ +vote|suffrages\ +exprimes
-        |bulletins\ +blancs(?:\ +et\ +nuls)?)
+    r"""(?<![a-z])
+        (?P<what>pour|contre|abstentions?|votants|presents|conseillers?\ +interesses?|npp?v
+        |ne\ +(?:prenant|prend|prennent)\ +pas\ +part\ +au\ +vote|suffrages\ +exprimes
+        |(?:bulletins\ +)?(?:blancs?|nuls?)(?:\ +(?:ou|et)\ +(?:blancs?|nuls?))?)
         \*?\ *:\ *(?P<n>\d{1,4})\b""",
     _X,
 )
 BARE_VOTES = re.compile(r"^(?P<n>\d{1,4})\ +(?:voix|votes)\ *\.?$", _X)
-NOT_VOTING = re.compile(r"ne\ +prend\ +pas\ +part\ +au\ +vote", _X)
+NOT_VOTING = re.compile(r"ne\ +(?:prend|prennent)\ +pas\ +part\ +au\ +vote(?!\ *:)", _X)
+"""A member who takes no part in the vote ("M. X ne prend pas part au vote"), not a count."""
+INTEREST = re.compile(
+    r"interesse|quitte(?:nt)?\ +la\ +(?:salle|seance)|sort(?:ent)?\ +de\ +la\ +salle"
+    r"|se\ +retire(?:nt)?",
+    _X,
+)
+"""What makes a non-voter a conseiller intéressé who withdraws for the item (L2131-11)."""
+
+_THING = (
+    r"(?:(?:le|la|l')\ *)?(?:rapport|projet|deliberation|proposition|point|dossier|motion"
+    r"|amendement|voeu|question|proces\ ?-?\ ?verbal|compte\ ?-?\ ?rendu)?"
+    r"(?:\ +n\ ?°\ ?\d{1,4})?\ *(?:est\ +|sont\ +)?"
+)
+REJECTED = re.compile(
+    rf"^{_THING}(?:rejete|rejette)|\b(?:est|sont)\ +rejete"
+    r"|n'?\ ?(?:est|sont)\ +pas\ +(?:adopte|approuve)|n'?\ ?a\ +pas\ +ete\ +(?:adopte|approuve)",
+    _X,
+)
+"""A reported rejection: "REJETÉ", "le rapport est rejeté", "n'est pas adoptée"."""
+ADOPTED = re.compile(
+    rf"^{_THING}(?:adopte|approuve)|\b(?:est|sont)\ +(?:adopte|approuve)",
+    _X,
+)
+"""A reported adoption: "ADOPTÉ", "Rapport adopté", "la délibération est adoptée"."""
+SECRET = re.compile(r"bulletins?\ +(?:secrets?|blancs?|nuls?)|scrutin\ +secret|vote\ +secret", _X)
+"""A secret ballot: "au scrutin secret", "Bulletins blancs ou nuls : 2"."""
+TOTALS = re.compile(
+    r"(?<![a-z])(?P<what>presents?|votants?)\ {0,5}[:=\-]{1,10}\ {0,5}(?P<n>\d{1,4})\b", _X
+)
+"""Session totals printed before the items ("Présents : 29 - Votants : 33")."""
+LONE_NUMBER = re.compile(r"\d{1,3}")
+"""A page number alone on its line."""
 EVENT = re.compile(
     r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
 )

@@ -7,7 +7,7 @@ import re
 
 from quorum.exceptions import SessionFileError
 from quorum.findings import Finding, Source
-from quorum.model import Session, Tally
+from quorum.model import Session
 from quorum.parse import _patterns as P
 from quorum.parse._build import (
     INFO,
@@ -19,12 +19,13 @@ from quorum.parse._build import (
     mention_member,
     president,
     register_entries,
-    tally,
 )
-from quorum.parse._items import Event, Heading, Vote, find_headings, read_votes
+from quorum.parse._items import Event, Heading, find_headings, read_votes
 from quorum.parse._lexicon import correct_place
-from quorum.parse._lists import Lists, Mention, read_lists
+from quorum.parse._lists import Lists, Mention
 from quorum.parse._names import read_names
+from quorum.parse._sections import read_lists
+from quorum.parse._tallies import HEAD_LIMIT, build_tallies, read_totals
 from quorum.parse._text import Doc
 
 _HEADERS = "'Etaient présents', 'Présents', 'Etaient absents', 'Absents excusés'"
@@ -71,9 +72,10 @@ def build_session(text: str) -> Session:
         )
     for u in lists.unread:
         b.note("UNREAD_TEXT", W, f"{u.why}: '{u.source.text}'", u.source)
-    votes, events = read_votes(doc, heads)
+    votes, events, absts = read_votes(doc, heads)
     _blocks_and_events(b, lists, events)
-    tallies = _tallies(b, votes, lists)
+    totals = read_totals(doc, lists, heads[0].pos if heads else HEAD_LIMIT)
+    tallies, withdrawals = build_tallies(b, votes, lists, absts, totals)
     stretches = b.stretches()
     in_office = _in_office(doc)
     session = Session(
@@ -86,6 +88,7 @@ def build_session(text: str) -> Session:
         date=_date(doc),
         rules=_rules(doc),
         members_in_office=in_office,
+        withdrawals=tuple(withdrawals),
         notes=(),
     )
     if in_office is None:
@@ -107,6 +110,7 @@ def build_session(text: str) -> Session:
         date=session.date,
         rules=session.rules,
         members_in_office=in_office,
+        withdrawals=session.withdrawals,
         notes=tuple(b.notes),
     )
 
@@ -178,44 +182,6 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
                 b.move(mid, p, +1, ev.source)
         elif p > 0:
             b.move(mid, p - 1, -1, ev.source)
-
-
-def _tallies(b: Builder, votes: list[Vote], lists: Lists) -> list[Tally]:
-    counts: dict[str, tuple[dict[str, int], bool, Source | None]] = {}
-    order: list[str] = []
-    for v in votes:
-        label = v.item
-        n = 2
-        while label in counts:
-            label = f"{v.item} ({n})"
-            n += 1
-        if label != v.item:
-            b.agenda.insert(b.agenda.index(v.item if n == 3 else f"{v.item} ({n - 2})") + 1, label)
-            b.pos = {lab: i for i, lab in enumerate(b.agenda)}
-            b.note(
-                "SECOND_VOTE_IN_ITEM",
-                INFO,
-                f"a further vote under item '{v.item}' is read as item '{label}'",
-                v.source,
-                items=(label,),
-            )
-        counts[label] = (dict(v.counts), v.unanimous, v.source)
-        order.append(label)
-    for blk in lists.blocks:
-        first = b.pos.get(blk.first)
-        if first is None:
-            continue
-        last = len(b.agenda) - 1 if blk.last is None else b.pos.get(blk.last, first)
-        for label in b.agenda[first : last + 1]:
-            c, _u, _s = counts.setdefault(label, ({}, False, blk.source))
-            if label not in order:
-                order.append(label)
-            if blk.present is not None:
-                c.setdefault("present", blk.present)
-            if blk.voters is not None:
-                c.setdefault("voters", blk.voters)
-    rank = {lab: i for i, lab in enumerate(b.agenda)}
-    return [tally(lab, *counts[lab]) for lab in sorted(order, key=lambda x: rank[x])]
 
 
 def _in_office(doc: Doc) -> int | None:

@@ -94,10 +94,11 @@ class Frag:
     """Lines ``a..b`` of a document joined into one string, with a map back to the document.
 
     Lines are joined by a space, or by nothing when a line ends with a word and a hyphen
-    (``Jean-`` / ``Emmanuel``): a name broken across lines. Blank lines are dropped.
+    (``Jean-`` / ``Emmanuel``): a name broken across lines. Blank lines are dropped, and so are
+    the lines that start at an offset of ``skip`` (page furniture).
     """
 
-    def __init__(self, doc: Doc, a: int, b: int) -> None:
+    def __init__(self, doc: Doc, a: int, b: int, skip: frozenset[int] = frozenset()) -> None:
         self.doc = doc
         parts: list[str] = []
         self._at: list[int] = []
@@ -106,7 +107,7 @@ class Frag:
         pos = a
         for piece in doc.text[a:b].split("\n"):
             stripped = piece.strip()
-            if stripped:
+            if stripped and pos not in skip:
                 if parts:
                     prev = parts[-1]
                     glue = (

@@ -1,0 +1,188 @@
+"""The attendance sections of the minutes: where each starts and stops, the page furniture caught
+inside them, and which reader reads each (lists, proxies, secretary, order of passage, per-range
+blocks).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quorum.findings import Source
+from quorum.parse import _patterns as P
+from quorum.parse._lists import (
+    LIST_KINDS,
+    MAX_ENTRY,
+    Block,
+    Lists,
+    Mention,
+    Unread,
+    _label,
+    _mention,
+    _read_people,
+    _read_proxies,
+    _src,
+)
+from quorum.parse._names import read_names
+from quorum.parse._text import Doc, Frag
+
+MAX_FURNITURE = 100
+"""A running header or footer is a short line."""
+_READ = (*LIST_KINDS, "proxies", "secretary", "block")
+_COUNT_LEAD = re.compile(r"\d{1,4}\b")
+_CIVILITY_ANY = re.compile(r"(?:^|[\s,(])(?:m|mme|mmes|mm|mlle|monsieur|madame)(?:\.|\s)")
+_LABEL_WORDS = {"presents", "present", "votants", "absents", "absent", "excuses", "pouvoirs"}
+
+
+def read_lists(doc: Doc) -> Lists:
+    """Find every attendance section of the document and read it."""
+    out = Lists()
+    heads = [
+        (m.start(), m.end(), (m.lastgroup or "").removesuffix("_inline"))
+        for m in P.SECTION.finditer(doc.folded)
+    ]
+    blank = re.compile(r"\n[ \t]*\n")
+    spans: list[tuple[int, int, int, str]] = []
+    for i, (start, end, kind) in enumerate(heads):
+        stop = heads[i + 1][0] if i + 1 < len(heads) else len(doc.text)
+        if kind != "block":
+            gap = blank.search(doc.text, end, stop)
+            if gap:
+                stop = gap.start()
+        else:
+            stop = min(stop, _nth_line_end(doc, end, 14))
+        spans.append((start, end, stop, kind))
+    out.sections = [(s, e, kind) for s, _, e, kind in spans if kind in _READ]
+    skip = furniture(doc, [(s, e) for s, e, _ in out.sections])
+    for start, end, stop, kind in spans:
+        if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
+            out.first_header = start
+        if kind not in ("agenda", "passage"):
+            out.ends.append(stop)
+        frag = Frag(doc, end, stop, skip)
+        if kind in (*LIST_KINDS, "proxies") and _count_only(frag):
+            continue  # "Présents : 29 - Votants : 33": totals, read by _totals
+        if kind in LIST_KINDS:
+            _read_people(frag, kind, out)
+        elif kind == "proxies":
+            _read_proxies(frag, out)
+        elif kind == "secretary":
+            names, _ = read_names(frag.text.split(",")[0][:MAX_ENTRY])
+            out.secretary += [Mention(n, _src(frag, 0, len(frag.text))) for n in names[:1]]
+        elif kind == "passage":
+            out.passage += [
+                (_label(m.group()), _src(frag, m.start(), m.end()))
+                for m in P.PASSAGE_LABEL.finditer(frag.folded)
+            ]
+        elif kind == "block":
+            _read_block(doc, start, frag, out)
+    return out
+
+
+def _count_only(frag: Frag) -> bool:
+    """A section that holds a number and no name ("Présents : 29", "Pouvoirs : 3")."""
+    if not _COUNT_LEAD.match(frag.folded) or len(frag.text) > MAX_ENTRY:
+        return False
+    if _CIVILITY_ANY.search(frag.folded):
+        return False
+    words = re.findall(r"[^\W\d_]{2,}", frag.text)
+    return not any(w.isupper() and w.casefold() not in _LABEL_WORDS for w in words)
+
+
+def furniture(doc: Doc, sections: list[tuple[int, int]]) -> frozenset[int]:
+    """Offsets of the lines, inside the sections, that are page furniture.
+
+    Page furniture is a lone page number (1 to 3 digits), or a short line that appears verbatim
+    again outside the sections (a running header: "Ville de Lannion", "Conseil Municipal du 5
+    juillet 2021") and does not read as a member's name. Linear: one pass over the lines.
+    """
+    if not sections:
+        return frozenset()
+    bounds = sorted(sections)
+    inside: dict[str, list[int]] = {}
+    found: set[int] = set()
+    outside_seen: set[str] = set()
+    k = 0
+    n_lines = len(doc.starts)
+    for no in range(1, n_lines + 1):
+        start = doc.starts[no - 1]
+        end = doc.starts[no] - 1 if no < n_lines else len(doc.text)
+        while k < len(bounds) and bounds[k][1] <= start:
+            k += 1
+        within = k < len(bounds) and bounds[k][0] <= start < bounds[k][1]
+        if end - start > MAX_FURNITURE + 40:
+            continue
+        text = doc.text[start:end].strip()
+        if not text or len(text) > MAX_FURNITURE:
+            continue
+        if not within:
+            outside_seen.add(text)
+        elif P.LONE_NUMBER.fullmatch(text):
+            found.add(start)
+        else:
+            inside.setdefault(text, []).append(start)
+    for text, starts in inside.items():
+        if text in outside_seen and not _names_only(text):
+            found.update(starts)
+    return frozenset(found)
+
+
+def _names_only(text: str) -> bool:
+    """A line that is a list entry: a civility, or names with first name and SURNAME."""
+    if _CIVILITY_ANY.match(text.casefold()):
+        return True
+    names, bad = read_names(text)
+    return bool(names) and not bad and all(n.first and n.last for n in names)
+
+
+def _nth_line_end(doc: Doc, pos: int, n: int) -> int:
+    for _ in range(n):
+        nxt = doc.text.find("\n", pos + 1)
+        if nxt < 0:
+            return len(doc.text)
+        pos = nxt
+    return pos
+
+
+def _read_block(doc: Doc, start: int, frag: Frag, out: Lists) -> None:
+    head = doc.folded[start : doc.text.find(":", start)]
+    nums = re.findall(r"\d{1,3}", head)
+    first = str(int(nums[0])) if nums else "1"
+    last = None if "fin" in head else (str(int(nums[-1])) if len(nums) > 1 else first)
+    block = Block(
+        first, last, None, None, Source(line=doc.line_no(start), text=doc.line(doc.line_no(start)))
+    )
+    for line_start, line_end in _frag_lines(frag):
+        f = frag.folded[line_start:line_end].strip()
+        src = _src(frag, line_start, line_end)
+        if not f:
+            continue
+        if m := re.fullmatch(
+            r"(\d{1,4}) +(presents?|votants?|procurations?|pouvoirs?|absents?"
+            r"|excuses?|representes?)",
+            f,
+        ):
+            if m.group(2).startswith("present"):
+                block.present = int(m.group(1))
+            elif m.group(2).startswith("votant"):
+                block.voters = int(m.group(1))
+            continue
+        if m := P.EVENT.match(f):
+            who = _mention(frag.text[line_start:line_end].strip()[m.start("who") :], src, None)
+            if who is not None:
+                (
+                    block.departures if m.group("kind") in ("depart", "sortie") else block.arrivals
+                ).append(who)
+                continue
+        out.unread.append(Unread(src, "line in a per-range block not understood"))
+    out.blocks.append(block)
+
+
+def _frag_lines(frag: Frag) -> list[tuple[int, int]]:
+    """Spans of the fragment that came from distinct document lines."""
+    spans = []
+    prev = 0
+    for k in range(1, len(frag._at)):
+        spans.append((prev, frag._at[k]))
+        prev = frag._at[k]
+    spans.append((prev, len(frag.text)))
+    return spans

@@ -1,0 +1,172 @@
+"""What one statement under an item reports: counts, unanimity, outcome, secret ballot, and the
+members who take no part in the vote.
+
+A statement is a line (or a sentence of a long line), folded. Several statements in a row make
+one vote when they can be the same vote (a restatement or its detail); the vote keeps as its
+source the statement that holds its counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quorum.findings import Source
+from quorum.parse import _patterns as P
+
+VOTE_KEYS = ("pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested")
+"""Counts of a vote proper (the others are totals: voters, present, expressed)."""
+
+
+@dataclass
+class Vote:
+    """What one statement (or a run of them) reports for an item."""
+
+    item: str
+    source: Source
+    counts: dict[str, int] = field(default_factory=dict)
+    unanimous: bool = False
+    expressed_only: bool = False
+    outcome: str | None = None
+    secret: bool = False
+
+    @property
+    def rank(self) -> int:
+        """How good a source this statement is: 3 pour/contre/abstention, 2 other vote counts,
+        1 totals only, 0 no number."""
+        if any(k in self.counts for k in ("pour", "contre", "abstention")):
+            return 3
+        if any(k in self.counts for k in VOTE_KEYS):
+            return 2
+        return 1 if self.counts else 0
+
+
+@dataclass
+class NotVoting:
+    """ "M. X ne prend pas part au vote" (``interest``: "intéressé", "quitte la salle")."""
+
+    item: str
+    names: list[str]
+    interest: bool
+    source: Source
+
+
+def read_tally(f: str, item: str, src: Source) -> Vote | None:
+    """The vote a folded statement reports, or None."""
+    if not P.DECISION.search(f):
+        return None
+    vote = Vote(item, src)
+    if m := P.UNANIMOUS.search(f):
+        if m.group("expr"):
+            vote.expressed_only = True
+        else:
+            vote.unanimous = True
+    for m in P.COUNT.finditer(f):
+        vote.counts[_key(m.group("what"))] = int(m.group("n"))
+    for m in P.COUNT_LABEL.finditer(f):
+        key = _key(m.group("what"))
+        vote.counts[key] = int(m.group("n"))
+    if m := P.BARE_VOTES.match(f):
+        vote.counts["voters"] = int(m.group("n"))
+    if P.REJECTED.search(f):
+        vote.outcome = "rejected"
+        vote.unanimous = False  # "rejeté à l'unanimité": unanimous against
+    elif vote.unanimous or vote.expressed_only or P.ADOPTED.search(f):
+        vote.outcome = "adopted"
+    # a secret ballot: blank or null ballots counted, or "au scrutin secret" beside the counts
+    # (alone, the phrase is often "décide de ne pas procéder au scrutin secret")
+    ballots = any(k in vote.counts for k in ("blank", "blank_only", "null"))
+    votes_here = any(k in vote.counts for k in ("pour", "contre"))
+    vote.secret = ballots or (votes_here and bool(P.SECRET.search(f)))
+    if not (vote.counts or vote.unanimous or vote.expressed_only or vote.outcome):
+        return None
+    return vote
+
+
+def _key(what: str) -> str:
+    if what.startswith("abstention"):
+        return "abstention"
+    if what.startswith("conseiller"):
+        return "interested"
+    if what.startswith(("np", "ne ")):
+        return "npv"
+    if what.startswith("votant"):
+        return "voters"
+    if what.startswith("present"):
+        return "present"
+    if what.startswith("suffrages"):
+        return "expressed"
+    if "blanc" in what and "nul" in what:
+        return "blank"
+    if "blanc" in what:
+        return "blank_only"
+    if "nul" in what:
+        return "null"
+    return what
+
+
+def compatible(current: Vote, new: Vote) -> bool:
+    """Can ``new`` be the same vote as ``current`` (a restatement or its detail)?"""
+    for k, v in new.counts.items():
+        if k in current.counts and current.counts[k] != v:
+            return False
+    if current.outcome and new.outcome and current.outcome != new.outcome:
+        return False
+    unanimous = current.unanimous or new.unanimous
+    counts = {**current.counts, **new.counts}
+    return not (unanimous and (counts.get("contre", 0) or counts.get("abstention", 0)))
+
+
+def merge(current: Vote, new: Vote) -> None:
+    """Add ``new`` to ``current``; the source becomes the statement holding the counts."""
+    if new.rank > current.rank:
+        current.source = new.source
+    current.counts.update(new.counts)
+    current.unanimous = current.unanimous or new.unanimous
+    current.expressed_only = current.expressed_only or new.expressed_only
+    current.outcome = current.outcome or new.outcome
+    current.secret = current.secret or new.secret
+
+
+def blank(counts: dict[str, int]) -> int | None:
+    """Blank and null ballots: printed together, or the sum of the two printed apart."""
+    if "blank" in counts:
+        return counts["blank"]
+    parts = [counts[k] for k in ("blank_only", "null") if k in counts]
+    return sum(parts) if parts else None
+
+
+def read_not_voting(f: str, raw: str, item: str, src: Source) -> NotVoting | None:
+    """ "Mme X ne prend pas part au vote", "M. X, intéressé, quitte la salle et ne prend pas …".
+
+    ``f`` is the folded statement and ``raw`` the same text unfolded (same length).
+    """
+    m = P.NOT_VOTING.search(f)
+    if m is None:
+        return None
+    lead = f[: m.start()]
+    interest = bool(P.INTEREST.search(f))
+    cut = P.INTEREST.search(lead)
+    end = cut.start() if cut else len(lead)
+    # the names are what precedes, from the last break ("Pour : 30 (M. X ne prend …")
+    start = max(lead.rfind(c, 0, end) for c in "(:;") + 1
+    text = raw[start:end]
+    for tail in (" qui", " en tant qu'", " en tant que"):
+        text = text.rstrip(" ,")
+        if text.casefold().endswith(tail):
+            text = text[: -len(tail)]
+    names = [
+        part.strip()
+        for part in re.split(r",|\bet\b", text.strip(" ,"))
+        if _looks_named(part.strip())
+    ]
+    return NotVoting(item, names, interest, src)
+
+
+def _looks_named(part: str) -> bool:
+    """A civility or a surname in capitals: a sentence ("Conformément à l'article …") is not."""
+    if not part or len(part) > 120:
+        return False
+    if P.CIVILITY.match(part.casefold()) and len(part.split()) > 1:
+        return True
+    return any(len(w) >= 2 and w.isupper() for w in part.replace("-", " ").split())
