@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from quorum import Member, Proxy, Role, Session, Stretch, Tally
@@ -14,7 +15,7 @@ def session(
     proxies: tuple[tuple[str, str, str | None, str | None], ...] = (),
     substitutes: dict[str, str | None] | None = None,
     tallies: tuple[Tally, ...] = (),
-    rules: str | None = "fr-municipal",
+    rules: str | Mapping[str, Any] | None = "fr-municipal",
     **kw: Any,
 ) -> Session:
     """A session with items "1".."items"; ``present`` maps ids to (from, until)."""

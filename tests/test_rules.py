@@ -53,18 +53,10 @@ class TestQuorumArithmetic:
 
     def test_epci_l1111_6_representatives_leave_the_members_in_office(self) -> None:
         """§12: 5 L1111-6 representatives withdraw at GBM: 118 in office, quorum 60."""
-        members = {f"m{i}": ALL for i in range(61)}
         s = session(
             1,
-            members,
+            {f"m{i}": ALL for i in range(61)},
             absent=tuple(f"a{i}" for i in range(62)),
-            rules="fr-epci",
-            members_in_office=123,
-        )
-        s = Session(
-            agenda=s.agenda,
-            members=s.members,
-            attendance=s.attendance,
             rules="fr-epci",
             members_in_office=123,
             withdrawals=[Withdrawal(member=f"m{i}", reason="representative") for i in range(5)],
@@ -470,14 +462,6 @@ class TestStatutes:
             absent=("b", "c", "d", "e", "f"),
             proxies=(("b", "a", None, None), ("c", "a", None, None), ("d", "a", None, None)),
             tallies=(Tally(item="1", pour=2, contre=1),),
-            rules=None,
-        )
-        s = Session(
-            agenda=s.agenda,
-            members=s.members,
-            attendance=s.attendance,
-            proxies=s.proxies,
-            tallies=s.tallies,
             rules=statutes,
         )
 

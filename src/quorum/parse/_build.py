@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
+
 from quorum.findings import Finding, Severity, Source
 from quorum.model import Member, Proxy, Role, Stretch
 from quorum.parse._lexicon import correct_place
@@ -105,15 +107,7 @@ class Builder:
         m = self.by_id[mid]
         if titular == mid or self.by_id[titular].role is not Role.TITULAR:
             return
-        new = Member(
-            id=m.id,
-            name=m.name,
-            group=m.group,
-            weight=m.weight,
-            role=Role.SUBSTITUTE,
-            substitute_for=titular,
-            source=m.source,
-        )
+        new = attrs.evolve(m, role=Role.SUBSTITUTE, substitute_for=titular)
         self.by_id[mid] = new
         self.members = [new if x.id == mid else x for x in self.members]
 

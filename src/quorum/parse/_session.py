@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
+import attrs
+
 from quorum.exceptions import SessionFileError
 from quorum.findings import Finding, Source
 from quorum.model import Session
@@ -100,19 +102,7 @@ def build_session(text: str) -> Session:
             "(a titular and the substitute sitting for him share one seat)",
             None,
         )
-    return Session(
-        agenda=session.agenda,
-        members=session.members,
-        attendance=session.attendance,
-        proxies=session.proxies,
-        tallies=session.tallies,
-        body=session.body,
-        date=session.date,
-        rules=session.rules,
-        members_in_office=in_office,
-        withdrawals=session.withdrawals,
-        notes=tuple(b.notes),
-    )
+    return attrs.evolve(session, members_in_office=in_office, notes=tuple(b.notes))
 
 
 def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[list[str], list[Heading], list[Finding]]:
