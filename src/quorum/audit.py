@@ -433,7 +433,7 @@ def _group(drafts: list[Draft], session: Session) -> list[tuple[Finding, Spans]]
     """One finding per run of consecutive items sharing a code, message, members and source."""
     merged: dict[Draft, list[tuple[int, int]]] = {}
     for d in drafts:
-        merged.setdefault(attrs.evolve(d, spans=EMPTY), []).extend(d.spans)
+        merged.setdefault(d, []).extend(d.spans)
     out: list[tuple[Finding, Spans]] = []
     for key, spans in merged.items():
         for run in list(_runs(tl.union(spans))) or [range(0)]:

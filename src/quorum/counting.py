@@ -32,7 +32,7 @@ class Draft:
     message: str
     rule: str | None
     members: tuple[str, ...]
-    spans: Spans
+    spans: Spans = attrs.field(eq=False)  # drafts differing only by their items are one finding
     source: Source | None = None
 
 
