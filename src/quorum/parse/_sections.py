@@ -48,6 +48,7 @@ def read_lists(doc: Doc) -> Lists:
             gap = blank.search(doc.text, end, stop)
             if gap:
                 stop = gap.start()
+            stop = _heading_stop(doc, end, stop)
         else:
             stop = min(stop, _nth_line_end(doc, end, 14))
         spans.append((start, end, stop, kind))
@@ -132,6 +133,24 @@ def _names_only(text: str) -> bool:
         return True
     names, bad = read_names(text)
     return bool(names) and not bad and all(n.first and n.last for n in names)
+
+
+def _heading_stop(doc: Doc, end: int, stop: int) -> int:
+    """A section ends before the first item heading in it (minutes with no blank line between
+    the lists and the first item, as a PDF's text layer often gives them)."""
+    no = doc.line_no(end) + 1
+    while no <= len(doc.starts) and doc.starts[no - 1] < stop:
+        start = doc.starts[no - 1]
+        line_end = doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text)
+        raw = doc.text[start:line_end]
+        lead = start + len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        if P.HEAD_NUMBER.match(stripped) or P.HEAD_KEYWORD.match(
+            doc.folded[lead : lead + len(stripped)]
+        ):
+            return max(end, start - 1)
+        no += 1
+    return stop
 
 
 def _nth_line_end(doc: Doc, pos: int, n: int) -> int:
