@@ -38,14 +38,24 @@ class QuorumCheck:
     counted: Number
     reached: bool
     basis: str = "head"
+    total: Number | None = None
+    """What quorum is a fraction of at this item: members in office (less L1111-6
+    representatives who withdraw) or all voices."""
 
 
 @attrs.frozen
 class TallyCheck:
-    """The reported tally of an item (or ``None``) and whether it fits the computed counts."""
+    """The reported tally of an item (or ``None``) and whether it fits the computed counts.
+
+    ``total`` is the sum of the reported counts that is compared (``None`` when the tally has
+    no counts) and ``expected`` what it is compared with: the voters, or the vote weight under a
+    weighted rule set (conseillers intéressés recorded as withdrawn are in neither).
+    """
 
     reported: Tally | None
     consistent: bool | None
+    total: Number | None = None
+    expected: Number | None = None
 
 
 @attrs.frozen
@@ -87,6 +97,7 @@ class AuditItem:
     present_count: int
     proxy_count: int
     vote_weight: Number
+    present_weight: Number
     quorum: QuorumCheck
     tally: TallyCheck
     outcome: OutcomeCheck
@@ -194,6 +205,7 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
                 present_count=c.present_count[pos],
                 proxy_count=c.proxy_count[pos],
                 vote_weight=c.present_weight[pos] + c.proxy_weight[pos],
+                present_weight=c.present_weight[pos],
                 quorum=quorum,
                 tally=tally_check,
                 outcome=outcome,
@@ -245,7 +257,7 @@ def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck
             f"({fraction} {share} of {of}" + ("" if q.represented else "; proxies do not count")
             + ")", q.article, (), _here(pos),
         )  # fmt: skip
-    return QuorumCheck(required, counted, reached, q.basis)
+    return QuorumCheck(required, counted, reached, q.basis, total)
 
 
 def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeCheck]:
@@ -267,9 +279,10 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
     else:
         basis = voters
         what = f"the voters ({present} present + {plural(proxies, 'proxy', 'proxies')})"
-    gap: Number = 0
-    if counts and reported != basis:
-        ok, gap = False, to_number(abs(Fraction(reported) - Fraction(basis)))
+    gap = Fraction(0)
+    compared = bool(voting) or (bool(counts) and not withdrawn)
+    if compared and reported != basis:
+        ok, gap = False, abs(Fraction(reported) - Fraction(basis))
         parts = " + ".join(f"{k} {v}" for k, v in (voting if withdrawn else counts).items())
         c.draft(
             "TALLY_MISMATCH", ERROR,
@@ -305,10 +318,13 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
             f"{{items}} is reported unanimous but counts {t.contre} contre", rule, (), here,
             t.source,
         )  # fmt: skip
-    return TallyCheck(t, ok), _outcome(c, pos, t, basis, gap)
+    check = TallyCheck(t, ok, reported if compared else None, basis)
+    return check, _outcome(c, pos, t, gap)
 
 
-def _decide(c: Counts, pos: int, t: Tally, pour: Number, contre: Number) -> Decision | None:
+def _decide(
+    c: Counts, pos: int, t: Tally, pour: Number | Fraction, contre: Number | Fraction
+) -> Decision | None:
     majority = c.rules.majority_named(t.majority)
     if majority is None:
         return None
@@ -325,7 +341,7 @@ def _decide(c: Counts, pos: int, t: Tally, pour: Number, contre: Number) -> Deci
     )  # fmt: skip
 
 
-def _outcome(c: Counts, pos: int, t: Tally, basis: Number, gap: Number) -> OutcomeCheck:
+def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     """The outcome the majority gives, compared with the one reported."""
     reported = t.outcome or ("adopted" if t.unanimous else None)
     majority = c.rules.majority_named(t.majority)
@@ -365,17 +381,18 @@ def _outcome(c: Counts, pos: int, t: Tally, basis: Number, gap: Number) -> Outco
         )  # fmt: skip
     could_change = None
     if gap:
+        fp, fc = Fraction(pour), Fraction(contre)
         flips = {
             x.outcome
-            for p_, c_ in ((pour + gap, contre), (max(pour - gap, 0), contre),
-                           (pour, contre + gap), (pour, max(contre - gap, 0)))
+            for p_, c_ in ((fp + gap, fc), (max(fp - gap, Fraction(0)), fc),
+                           (fp, fc + gap), (fp, max(fc - gap, Fraction(0))))
             if (x := _decide(c, pos, t, p_, c_)) is not None
         }  # fmt: skip
         could_change = bool(flips - {d.outcome})
         c.draft(
             "OUTCOME_AT_RISK" if could_change else "OUTCOME_SAFE",
             ERROR if could_change else INFO,
-            f"{{items}}: the tally is off by {gap}"
+            f"{{items}}: the tally is off by {to_number(gap)}"
             + (": that could change the outcome" if could_change
                else f", which cannot change the outcome ({d.outcome})"),
             majority.article, (), here, t.source,

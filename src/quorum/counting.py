@@ -47,6 +47,11 @@ class Counts:
         self.index = {m.id: i for i, m in enumerate(session.members)}
         self.weights: list[Number] = [m.weight for m in session.members]
         self._reduce_majority_owner()
+        self.total_weight: Number = sum(
+            (w for m, w in zip(session.members, self.weights, strict=True) if m.holds_seat),
+            start=0,
+        )
+        """All voices: the (reduced) weights of every member who holds a seat."""
         raw: list[list[tuple[int, int]]] = [[] for _ in session.members]
         for st in session.attendance:
             raw[self.index[st.member]].extend(self.range(st.from_item, st.until_item))
@@ -74,15 +79,6 @@ class Counts:
         self.withdrawn_count, _ = tl.sweep(n, ((s, 1) for s in withdrawn_here))
         self.representatives, _ = tl.sweep(n, ((s, 1) for s in representative))
 
-    @property
-    def total_weight(self) -> Number:
-        """All voices: the (reduced) weights of every member who holds a seat."""
-        return sum(
-            (w for m, w in zip(self.session.members, self.weights, strict=True)
-             if not (m.is_substitute and m.substitute_for)),
-            start=0,
-        )  # fmt: skip
-
     def range(self, from_item: str | None, until_item: str | None) -> Spans:
         """The span set of an inclusive range of item labels (``None``: open end)."""
         at = self.session.position
@@ -103,10 +99,6 @@ class Counts:
         """Record a finding over some positions (nothing when ``spans`` is empty)."""
         if spans:
             self.drafts.append(Draft(code, severity, message, rule, tuple(members), spans, source))
-
-    def everywhere(self) -> Spans:
-        """Every position: for findings about the whole session that still name items."""
-        return tl.span(None, None, self.length)
 
     def name(self, member_id: str) -> str:
         return self.session.member(member_id).name
@@ -204,6 +196,14 @@ class Counts:
                 tl.subtract(tl.subtract(usable, self.present[h]), self.withdrawn[h]), p.source,
             )  # fmt: skip
             usable = tl.intersect(usable, self.present[h])
+            if holder.is_substitute:
+                self.draft(
+                    "PROXY_HELD_BY_SUBSTITUTE", WARNING,
+                    f"{holder.name}, a substitute, carries {giver.name}'s proxy at {{items}}: "
+                    "counted (he sits with a deliberative voice), but no text settles whether a "
+                    "substitute may hold a proxy; check the rules of procedure", rule, who,
+                    usable, p.source,
+                )  # fmt: skip
             if not r.proxies.allowed:
                 self.draft(
                     "PROXY_NOT_ALLOWED", WARNING,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from quorum.findings import Finding
-from quorum.model import TALLY_COUNTS, Session, Tally
+from quorum.model import TALLY_COUNTS, Session, Tally, json_number
 from quorum.rules import RuleSet
 
 if TYPE_CHECKING:  # audit imports this module lazily; a runtime import would be circular
@@ -15,22 +14,19 @@ if TYPE_CHECKING:  # audit imports this module lazily; a runtime import would be
 FORMAT = "quorum-audit/1"
 
 
-def number(value: int | Decimal) -> int | str:
-    """An exact number as JSON: a whole number, or the exact decimal text."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else format(value, "f")
-    return value
+number = json_number
+"""An exact number as JSON: a whole number, or the exact decimal text."""
 
 
 def finding_dict(f: Finding, session: Session) -> dict[str, Any]:
     """A finding as JSON; members carry their id and name."""
-    by_id = {m.id for m in session.members}
     return {
         "code": f.code,
         "severity": f.severity.value,
         "items": list(f.items),
         "members": [
-            {"id": m, "name": session.member(m).name if m in by_id else m} for m in f.members
+            {"id": m, "name": session.member(m).name if session.has_member(m) else m}
+            for m in f.members
         ],
         "message": f.message,
         "rule": f.rule,
@@ -77,6 +73,7 @@ def item_dict(
                 "counted": number(it.quorum.counted),
                 "reached": it.quorum.reached,
                 "basis": it.quorum.basis,
+                "of": None if it.quorum.total is None else number(it.quorum.total),
             },
             "tally": {
                 "reported": tally_dict(it.tally.reported),

@@ -27,6 +27,7 @@ TALLY_LABELS = {
     "contre": "Contre",
     "abstention": "Abstention",
     "npv": "Ne prend pas part au vote",
+    "blank": "Blancs et nuls",
     "interested": "Conseiller intéressé",
 }
 """The French words of the minutes for each count of a tally."""
@@ -38,6 +39,9 @@ PROXY_CODES = (
     "PROXY_HOLDER_ABSENT",
     "GIVER_MULTIPLE_PROXIES",
     "PROXY_LIMIT_EXCEEDED",
+    "PROXY_GIVER_WITHDRAWN",
+    "PROXY_HOLDER_WITHDRAWN",
+    "PROXY_NOT_ALLOWED",
 )
 """Findings that say why a proxy is not counted at an item; their members start (giver, holder),
 except PROXY_LIMIT_EXCEEDED: (holder, giver)."""
@@ -205,11 +209,18 @@ def quorum_lines(e: Explanation) -> list[str]:
     inferred = " (not printed: inferred from the lists)" if s.in_office_inferred else ""
     if q.required is None:
         return [f"no quorum is required at this item under {e.audit.rules.name}"]
-    head = getattr(q, "basis", "head") == "head"
-    if head and q.required == majority_of(n):
-        how = f"more than half of the {n} members in office{inferred}: {n} // 2 + 1 = {q.required}"
+    head = q.basis == "head"
+    total = q.total if q.total is not None else n
+    less = f" less {n - total} withdrawn (L1111-6)" if head and total != n else ""
+    if head and q.required == majority_of(int(total)):
+        how = (
+            f"more than half of the {n} members in office{inferred}{less}: "
+            f"{total} // 2 + 1 = {q.required}"
+        )
+    elif head:
+        how = f"{q.required} under {e.audit.rules.name} ({n} members in office{inferred}{less})"
     else:
-        how = f"{q.required} under {e.audit.rules.name} ({n} members in office{inferred})"
+        how = f"{number(q.required)} voices of {number(total)} under {e.audit.rules.name}"
     verdict = "reached" if q.reached else "NOT reached"
     sign = ">=" if q.reached else "<"
     if q.counted == it.present_count:
@@ -237,8 +248,8 @@ def tally_lines(e: Explanation) -> list[str]:
         f"= {it.voters}"
     ]
     if r.weighted:
-        pw = sum((m.weight for m in e.present), start=0)
-        gw = sum((p.giver.weight for p in e.counted_proxies), start=0)
+        pw = it.present_weight
+        gw = it.vote_weight - it.present_weight
         lines.append(
             f"vote weight: {_weight_text(pw)} (present) + {_weight_text(gw)} (givers of usable "
             f"proxies) = {_weight_text(it.vote_weight)}"
@@ -248,10 +259,12 @@ def tally_lines(e: Explanation) -> list[str]:
         lines.append("reported tally: none in the minutes, nothing to compare")
         return lines
     counts = t.counts()
-    basis: Weight = it.vote_weight if r.weighted else it.voters
+    if it.withdrawn_count:  # withdrawn conseillers intéressés are not voters
+        counts.pop("interested", None)
+    basis = it.tally.expected if it.tally.expected is not None else it.voters
     left = _weight_text(basis) if r.weighted else f"{present} + {proxies} = {it.voters}"
-    if counts:
-        total = sum(counts.values())
+    if counts and it.tally.total is not None:
+        total = it.tally.total
         ok = total == basis
         shown = {k: v for k, v in counts.items() if v} or counts
         rest = ", ".join(f"{TALLY_LABELS[k]} : {v}" for k, v in counts.items() if k not in shown)
@@ -367,8 +380,8 @@ def explanation_dict(e: Explanation) -> dict[str, Any]:
         "vote_weight": number(it.vote_weight),
         "quorum": {
             "members_in_office": s.in_office,
-            "required": it.quorum.required,
-            "counted": it.quorum.counted,
+            "required": None if it.quorum.required is None else number(it.quorum.required),
+            "counted": number(it.quorum.counted),
             "reached": it.quorum.reached,
             "arithmetic": quorum_lines(e),
         },

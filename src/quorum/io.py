@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 
 from quorum.exceptions import InvalidSessionError, SessionFileError
@@ -80,7 +81,7 @@ def read_session(path: str | Path) -> Session:
         return parse_minutes(text)
     if suffix == ".toml":
         try:
-            doc = tomllib.loads(text, parse_float=__import__("decimal").Decimal)
+            doc = tomllib.loads(text, parse_float=Decimal)
         except tomllib.TOMLDecodeError as err:
             raise SessionFileError(f"is not valid TOML: {err}", file=str(path)) from None
     else:
@@ -90,6 +91,10 @@ def read_session(path: str | Path) -> Session:
             doc = loads(text)
         except ValueError as err:
             raise SessionFileError(f"is not valid JSON: {err}", file=str(path)) from None
+        except RecursionError:
+            raise SessionFileError(
+                "is not valid JSON: nested too deeply", file=str(path)
+            ) from None
     try:
         return session_from_dict(doc)
     except InvalidSessionError as err:

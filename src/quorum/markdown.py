@@ -47,8 +47,8 @@ def _tally(it: AuditItem) -> str:
         return "–"
     c = t.counts()
     text = ", ".join(f"{k} {v}" for k, v in c.items())
-    if c:
-        text += f" = {sum(c.values())}"
+    if it.tally.total is not None:
+        text += f" = {it.tally.total}"
     totals = [f"{k} {v}" for k in ("present", "voters") if (v := getattr(t, k)) is not None]
     text = "; ".join(x for x in (text, *totals) if x) or "no counts"
     if it.tally.consistent is False:

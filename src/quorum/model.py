@@ -29,6 +29,14 @@ Count = int | Decimal
 """A reported count: heads (int) or voices (int or exact Decimal)."""
 
 
+def json_number(value: int | Decimal) -> int | str:
+    """An exact number for JSON: a whole number, or the exact decimal text (JSON floats are
+    not exact)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else format(value, "f")
+    return value
+
+
 class Role(enum.Enum):
     """Whether a member holds the seat or sits in the place of an absent titular (L5211-6)."""
 
@@ -56,6 +64,11 @@ class Member:
     def is_substitute(self) -> bool:
         """True for a substitute (suppléant)."""
         return self.role is Role.SUBSTITUTE
+
+    @property
+    def holds_seat(self) -> bool:
+        """False for the substitute of a listed titular: the two share the titular's seat."""
+        return not (self.is_substitute and self.substitute_for)
 
 
 @attrs.frozen(kw_only=True)
@@ -164,7 +177,7 @@ class Session:
             raise InvalidSessionError(problems)
         object.__setattr__(self, "_positions", {lab: i for i, lab in enumerate(self.agenda, 1)})
         object.__setattr__(self, "_by_id", {m.id: m for m in self.members})
-        seats = sum(1 for m in self.members if not (m.is_substitute and m.substitute_for))
+        seats = sum(1 for m in self.members if m.holds_seat)
         object.__setattr__(self, "_seats", seats)
 
     def position(self, label: str) -> int:
@@ -177,6 +190,10 @@ class Session:
     def member(self, member_id: str) -> Member:
         """The member with this id."""
         return self._by_id[member_id]
+
+    def has_member(self, member_id: str) -> bool:
+        """Whether a member has this id."""
+        return member_id in self._by_id
 
     @property
     def seats(self) -> int:
@@ -199,7 +216,12 @@ class Session:
 
 
 def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**30
+
+
+def _sane(value: Decimal) -> bool:
+    """A finite decimal of a size a vote can have (no 1e999999999 that exact sums choke on)."""
+    return value.is_finite() and -30 <= value.adjusted() <= 30
 
 
 def _problems(s: Session) -> Iterator[Problem]:
@@ -308,7 +330,9 @@ def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
             yield Problem(f"{path}.name", f"a name must be a string, not {m.name!r}")
         if m.group is not None and not isinstance(m.group, str):
             yield Problem(f"{path}.group", f"a group must be a string, not {m.group!r}")
-        if not (_is_int(m.weight) or isinstance(m.weight, Decimal)):
+        if isinstance(m.weight, Decimal) and m.weight.is_finite() and not _sane(m.weight):
+            yield Problem(f"{path}.weight", f"a weight out of range: {m.weight}")
+        elif not (_is_int(m.weight) or isinstance(m.weight, Decimal)):
             yield Problem(
                 f"{path}.weight",
                 f"a weight must be a whole or exact decimal number, not {m.weight!r}",
@@ -348,7 +372,7 @@ def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Pr
             seen.add(t.item)
         for key in (*TALLY_COUNTS, "present", "voters", "pour_members"):
             value = getattr(t, key)
-            exact = key in TALLY_COUNTS and isinstance(value, Decimal) and value.is_finite()
+            exact = key in TALLY_COUNTS and isinstance(value, Decimal) and _sane(value)
             if value is not None and (not (_is_int(value) or exact) or value < 0):
                 yield Problem(
                     f"{path}.{key}", f"a count must be a whole number >= 0, not {value!r}"

@@ -15,10 +15,8 @@ def _tally_cell(it: AuditItem) -> str:
     t = it.tally
     if t.reported is None:
         return "-"
-    counts = t.reported.counts()
-    total = sum(counts.values()) if counts else None
     mark = "ok" if t.consistent else "MISMATCH"
-    return f"{mark} ({total} reported)" if total is not None else mark
+    return f"{mark} ({t.total} reported)" if t.total is not None else mark
 
 
 def _finding_lines(f: Finding) -> list[str]:

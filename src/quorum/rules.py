@@ -35,10 +35,18 @@ def _exact(value: Number | Fraction) -> Fraction:
 
 
 def to_number(value: Fraction) -> Number:
-    """An exact Fraction as an int when whole, else as a Decimal (rounded to 6 places for show)."""
+    """An exact Fraction as an int when whole, as an exact Decimal when it has a finite decimal
+    expansion (4.2), else as a Decimal rounded to 6 places (a third of 100: 33.333333)."""
     if value.denominator == 1:
         return int(value)
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.000001"))
+    den = value.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    quotient = Decimal(value.numerator) / Decimal(value.denominator)
+    if den == 1:
+        return quotient.normalize()  # not whole, so never written with an exponent
+    return quotient.quantize(Decimal("0.000001"))
 
 
 @attrs.frozen(kw_only=True)
@@ -155,7 +163,7 @@ class RuleSet:
     weighted: bool = False
     reduce_majority_owner: bool = False
     interest_rule: str = "CGCT art. L2131-11"
-    representatives_leave_office: bool = True
+    representatives_leave_office: bool = False
     valid_from: datetime.date | None = None
     valid_until: datetime.date | None = None
     sources: tuple[str, ...] = ()
@@ -197,10 +205,6 @@ class RuleSet:
             return f"until {self.valid_until}"
         return "always"
 
-    def quorum_total(self, in_office: int, total_weight: Number) -> Number:
-        """What quorum is a fraction of: members in office, or all voices."""
-        return total_weight if self.quorum and self.quorum.basis == "weight" else in_office
-
 
 Outcome = Literal["adopted", "rejected"]
 
@@ -217,7 +221,7 @@ class Decision:
 
 def decide(
     majority: Majority,
-    counts: Mapping[str, Number | None],
+    counts: Mapping[str, Number | Fraction | None],
     *,
     cast: Number,
     total: Number,

@@ -40,6 +40,7 @@ FR_MUNICIPAL = RuleSet(
     quorum=QuorumRule(article="CGCT art. L2121-17"),
     proxies=ProxyRule(per_holder=1, article="CGCT art. L2121-20"),
     majorities=(_FR_MAJORITY, _FR_ACCOUNT),
+    representatives_leave_office=True,
     valid_from=D(1996, 2, 24),
     sources=(
         "CGCT art. L2121-17: more than half of the members in office present (n // 2 + 1), "
@@ -129,39 +130,46 @@ def _covid(base: RuleSet) -> Iterator[RuleSet]:
         )
 
 
-def _assembly(name: str, title: str, body: str, article: str, represented: bool) -> RuleSet:
+def _assembly(
+    name: str, title: str, body: str, articles: tuple[str, str, str], represented: bool
+) -> RuleSet:
+    """A departmental or regional assembly; ``articles``: quorum, majority, delegation."""
+    quorum, majority, delegation = articles
     return RuleSet(
         name=name,
         title=title,
         body=body,
-        quorum=QuorumRule(represented=represented, article=article),
-        proxies=ProxyRule(per_holder=1, article=article.split(",")[0].replace("14", "16")),
-        majorities=(attrs.evolve(_FR_MAJORITY, article=article.split(",")[0]), _FR_ACCOUNT),
+        quorum=QuorumRule(represented=represented, article=quorum),
+        proxies=ProxyRule(per_holder=1, article=delegation),
+        majorities=(attrs.evolve(_FR_MAJORITY, article=majority), _FR_ACCOUNT),
+        representatives_leave_office=False,
         sources=(
-            f"{article}: more than half of the members in office "
+            f"{quorum}: more than half of the members in office "
             + ("present or represented" if represented else "present")
             + "; if not reached, the meeting is held three days later without quorum",
-            "one delegation of vote per member, for that meeting; majority of the votes "
-            "expressed; on a tie the president's vote decides",
+            f"{delegation}: one delegation of vote per member, for that meeting",
+            f"{majority}: majority of the votes expressed; on a tie the president's vote decides",
+            "The L1111-6 rule that representatives leave the members in office is written for "
+            "the conseil municipal only (Sénat QE Darcos, 3 April 2025): not applied here.",
         ),
     )
 
 
 FR_DEPARTEMENT = _assembly(
     "fr-departement", "French departmental council, plenary", "departement",
-    "CGCT art. L3121-14, L3121-15, L3121-16", False,
+    ("CGCT art. L3121-14", "CGCT art. L3121-15", "CGCT art. L3121-16"), False,
 )  # fmt: skip
 FR_DEPARTEMENT_CP = _assembly(
     "fr-departement-cp", "French departmental council, commission permanente", "departement-cp",
-    "CGCT art. L3121-14-1", True,
+    ("CGCT art. L3121-14-1", "CGCT art. L3121-15", "CGCT art. L3121-16"), True,
 )  # fmt: skip
 FR_REGION = _assembly(
     "fr-region", "French regional council, plenary", "region",
-    "CGCT art. L4132-13, L4132-14, L4132-15", False,
+    ("CGCT art. L4132-13", "CGCT art. L4132-14", "CGCT art. L4132-15"), False,
 )  # fmt: skip
 FR_REGION_CP = _assembly(
     "fr-region-cp", "French regional council, commission permanente", "region-cp",
-    "CGCT art. L4132-13-1", True,
+    ("CGCT art. L4132-13-1", "CGCT art. L4132-14", "CGCT art. L4132-15"), True,
 )  # fmt: skip
 
 # --- co-ownership (loi 65-557) ----------------------------------------------------------------
@@ -345,19 +353,19 @@ def get_rules(name: str) -> RuleSet:
 # --- choosing by body and date ------------------------------------------------------------------
 
 _BODIES = (  # (words in the folded body name, family), first match wins
+    (("copropri",), "copropriete"),
+    (("actionnaires", "extraordinaire"), "sa-age"),
+    (("actionnaires",), "sa"),
     (("commission permanente", "departement"), "departement-cp"),
     (("commission permanente", "region"), "region-cp"),
-    (("copropri",), "copropriete"),
-    (("extraordinaire",), "sa-age"),
-    (("actionnaires",), "sa"),
-    (("departement",), "departement"),
-    (("conseil general",), "departement"),
-    (("region",), "region"),
     (("municipal",), "municipal"),
     (("communaut",), "epci"),
     (("syndica",), "epci"),
     (("metropole",), "epci"),
     (("intercommunal",), "epci"),
+    (("conseil departemental",), "departement"),
+    (("conseil general",), "departement"),
+    (("conseil regional",), "region"),
 )
 _FAMILIES = {
     "municipal": "fr-municipal", "epci": "fr-epci", "departement": "fr-departement",
@@ -417,7 +425,10 @@ _CHOICES = {
 def _fraction(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise ValueError('a fraction is written as a string such as "1/3" or "0.1"')
-    result = Fraction(value)
+    try:
+        result = Fraction(value)
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"not a fraction: {value!r}") from None
     if not 0 <= result <= 1:
         raise ValueError("a fraction must be between 0 and 1")
     return result
@@ -500,8 +511,8 @@ def rules_from_dict(spec: Mapping[str, Any], path: str = "$.rules") -> RuleSet:
         if template is None:
             template = QuorumRule(article=own)
         updated = attrs.evolve(template, article=own, **values)
-        if policy == "majority":
-            changes["majorities"] = (updated,)
+        if policy == "majority":  # the statutes' default majority; the base's others stay
+            changes["majorities"] = (updated, *base.majorities[1:])
         else:
             changes[policy] = updated
     if problems:

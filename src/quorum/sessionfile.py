@@ -16,7 +16,17 @@ from typing import Any
 
 from quorum.exceptions import InvalidSessionError, Problem
 from quorum.findings import Source
-from quorum.model import TALLY_COUNTS, Member, Proxy, Role, Session, Stretch, Tally, Withdrawal
+from quorum.model import (
+    TALLY_COUNTS,
+    Member,
+    Proxy,
+    Role,
+    Session,
+    Stretch,
+    Tally,
+    Withdrawal,
+    json_number,
+)
 from quorum.rulesets import RULE_SETS, rules_from_dict
 
 FORMAT = "quorum-session/1"
@@ -256,7 +266,7 @@ def _source_dict(source: Source | None) -> dict[str, Any] | None:
 def _tally_dict(t: Tally) -> dict[str, Any]:
     """A tally as JSON: the counts always, the other keys only when set."""
     record: dict[str, Any] = {"item": t.item}
-    record.update({k: _weight(v) if v is not None else None for k, v in
+    record.update({k: json_number(v) if v is not None else None for k, v in
                    ((k, getattr(t, k)) for k in TALLY_COUNTS)})  # fmt: skip
     record.update({k: getattr(t, k) for k in ("present", "voters")})
     record["unanimous"] = t.unanimous
@@ -264,13 +274,6 @@ def _tally_dict(t: Tally) -> dict[str, Any]:
         if getattr(t, key) not in (None, False):
             record[key] = getattr(t, key)
     return record
-
-
-def _weight(value: int | Decimal) -> int | str:
-    """A weight as JSON: a whole number, or the exact decimal text (JSON floats are not exact)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else format(value, "f")
-    return value
 
 
 def session_to_dict(session: Session) -> dict[str, Any]:
@@ -295,7 +298,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
                     "id": m.id,
                     "name": m.name,
                     "group": m.group,
-                    "weight": _weight(m.weight),
+                    "weight": json_number(m.weight),
                     "role": m.role.value,
                     "substitute_for": m.substitute_for,
                 },
