@@ -15,7 +15,7 @@ Member lists (who is present at an item, which proxies it uses) are computed onl
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from fractions import Fraction
 from functools import cached_property
 
@@ -23,7 +23,7 @@ import attrs
 
 from quorum import timeline as tl
 from quorum.counting import ERROR, INFO, WARNING, Counts, Draft
-from quorum.findings import Finding, plural
+from quorum.findings import Finding, items_text, plural
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
 from quorum.rulesets import get_rules, rules_for
@@ -430,12 +430,6 @@ def _session_drafts(c: Counts, reason: str) -> None:
         )  # fmt: skip
 
 
-def _items_text(labels: Sequence[str]) -> str:
-    if len(labels) == 1:
-        return f"item {labels[0]}"
-    return f"items {labels[0]}-{labels[-1]}"
-
-
 def _runs(spans: Spans) -> Iterator[range]:
     for b, e in spans:
         yield range(b, e)
@@ -455,7 +449,7 @@ def _group(drafts: list[Draft], session: Session) -> list[tuple[Finding, Spans]]
     for key, spans in merged.items():
         for run in list(_runs(tl.union(spans))) or [range(0)]:
             labels = session.agenda[run.start : run.stop]
-            text = _items_text(labels) if labels else "the session"
+            text = items_text(labels) or "the session"
             message = key.message.replace("{items}", text)
             if key.message.startswith("{items}"):
                 message = message[0].upper() + message[1:]

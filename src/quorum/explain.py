@@ -19,7 +19,7 @@ import attrs
 from quorum.audit import Audit, AuditItem
 from quorum.document import finding_dict, number, tally_dict
 from quorum.findings import Finding, Source, plural
-from quorum.model import Member, Proxy, Session, Tally, Weight
+from quorum.model import Member, Proxy, Session, Weight
 from quorum.rules import majority_of
 
 TALLY_LABELS = {
@@ -232,11 +232,6 @@ def quorum_lines(e: Explanation) -> list[str]:
 
 def _weight_text(w: Weight) -> str:
     return str(number(w))
-
-
-def reported_text(t: Tally) -> str:
-    """The reported counts in the words of the minutes: ``Pour : 100 + Contre : 0``."""
-    return " + ".join(f"{TALLY_LABELS[k]} : {v}" for k, v in t.counts().items())
 
 
 def tally_lines(e: Explanation) -> list[str]:

@@ -8,7 +8,7 @@ rule it rests on (with its article) and the source of the fact at fault when the
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -48,6 +48,13 @@ class Severity(enum.Enum):
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 proxy``, ``2 proxies``: a count and its noun."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def items_text(labels: Sequence[str]) -> str:
+    """``item 19``, ``items 1-5`` (a run of items in order of passage), ``""`` for none."""
+    if not labels:
+        return ""
+    return f"item {labels[0]}" if len(labels) == 1 else f"items {labels[0]}-{labels[-1]}"
 
 
 def _strs(values: Iterable[str]) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from html import escape
 
 from quorum.audit import Audit, AuditItem
 from quorum.explain import proxy_pair
-from quorum.findings import Finding, Severity
+from quorum.findings import Finding, Severity, items_text
 from quorum.model import Member, Session
 from quorum.report import counts, quorum_cell, quorum_required, summary_line, title
 
@@ -98,10 +98,6 @@ DENSE = 60
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
-
-
-def _items_text(labels: Sequence[str]) -> str:
-    return f"item {labels[0]}" if len(labels) == 1 else f"items {labels[0]}-{labels[-1]}"
 
 
 class _Page:
@@ -277,7 +273,7 @@ def _runs(states: list[tuple[str, str]], labels: Sequence[str]) -> Iterator[str]
         cls, who = states[start]
         span = k - start
         words = WORDS[cls].format(who)
-        tip = f"{words}: {_items_text(labels[start:k])}"
+        tip = f"{words}: {items_text(labels[start:k])}"
         attrs = (f" colspan={span}" if span > 1 else "") + (f" class={cls}" if cls else "")
         yield f'<td{attrs} title="{_e(tip)}"></td>'
         start = k

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from quorum.audit import Audit, AuditItem
-from quorum.findings import Finding
+from quorum.findings import Finding, items_text
 from quorum.report import counts, quorum_cell, quorum_required, summary_line, title
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -21,11 +21,7 @@ def md(text: object) -> str:
 
 
 def _items(labels: tuple[str, ...]) -> str:
-    if not labels:
-        return ""
-    if len(labels) == 1:
-        return f" (item {md(labels[0])})"
-    return f" (items {md(labels[0])}-{md(labels[-1])})"
+    return f" ({md(items_text(labels))})" if labels else ""
 
 
 def _finding(f: Finding) -> list[str]:
