@@ -113,7 +113,8 @@ def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]
     """The whole audit as a JSON-ready dict."""
     s = audit.session
     findings = {id(f): finding_dict(f, s) for f in audit.findings}
-    required = audit.items[0].quorum.required if audit.items else None
+    values = {it.quorum.required for it in audit.items}
+    required = values.pop() if len(values) == 1 else None  # null when it varies by item
     r = audit.rules
     return {
         "format": FORMAT,
