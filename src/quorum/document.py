@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from quorum.findings import Finding
+from quorum.findings import Finding, Source
 from quorum.model import TALLY_COUNTS, Session, Tally, json_number
 from quorum.rules import RuleSet
 
@@ -16,6 +16,11 @@ FORMAT = "quorum-audit/1"
 
 number = json_number
 """An exact number as JSON: a whole number, or the exact decimal text."""
+
+
+def source_dict(src: Source | None) -> dict[str, Any] | None:
+    """Where a fact came from, as JSON: the minutes' line and text, or the session file path."""
+    return None if src is None else {"line": src.line, "text": src.text, "path": src.path}
 
 
 def finding_dict(f: Finding, session: Session) -> dict[str, Any]:
@@ -30,13 +35,7 @@ def finding_dict(f: Finding, session: Session) -> dict[str, Any]:
         ],
         "message": f.message,
         "rule": f.rule,
-        "source": None
-        if f.source is None
-        else {
-            "line": f.source.line,
-            "text": f.source.text,
-            "path": f.source.path,
-        },
+        "source": source_dict(f.source),
     }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from quorum.audit import Audit, AuditItem
-from quorum.document import finding_dict, number, tally_dict
+from quorum.document import finding_dict, number, source_dict, tally_dict
 from quorum.findings import Finding, Source, plural
 from quorum.model import Member, Proxy, Session, Weight
 from quorum.rules import majority_of
@@ -341,10 +341,6 @@ def _member_dict(m: Member) -> dict[str, Any]:
     }
 
 
-def _source_dict(src: Source | None) -> dict[str, Any] | None:
-    return None if src is None else {"line": src.line, "text": src.text, "path": src.path}
-
-
 def explanation_dict(e: Explanation) -> dict[str, Any]:
     """The explanation as JSON-ready data (``quorum explain --format json``)."""
     s, it = e.audit.session, e.item
@@ -367,7 +363,7 @@ def explanation_dict(e: Explanation) -> dict[str, Any]:
                 "counted": p.counted,
                 "reason": p.reason,
                 "code": p.finding.code if p.finding else None,
-                "source": _source_dict(p.source),
+                "source": source_dict(p.source),
             }
             for p in e.proxies
         ],
