@@ -23,9 +23,9 @@ from quorum.exceptions import (
     UnknownItemError,
     UnknownRuleSetError,
 )
-from quorum.findings import Finding, Severity, Source
+from quorum.findings import Finding, Severity, Source, Verdict
 from quorum.io import read_session, write_session
-from quorum.model import Member, Proxy, Role, Session, Stretch, Tally, Withdrawal
+from quorum.model import Member, Proxy, Reading, Role, Session, Stretch, Tally, Withdrawal
 from quorum.parse import parse_minutes
 from quorum.rules import Majority, ProxyRule, QuorumRule, RuleSet
 from quorum.rulesets import RULE_SETS, get_rules, rules_for, rules_from_dict
@@ -46,6 +46,7 @@ __all__ = [
     "QuorumCheck",
     "QuorumError",
     "QuorumRule",
+    "Reading",
     "Role",
     "RuleSet",
     "Session",
@@ -57,6 +58,7 @@ __all__ = [
     "TallyCheck",
     "UnknownItemError",
     "UnknownRuleSetError",
+    "Verdict",
     "Withdrawal",
     "__version__",
     "audit",

@@ -23,7 +23,7 @@ import attrs
 
 from quorum import timeline as tl
 from quorum.counting import ERROR, INFO, WARNING, Counts, Draft
-from quorum.findings import Finding, items_text, plural
+from quorum.findings import Finding, Verdict, items_text, plural
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
 from quorum.rulesets import get_rules, rules_for
@@ -150,6 +150,15 @@ class Audit:
     def ok(self) -> bool:
         """True when no finding is an error."""
         return not self.errors
+
+    @property
+    def verdict(self) -> Verdict:
+        """``incomplete`` when the reader did not understand part of the attendance, else
+        ``errors`` when a finding is an error, else ``valid``."""
+        reading = self.session.reading
+        if reading is not None and not reading.complete:
+            return Verdict.INCOMPLETE
+        return Verdict.ERRORS if self.errors else Verdict.VALID
 
     def item(self, label: str) -> AuditItem:
         """The audit of the item with this label."""

@@ -117,6 +117,7 @@ def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]
     r = audit.rules
     return {
         "format": FORMAT,
+        "verdict": audit.verdict.value,
         "session": {
             "body": s.body,
             "date": s.date.isoformat() if s.date else None,
@@ -125,6 +126,12 @@ def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]
             "members_in_office_inferred": s.in_office_inferred,
             "quorum_required": None if required is None else number(required),
             "convocation": s.convocation,
+            "reading": None
+            if s.reading is None
+            else {
+                "complete": s.reading.complete,
+                "uncertain_items": list(s.reading.uncertain_items),
+            },
             "members": len(s.members),
             "items": len(s.agenda),
         },

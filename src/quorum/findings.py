@@ -45,6 +45,20 @@ class Severity(enum.Enum):
         return ("error", "warning", "info").index(self.value)
 
 
+class Verdict(enum.Enum):
+    """The answer to "can these minutes be trusted?", for a clerk, in one of three words.
+
+    ``valid``: everything was read and checked, and nothing is wrong; ``errors``: the minutes
+    (or the vote) are wrong, and the reading they rest on is complete; ``incomplete``: the reader
+    did not understand part of the attendance, so the counts cannot be asserted: check the lines
+    it quotes by hand (errors, if any, are listed but not asserted).
+    """
+
+    VALID = "valid"
+    ERRORS = "errors"
+    INCOMPLETE = "incomplete"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 proxy``, ``2 proxies``: a count and its noun."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"

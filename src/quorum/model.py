@@ -143,6 +143,20 @@ class Tally:
 
 
 @attrs.frozen(kw_only=True)
+class Reading:
+    """What the reader of minutes understood (``Session.reading``; ``None`` on a session written
+    by hand, which is complete by definition).
+
+    ``complete``: every character of every attendance section was used, every name resolved and
+    the minutes' own totals agree with the lists. ``uncertain_items``: the labels of the items
+    whose present or proxy counts may be wrong because part of the attendance was not understood.
+    """
+
+    complete: bool = True
+    uncertain_items: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen(kw_only=True)
 class Session:
     """One sitting of an assembly, as the minutes describe it.
 
@@ -165,6 +179,8 @@ class Session:
     convocation: int = 1
     carried_over: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     withdrawals: tuple[Withdrawal, ...] = attrs.field(default=(), converter=_tuple)
+    reading: Reading | None = None
+    """What the reader of the minutes understood; ``None`` for a session written by hand."""
     notes: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple, eq=False, repr=False)
     """What the reader of the minutes could not read or had to infer (not part of the file)."""
     _positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
@@ -305,6 +321,19 @@ def _problems(s: Session) -> Iterator[Problem]:
         yield Problem("$.date", f"expected a date, not {s.date!r}")
     if s.body is not None and not isinstance(s.body, str):
         yield Problem("$.body", f"expected a string, not {s.body!r}")
+    if s.reading is not None:
+        if not isinstance(s.reading, Reading):
+            yield Problem("$.reading", f"expected a reading, not {type(s.reading).__name__}")
+        else:
+            if not isinstance(s.reading.complete, bool):
+                yield Problem(
+                    "$.reading.complete", f"must be true or false, not {s.reading.complete!r}"
+                )
+            for i, label in enumerate(s.reading.uncertain_items):
+                if label not in labels:
+                    yield Problem(
+                        f"$.reading.uncertain_items[{i}]", f"unknown item label {label!r}"
+                    )
     if s.rules is not None and not isinstance(s.rules, (str, Mapping)):
         yield Problem("$.rules", f"expected a rule set name or statutes, not {s.rules!r}")
 

@@ -20,6 +20,7 @@ from quorum.model import (
     TALLY_COUNTS,
     Member,
     Proxy,
+    Reading,
     Role,
     Session,
     Stretch,
@@ -45,7 +46,9 @@ _TOP = {
     "convocation",
     "carried_over",
     "withdrawals",
+    "reading",
 }
+_READING = {"complete", "uncertain_items"}
 _MEMBER = {"id", "name", "group", "weight", "role", "substitute_for", "source"}
 _STRETCH = {"member", "from", "until", "source"}
 _PROXY = {"giver", "holder", "from", "until", "source"}
@@ -165,6 +168,20 @@ class _Reader:
             item=obj.get("item", ""), source=self.source(path, obj), **counts, **more, **flags
         )
 
+    def reading(self, value: Any) -> Reading | None:
+        """``{"complete": bool, "uncertain_items": [labels]}``, or null."""
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            self.fail("$.reading", f"expected an object or null, not {value!r}")
+            return None
+        self.keys("$.reading", value, _READING, ())
+        items = value.get("uncertain_items", [])
+        if not isinstance(items, list):
+            self.fail("$.reading.uncertain_items", f"expected a list of labels, not {items!r}")
+            items = []
+        return Reading(complete=value.get("complete", True), uncertain_items=items)
+
     def rules(self, value: Any) -> None:
         """A rule set name must be known; inline statutes must be well formed."""
         if isinstance(value, str) and value not in RULE_SETS:
@@ -203,6 +220,7 @@ def session_from_dict(doc: object) -> Session:
         r.fail("$.carried_over", f"expected a list of item labels, not {carried_over!r}")
         carried_over = []
     r.rules(doc.get("rules"))
+    reading = r.reading(doc.get("reading"))
     date = doc.get("date")
     if isinstance(date, str):
         try:
@@ -224,6 +242,7 @@ def session_from_dict(doc: object) -> Session:
             convocation=doc.get("convocation", 1),
             carried_over=carried_over,
             withdrawals=withdrawals,
+            reading=reading,
         )
     except InvalidSessionError as err:
         raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
@@ -248,6 +267,7 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
         "$.carried_over",
         "$.withdrawals",
         "$.tallies",
+        "$.reading",
     ]
 
     def key(p: Problem) -> tuple[int, str]:
@@ -328,6 +348,11 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         doc["convocation"] = session.convocation
     if session.carried_over:
         doc["carried_over"] = list(session.carried_over)
+    if session.reading is not None:
+        doc["reading"] = {
+            "complete": session.reading.complete,
+            "uncertain_items": list(session.reading.uncertain_items),
+        }
     if session.withdrawals:
         doc["withdrawals"] = [
             with_source(
