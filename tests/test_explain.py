@@ -9,7 +9,7 @@ import pytest
 
 import quorum
 from helpers import ALL, session
-from quorum import Member, Proxy, Session, Stretch, Tally
+from quorum import Member, Proxy, Session, Stretch, Tally, Withdrawal
 from quorum.cli import run
 from quorum.explain import explain, explanation_dict, render_explanation
 
@@ -204,6 +204,69 @@ class TestReasons:
         assert [("s2", "SUBSTITUTE_WITH_TITULAR")] == [(m.id, f.code) for m, f in e.not_counted]
         assert "Listed present but not counted: 1\n  S2: SUBSTITUTE_WITH_TITULAR\n" in (
             render_explanation(e)
+        )
+
+    def test_giver_withdrawn(self) -> None:
+        """Issue 11: explain said "the holder already carries the proxies the rules allow
+        (from )" for a withdrawn giver."""
+        s = session(
+            1,
+            {"h": ALL},
+            absent=("g",),
+            proxies=(("g", "h", None, None),),
+            withdrawals=[Withdrawal(member="g")],
+        )
+
+        assert {
+            ("g", "h"): (
+                "the giver takes no part in this item (withdrawn): his proxy cannot be used "
+                "either",
+                "PROXY_GIVER_WITHDRAWN",
+            )
+        } == self.reasons(s)
+
+    def test_holder_withdrawn(self) -> None:
+        s = session(
+            1,
+            {"h": ALL, "x": ALL},
+            absent=("g",),
+            proxies=(("g", "h", None, None),),
+            withdrawals=[Withdrawal(member="h")],
+        )
+
+        assert {
+            ("g", "h"): (
+                "the holder takes no part in this item (withdrawn): he cannot cast the giver's "
+                "vote, which is lost",
+                "PROXY_HOLDER_WITHDRAWN",
+            )
+        } == self.reasons(s)
+
+    def test_proxies_not_allowed(self) -> None:
+        s = session(
+            1, {"h": ALL}, absent=("g",), proxies=(("g", "h", None, None),), rules="roberts-rules"
+        )
+        e = explain(quorum.audit(s), "1")
+
+        assert {("g", "h"): ("the rules allow no proxies", "PROXY_NOT_ALLOWED")} == (
+            self.reasons(s)
+        )
+        assert "(from )" not in render_explanation(e)
+
+    def test_holder_limit_names_the_counted_proxy_at_this_item(self) -> None:
+        """The proxy counted in place of the refused one is the one usable at this item."""
+        s = session(
+            2,
+            {"h": ALL},
+            absent=("g1", "g2", "g3"),
+            proxies=(("g1", "h", None, "1"), ("g3", "h", "2", None), ("g2", "h", None, None)),
+        )
+
+        assert ("the holder already carries the proxies the rules allow (from G1)") == (
+            self.reasons(s, "1")[("g2", "h")][0]
+        )
+        assert ("the holder already carries the proxies the rules allow (from G3)") == (
+            self.reasons(s, "2")[("g2", "h")][0]
         )
 
     def test_not_in_force(self) -> None:

@@ -104,22 +104,33 @@ def _range_text(p: Proxy) -> str:
     return f"items {p.from_item}-{p.until_item}"
 
 
-def _reason(f: Finding, s: Session) -> str:
-    """A short reason a proxy is not counted, from the finding that says so."""
-    name = s.member
-    if f.code == "PROXY_FROM_SUBSTITUTE":
-        return "the giver is a substitute: only a titular can give a proxy"
-    if f.code == "PROXY_GIVER_PRESENT":
-        return "the giver is present: he votes himself, once"
-    if f.code == "SUBSTITUTE_AND_PROXY":
-        return "the giver's substitute sits: the seat votes once"
-    if f.code == "PROXY_HOLDER_ABSENT":
-        return "the holder is absent: the giver's vote is lost"
+REASONS = {
+    "PROXY_FROM_SUBSTITUTE": "the giver is a substitute: only a titular can give a proxy",
+    "PROXY_GIVER_PRESENT": "the giver is present: he votes himself, once",
+    "SUBSTITUTE_AND_PROXY": "the giver's substitute sits: the seat votes once",
+    "PROXY_HOLDER_ABSENT": "the holder is absent: the giver's vote is lost",
+    "PROXY_GIVER_WITHDRAWN": "the giver takes no part in this item (withdrawn): his proxy "
+    "cannot be used either",
+    "PROXY_HOLDER_WITHDRAWN": "the holder takes no part in this item (withdrawn): he cannot "
+    "cast the giver's vote, which is lost",
+    "PROXY_NOT_ALLOWED": "the rules allow no proxies",
+}
+"""The reason a proxy is not counted, by the code of the finding that says so (the two limit
+codes name the proxies that are counted instead, read from the item's usable proxies)."""
+
+
+def _reason(f: Finding, giver: Member, holder: Member, it: AuditItem) -> str:
+    """A short reason a proxy is not counted, from the finding that says so and the item's
+    usable proxies (the ones counted in its place)."""
+    if f.code in REASONS:
+        return REASONS[f.code]
     if f.code == "GIVER_MULTIPLE_PROXIES":
-        others = ", ".join(name(m).name for m in f.members[2:])
+        others = ", ".join(h.name for g, h in it.proxies if g.id == giver.id)
         return f"the giver's other proxy (to {others}) is counted: a voice is cast once"
-    others = ", ".join(name(m).name for m in f.members[2:])
-    return f"the holder already carries the proxies the rules allow (from {others})"
+    if f.code == "PROXY_LIMIT_EXCEEDED":
+        others = ", ".join(g.name for g, h in it.proxies if h.id == holder.id)
+        return f"the holder already carries the proxies the rules allow (from {others})"
+    return f.message
 
 
 def proxy_pair(f: Finding) -> tuple[str, str] | None:
@@ -152,7 +163,7 @@ def _proxy_lines(s: Session, it: AuditItem) -> tuple[ProxyLine, ...]:
             None,
         )
         if found is not None:
-            reason = _reason(found, s)
+            reason = _reason(found, giver, holder, it)
         elif not _in_force(s, p, it.position):
             reason = f"not in force at this item (in force {_range_text(p)})"
         else:
