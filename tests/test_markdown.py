@@ -23,7 +23,9 @@ def test_besancon(capsys: pytest.CaptureFixture[str]) -> None:
     assert [
         "# Conseil de Communauté de Grand Besançon Métropole - 2026-01-29",
         "",
-        "**37 items, 0 errors, 2 warnings**",
+        "**Valid session**",
+        "",
+        "37 items, 0 errors, 2 warnings",
         "",
         "- rule set: `fr-epci` (named by the session ('fr-epci'))",
         "- members in office: 123",
@@ -36,7 +38,7 @@ def test_besancon(capsys: pytest.CaptureFixture[str]) -> None:
         "giver's vote is lost",
         "  - rule: CGCT art. L2121-20 (through L5211-1)",
         "  - source, line 73: Mme Christne WERTHE a M. Pierre-Charles HENRY",
-    ] == lines[:13]
+    ] == lines[:15]
     rows = [line for line in lines if line.startswith("| ") and line[2].isdigit()]
     assert 37 == len(rows)
     assert (

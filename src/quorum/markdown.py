@@ -10,7 +10,17 @@ import re
 
 from quorum.audit import Audit, AuditItem
 from quorum.findings import Finding, items_text
-from quorum.report import counts, quorum_cell, quorum_required, summary_line, title
+from quorum.i18n import _, using
+from quorum.report import (
+    counts,
+    quorum_cell,
+    quorum_required,
+    reading_findings,
+    severity_word,
+    summary_line,
+    title,
+    verdict_sentence,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -25,15 +35,16 @@ def _items(labels: tuple[str, ...]) -> str:
 
 
 def _finding(f: Finding) -> list[str]:
-    lines = [f"- **{f.severity.value}** `{f.code}`{_items(f.items)}: {md(f.message)}"]
+    lines = [f"- **{severity_word(f.severity)}** `{f.code}`{_items(f.items)}: {md(f.message)}"]
     if f.rule:
-        lines.append(f"  - rule: {md(f.rule)}")
+        lines.append("  - " + _("rule: {rule}").format(rule=md(f.rule)))
     if f.source is not None and f.source.describe():
         src = f.source
         if src.line is not None:
-            lines.append(f"  - source, line {src.line}: {md(src.text or '')}".rstrip(": "))
+            quote = _("source, line {line}: {text}").format(line=src.line, text=md(src.text or ""))
+            lines.append(f"  - {quote}".rstrip(": "))
         else:
-            lines.append(f"  - source: `{src.path}`")
+            lines.append("  - " + _("source: {source}").format(source=f"`{src.path}`"))
     return lines
 
 
@@ -45,57 +56,87 @@ def _tally(it: AuditItem) -> str:
     text = ", ".join(f"{k} {v}" for k, v in c.items())
     if it.tally.total is not None:
         text += f" = {it.tally.total}"
-    totals = [f"{k} {v}" for k in ("present", "voters") if (v := getattr(t, k)) is not None]
-    text = "; ".join(x for x in (text, *totals) if x) or "no counts"
+    totals = [
+        f"{word} {v}"
+        for k, word in (("present", _("present")), ("voters", _("voters")))
+        if (v := getattr(t, k)) is not None
+    ]
+    text = "; ".join(x for x in (text, *totals) if x) or _("no counts")
     if it.tally.consistent is False:
-        return f"**{text}: MISMATCH**"
+        return f"**{text}: {_('MISMATCH')}**"
     return text
 
 
 def _status(it: AuditItem) -> str:
     if not it.findings:
-        return "ok"
+        return _("ok")
     codes = dict.fromkeys(f.code for f in it.findings)
     return ", ".join(f"`{c}`" for c in codes)
 
 
-def render_markdown(audit: Audit) -> str:
-    """The audit as GitHub-flavoured Markdown."""
+def render_markdown(audit: Audit, *, lang: str | None = None) -> str:
+    """The audit as GitHub-flavoured Markdown; ``lang`` is ``fr`` or ``en`` (default: the
+    environment's locale)."""
+    with using(lang):
+        return _render(audit)
+
+
+def _render(audit: Audit) -> str:
     s = audit.session
-    *_, info = counts(audit)
-    inferred = " (inferred: not printed)" if s.in_office_inferred else ""
-    verdict = summary_line(audit) + (f", {info} info" if info else "")
+    *_counts, info = counts(audit)
+    inferred = _(" (inferred: not printed)") if s.in_office_inferred else ""
+    summary = summary_line(audit) + (_(", {n} info").format(n=info) if info else "")
     out = [
         f"# {md(title(audit))}",
         "",
-        f"**{verdict}**",
+        f"**{md(verdict_sentence(audit))}**",
         "",
-        f"- rule set: `{audit.rules.name}` ({md(audit.rules_reason)})",
-        f"- members in office: {s.in_office}{inferred}",
-        f"- quorum: {quorum_required(audit)}",
+        summary,
         "",
-        "## Findings",
+        "- "
+        + _("rule set: {name} ({reason})").format(
+            name=f"`{audit.rules.name}`", reason=md(audit.rules_reason)
+        ),
+        "- " + _("members in office: {n}{inferred}").format(n=s.in_office, inferred=inferred),
+        "- " + _("quorum: {required}").format(required=quorum_required(audit)),
+        "",
+        "## " + _("Findings"),
         "",
     ]
+    reading = reading_findings(audit) if audit.verdict.value == "incomplete" else ()
     if audit.findings:
-        for f in audit.findings:
+        for f in reading:
             out.extend(_finding(f))
+        for f in audit.findings:
+            if f not in reading:
+                out.extend(_finding(f))
     else:
-        out.append("No finding: every count adds up.")
-    basis = "weight" if audit.rules.weighted else "voters"
+        out.append(_("No finding: every count adds up."))
+    computed = _("weight computed") if audit.rules.weighted else _("voters computed")
+    head = (
+        _("item"),
+        _("present"),
+        _("proxies"),
+        _("voters"),
+        _("weight"),
+        _("quorum"),
+        _("reported tally"),
+        computed,
+        _("status"),
+    )
     out += [
         "",
-        "## Items",
+        "## " + _("Items"),
         "",
-        f"| item | present | proxies | voters | weight | quorum | reported tally | {basis} "
-        "computed | status |",
+        "| " + " | ".join(head) + " |",
         "|---|--:|--:|--:|--:|---|---|--:|---|",
     ]
+    not_reached = _("NOT REACHED")
     for it in audit.items:
-        quorum = quorum_cell(it).replace("NOT REACHED", "**NOT REACHED**")
-        computed = it.vote_weight if audit.rules.weighted else it.voters
+        quorum = quorum_cell(it).replace(not_reached, f"**{not_reached}**")
+        weight = it.vote_weight if audit.rules.weighted else it.voters
         out.append(
             f"| {md(it.item)} | {it.present_count} | {it.proxy_count} | {it.voters} | "
-            f"{it.vote_weight} | {quorum} | {_tally(it)} | {computed} | {_status(it)} |"
+            f"{it.vote_weight} | {quorum} | {_tally(it)} | {weight} | {_status(it)} |"
         )
     return "\n".join(out) + "\n"

@@ -1,4 +1,9 @@
-"""Text rendering of an audit for people: a per-item table, then the findings."""
+"""Text rendering of an audit for people: the verdict, a per-item table, then the findings.
+
+Labels are in the language in use (:mod:`quorum.i18n`): French for a French locale or
+``lang="fr"``, English with ``lang="en"``. Finding messages stay English for now; codes are the
+same in both languages.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +12,36 @@ from collections import Counter
 from collections.abc import Iterable
 
 from quorum.audit import Audit, AuditItem
-from quorum.findings import Finding, Severity, plural
+from quorum.findings import Finding, Severity, Verdict
+from quorum.i18n import _, count, using
 from quorum.rules import RuleSet
+
+
+def severity_word(severity: Severity) -> str:
+    """``error``, ``warning``, ``info`` in the language in use."""
+    if severity is Severity.ERROR:
+        return _("error")
+    if severity is Severity.WARNING:
+        return _("warning")
+    return _("info")
 
 
 def _tally_cell(it: AuditItem) -> str:
     t = it.tally
     if t.reported is None:
         return "-"
-    mark = "ok" if t.consistent else "MISMATCH"
-    return f"{mark} ({t.total} reported)" if t.total is not None else mark
+    mark = _("ok") if t.consistent else _("MISMATCH")
+    if t.total is None:
+        return mark
+    return _("{mark} ({total} reported)").format(mark=mark, total=t.total)
 
 
 def _finding_lines(f: Finding) -> list[str]:
-    lines = [f"{f.severity.value.upper():8} {f.code}: {f.message}"]
+    lines = [f"{severity_word(f.severity).upper():8} {f.code}: {f.message}"]
     if f.rule:
-        lines.append(f"{'':9}rule: {f.rule}")
+        lines.append(f"{'':9}" + _("rule: {rule}").format(rule=f.rule))
     if f.source is not None and f.source.describe():
-        lines.append(f"{'':9}source: {f.source.describe()}")
+        lines.append(f"{'':9}" + _("source: {source}").format(source=f.source.describe()))
     return lines
 
 
@@ -34,20 +51,51 @@ def counts(audit: Audit) -> tuple[int, int, int]:
     return by[Severity.ERROR], by[Severity.WARNING], by[Severity.INFO]
 
 
-def summary_line(audit: Audit) -> str:
-    """The verdict: ``37 items, 0 errors, 2 warnings``."""
-    errors, warnings, _ = counts(audit)
-    return (
-        f"{plural(len(audit.items), 'item')}, {plural(errors, 'error')}, "
-        f"{plural(warnings, 'warning')}"
-    )
+def summary_line(audit: Audit, *, lang: str | None = None) -> str:
+    """The counts: ``37 items, 0 errors, 2 warnings`` (``37 points, 0 erreur, 2
+    avertissements``)."""
+    errors, warnings, _info = counts(audit)
+    with using(lang):
+        return ", ".join(
+            (
+                count(len(audit.items), "{n} item", "{n} items"),
+                count(errors, "{n} error", "{n} errors"),
+                count(warnings, "{n} warning", "{n} warnings"),
+            )
+        )
+
+
+def items_to_correct(audit: Audit) -> int:
+    """How many points the clerk must correct: the items with an error finding, plus one per
+    error finding about no item."""
+    labels = {label for f in audit.errors for label in f.items}
+    return len(labels) + sum(1 for f in audit.errors if not f.items)
+
+
+def verdict_sentence(audit: Audit, *, lang: str | None = None) -> str:
+    """The verdict in one sentence: ``Séance valide``, ``À corriger : 3 points``, ``Lecture
+    incomplète : vérifier ces lignes`` (English: ``Valid session``, ``To correct: 3 points``,
+    ``Not fully read: check these lines``)."""
+    with using(lang):
+        if audit.verdict is Verdict.INCOMPLETE:
+            return _("Not fully read: check these lines")
+        if audit.verdict is Verdict.ERRORS:
+            n = items_to_correct(audit)
+            return count(n, "To correct: {n} point", "To correct: {n} points")
+        return _("Valid session")
+
+
+def reading_findings(audit: Audit) -> tuple[Finding, ...]:
+    """The findings of the reader of the minutes (its notes), in the audit's order."""
+    notes = {(n.code, n.message) for n in audit.session.notes}
+    return tuple(f for f in audit.findings if (f.code, f.message) in notes)
 
 
 def title(audit: Audit) -> str:
     """``body - date``, or ``Session`` when the session names neither."""
     s = audit.session
-    return (
-        " - ".join(x for x in (s.body, s.date.isoformat() if s.date else None) if x) or "Session"
+    return " - ".join(x for x in (s.body, s.date.isoformat() if s.date else None) if x) or _(
+        "Session"
     )
 
 
@@ -56,89 +104,124 @@ def quorum_required(audit: Audit) -> str:
     from item to item; ``none`` when no item needs one."""
     values = sorted({it.quorum.required for it in audit.items if it.quorum.required is not None})
     if not values:
-        return "none"
-    what = "present" if getattr(audit.items[0].quorum, "basis", "head") == "head" else "voices"
+        return _("none")
+    heads = getattr(audit.items[0].quorum, "basis", "head") == "head"
+    what = _("present") if heads else _("voices")
     if len(values) == 1:
         return f"{values[0]} {what}"
-    return f"{values[0]}-{values[-1]} {what}, by item"
+    return _("{low}-{high} {what}, by item").format(low=values[0], high=values[-1], what=what)
 
 
 def quorum_cell(it: AuditItem) -> str:
     """``79/62 ok``, ``40/62 NOT REACHED``, or ``79/none`` when no quorum is needed."""
     q = it.quorum
     if q.required is None:
-        return f"{q.counted}/none"
-    return f"{q.counted}/{q.required} {'ok' if q.reached else 'NOT REACHED'}"
+        return f"{q.counted}/" + _("none")
+    return f"{q.counted}/{q.required} " + (_("ok") if q.reached else _("NOT REACHED"))
+
+
+def outcome_word(outcome: str) -> str:
+    """``adopted``, ``rejected`` in the language in use (another word is shown as it is)."""
+    if outcome == "adopted":
+        return _("adopted")
+    if outcome == "rejected":
+        return _("rejected")
+    return outcome
 
 
 def outcome_cell(it: AuditItem) -> str:
     """``adopted``, ``rejected (reported adopted)``, or ``-`` when the tally gives none."""
     o = it.outcome
     if o.computed is None:
-        return f"? (reported {o.reported})" if o.reported else "-"
+        if not o.reported:
+            return "-"
+        return "? " + _("(reported {outcome})").format(outcome=outcome_word(o.reported))
+    computed = outcome_word(o.computed)
     if o.reported and o.reported != o.computed:
-        return f"{o.computed} (reported {o.reported})"
-    return o.computed
+        return f"{computed} " + _("(reported {outcome})").format(outcome=outcome_word(o.reported))
+    return computed
 
 
-_COLORS = {"ERROR": "31", "WARNING": "33", "NOT REACHED": "31", "MISMATCH": "31"}
-_COLOR_RE = re.compile(r"^(ERROR|WARNING)\b|\b(NOT REACHED|MISMATCH)\b", re.M)
+_COLORS = {"error": "31", "warning": "33", "not reached": "31", "mismatch": "31"}
 
 
 def colorize(text: str) -> str:
     """ANSI colours for a terminal: errors and failures in red, warnings in yellow."""
-    return _COLOR_RE.sub(lambda m: f"\x1b[{_COLORS[m.group(0)]}m{m.group(0)}\x1b[0m", text)
+    words = {
+        _("error").upper(): _COLORS["error"],
+        _("warning").upper(): _COLORS["warning"],
+        _("NOT REACHED"): _COLORS["not reached"],
+        _("MISMATCH"): _COLORS["mismatch"],
+    }
+    first = "|".join(re.escape(w) for w in list(words)[:2])
+    rest = "|".join(re.escape(w) for w in list(words)[2:])
+    pattern = re.compile(rf"^({first})(?!\w)|(?<!\w)({rest})(?!\w)", re.M)
+    return pattern.sub(lambda m: f"\x1b[{words[m.group(0)]}m{m.group(0)}\x1b[0m", text)
 
 
-def render_text(audit: Audit, *, color: bool = False) -> str:
-    """The audit as a plain-text report (header, per-item table, findings, summary).
+def render_text(audit: Audit, *, color: bool = False, lang: str | None = None) -> str:
+    """The audit as a plain-text report (verdict, header, per-item table, findings, counts).
 
-    ``color`` adds ANSI colours (for a terminal that wants them; see ``NO_COLOR``).
+    ``color`` adds ANSI colours (for a terminal that wants them; see ``NO_COLOR``); ``lang``
+    is ``fr`` or ``en`` (default: the environment's locale, see :mod:`quorum.i18n`).
     """
-    s = audit.session
-    required = quorum_required(audit)
-    inferred = " (inferred: not printed)" if s.in_office_inferred else ""
-    head = [
-        title(audit),
-        f"rules: {audit.rules.name} ({audit.rules_reason})",
-        f"members in office: {s.in_office}{inferred}; quorum: {required}",
-        "",
-    ]
-    rows = [
-        ("item", "pos", "present", "proxies", "voters", "weight", "quorum", "tally", "outcome")
-    ]
-    for it in audit.items:
-        q = quorum_cell(it)
-        rows.append(
+    with using(lang):
+        s = audit.session
+        required = quorum_required(audit)
+        inferred = _(" (inferred: not printed)") if s.in_office_inferred else ""
+        head = [
+            verdict_sentence(audit),
+            title(audit),
+            _("rules: {name} ({reason})").format(name=audit.rules.name, reason=audit.rules_reason),
+            _("members in office: {n}{inferred}; quorum: {required}").format(
+                n=s.in_office, inferred=inferred, required=required
+            ),
+            "",
+        ]
+        rows = [
             (
-                it.item,
-                str(it.position),
-                str(it.present_count),
-                str(it.proxy_count),
-                str(it.voters),
-                str(it.vote_weight),
-                q,
-                _tally_cell(it),
-                outcome_cell(it),
+                _("item"),
+                _("pos"),
+                _("present"),
+                _("proxies"),
+                _("voters"),
+                _("weight"),
+                _("quorum"),
+                _("tally"),
+                _("outcome"),
             )
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    table = [
-        "  ".join(
-            c.rjust(w) if i < 6 else c.ljust(w)
-            for i, (c, w) in enumerate(zip(r, widths, strict=True))
-        ).rstrip()
-        for r in rows
-    ]
-    out = head + table + [""]
-    if audit.findings:
-        out.append("Findings:")
-        for f in audit.findings:
-            out.extend(_finding_lines(f))
-        out.append("")
-    out.append(summary_line(audit))
-    text = "\n".join(out) + "\n"
-    return colorize(text) if color else text
+        ]
+        for it in audit.items:
+            rows.append(
+                (
+                    it.item,
+                    str(it.position),
+                    str(it.present_count),
+                    str(it.proxy_count),
+                    str(it.voters),
+                    str(it.vote_weight),
+                    quorum_cell(it),
+                    _tally_cell(it),
+                    outcome_cell(it),
+                )
+            )
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        table = [
+            "  ".join(
+                c.rjust(w) if i < 6 else c.ljust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            ).rstrip()
+            for r in rows
+        ]
+        out = head + table + [""]
+        if audit.findings:
+            out.append(_("Findings:"))
+            for f in audit.findings:
+                out.extend(_finding_lines(f))
+            out.append("")
+        out.append(summary_line(audit))
+        text = "\n".join(out) + "\n"
+        return colorize(text) if color else text
 
 
 def render_rules(rule_sets: Iterable[RuleSet], *, detail: bool = True) -> str:
