@@ -52,7 +52,8 @@ def test_mismatch_is_bold() -> None:
     result = quorum.audit(quorum.read_session(DATA / "couthenans-cm-2022-10-07.txt"))
     text = render_markdown(result)
 
-    assert text.splitlines()[2].startswith("**8 items, 5 errors, 1 warning")
+    assert "**To correct: 5 points**" == text.splitlines()[2]
+    assert text.splitlines()[4].startswith("8 items, 5 errors, 1 warning")
     assert (
         "| 1 | 11 | 0 | 11 | 11 | 11/7 ok | **pour 13 = 13: MISMATCH** | 11 | `TALLY_MISMATCH`"
         in text
