@@ -1,8 +1,14 @@
 """The HTML report: one self-contained file (inline CSS, no script, nothing from the network).
 
-It holds a header with the verdict, the per-item table, the presence timeline (one row per member
-grouped by group, one column per item in order of passage) and the findings, each linked to the
-items and members it concerns. It prints on A4 landscape.
+In the order a clerk reads it: the verdict in one sentence (``Séance valide``, ``À corriger :
+N points``, ``Lecture incomplète : vérifier ces lignes``) and the counts; the findings, each
+linked to its items and members (the reader's notes first when the reading is incomplete); the
+per-item table; the proxies, giver -> holder, with the items where each is counted or not; one
+``<details>`` per item with its present members, its usable proxies and its counts, readable
+without hovering; the presence timeline (one row per member under a row per group, one column per
+item in order of passage; the names stay in view when it scrolls sideways). It is usable at
+800 px (the wide tables scroll, nothing is cut) and prints on A4 landscape: the per-item
+details are left off paper (the timeline and the proxies table carry the same facts).
 
 The timeline is written as runs: consecutive items where a member is in the same state make one
 cell with a ``colspan``, so 600 members x 1,000 items stay a few hundred kilobytes, and an
@@ -10,6 +16,8 @@ arrival or a departure is where a run ends. Cell classes: ``p`` present, ``s`` a
 present, ``r`` represented by a usable proxy, ``b`` absent with his substitute sitting, ``x``
 absent with a proxy that is not counted (a finding says why), none for absent. Every cell has a
 ``title``: the state, who holds the vote, and the items.
+
+Labels are in the report's language (:mod:`quorum.i18n`); finding messages stay English.
 """
 
 from __future__ import annotations
@@ -19,49 +27,74 @@ from html import escape
 
 from quorum.audit import Audit, AuditItem
 from quorum.explain import proxy_pair
-from quorum.findings import Finding, Severity, items_text
+from quorum.findings import Finding, Severity, Verdict
+from quorum.i18n import _, count, language, using
 from quorum.model import Member, Session
-from quorum.report import counts, quorum_cell, quorum_required, summary_line, title
+from quorum.report import (
+    counts,
+    quorum_cell,
+    quorum_required,
+    reading_findings,
+    severity_word,
+    summary_line,
+    tally_word,
+    title,
+    verdict_sentence,
+)
 
 SEVERITY_CLASS = {Severity.ERROR: "e", Severity.WARNING: "w", Severity.INFO: "i"}
+VERDICT_CLASS = {Verdict.VALID: "ok", Verdict.ERRORS: "e", Verdict.INCOMPLETE: "u"}
 
 CSS = """
 @page{size:A4 landscape;margin:8mm}
 *{box-sizing:border-box}
 body{font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;
 margin:16px;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:20px 0 6px}
-dl.facts{display:flex;flex-wrap:wrap;gap:2px 18px;margin:4px 0}dl.facts div{display:flex;gap:4px}
-dt{color:#555}dd{margin:0;font-weight:600}
-.verdict{font-size:15px;font-weight:700;padding:6px 10px;border-radius:4px;display:inline-block}
-.verdict.ok{background:#e3f4e6;color:#135d24}.verdict.w{background:#fff3cd;color:#6b4c00}
-.verdict.e{background:#fbe0e0;color:#8a1111}
+h1{font-size:18px;margin:0 0 6px;overflow-wrap:anywhere}h2{font-size:16px;margin:20px 0 6px}
+h3{font-size:13px;margin:6px 0 2px}
+dl.facts{display:flex;flex-wrap:wrap;gap:2px 18px;margin:6px 0}dl.facts div{display:flex;gap:4px}
+dt{color:#555}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+.verdict{font-size:22px;font-weight:700;padding:8px 14px;border-radius:6px;margin:4px 0;
+border-left:8px solid}
+.verdict.ok{background:#e3f4e6;color:#135d24}.verdict.e{background:#fbe0e0;color:#8a1111}
+.verdict.u{background:#fff3cd;color:#6b4c00}
+#summary{font-size:14px;margin:2px 0 6px}
 table{border-collapse:collapse}
+.wide{overflow-x:auto;max-width:100%}
 .items th,.items td{border:1px solid #ccc;padding:2px 6px;text-align:right}
 .items td:first-child,.items th{text-align:left}.items .st{text-align:left}
 .items thead th{background:#f1f1f1;position:sticky;top:0}
 tr.e td{background:#fde8e8}tr.w td{background:#fff8e1}
 .bad{color:#a40000;font-weight:700}
 .badge{display:inline-block;border-radius:3px;padding:0 4px;font-size:11px;font-weight:700;
-color:#fff;background:#666}.badge.e{background:#b00020}.badge.w{background:#9a6b00}
-.badge.i{background:#2f6690}
+color:#fff;background:#666;margin:1px 0;overflow-wrap:anywhere}
+.badge.e{background:#b00020}.badge.w{background:#9a6b00}.badge.i{background:#2f6690}
+#proxies td,#proxies th{border:1px solid #ccc;padding:1px 6px;text-align:left;vertical-align:top}
+#proxies thead th{background:#f1f1f1}
+details.item{border:1px solid #ddd;border-radius:4px;margin:3px 0;padding:2px 8px}
+details.item[open]{background:#fafafa}
+details.item>summary{cursor:pointer}details.item>summary b{display:inline-block;min-width:4em}
+details.item .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16em,1fr));
+gap:4px 16px}
+ul.names{margin:0;padding:0 0 0 1.2em;columns:15em;column-gap:16px;font-size:12px}
+ul.names li{break-inside:avoid}
 #timeline{table-layout:fixed;font-size:11px}
 #timeline th,#timeline td{padding:0;height:15px;border:1px solid #fff}
 #timeline col.c{width:22px}#timeline.dense col.c{width:8px}
-#timeline col.gc{width:10em}#timeline col.nc{width:15em}
+#timeline col.gc{width:9em}#timeline col.nc{width:14em}
 #timeline thead th{font-weight:400;vertical-align:bottom;position:sticky;top:0;background:#fff;
-height:auto}
+height:auto;z-index:2}
+#timeline thead th.g,#timeline thead th.n{z-index:3;text-align:left}
 #timeline thead th a{writing-mode:vertical-rl;transform:rotate(180deg);color:#333;
 text-decoration:none;display:inline-block;padding:2px 0;max-height:60px;overflow:hidden}
 #timeline.dense thead th a{font-size:8px}
 #timeline thead th.e a{color:#b00020;font-weight:700}#timeline thead th.w a{color:#9a6b00;
 font-weight:700}
-#timeline th.n{text-align:left;font-weight:400;white-space:nowrap;overflow:hidden;
-text-overflow:ellipsis;padding:0 6px 0 2px;background:#fff}
-#timeline th.g{text-align:left;vertical-align:top;font-weight:700;background:#eef1f5;
-padding:1px 4px;border:0;border-top:1px solid #c5ccd6;white-space:nowrap;overflow:hidden;
-text-overflow:ellipsis}
-#timeline tbody tr:first-child>*{border-top:1px solid #c5ccd6}
+#timeline th.g,#timeline th.n{position:sticky;white-space:nowrap;overflow:hidden;
+text-overflow:ellipsis;text-align:left}
+#timeline th.g{left:0;z-index:1;font-weight:700;background:#eef1f5;padding:0 4px}
+#timeline th.n{left:9em;z-index:1;font-weight:400;padding:0 6px 0 2px;background:#fff}
+#timeline tbody tr:first-child>*{border-top:2px solid #9aa6b5}
 #timeline td{background:#e6e6e6}
 #timeline td.p{background:#2e7d32}
 #timeline td.s{background:repeating-linear-gradient(135deg,#2e7d32 0 3px,#81c784 3px 6px)}
@@ -70,30 +103,43 @@ text-overflow:ellipsis}
 #timeline td.x{background:repeating-linear-gradient(135deg,#f4c7c7 0 3px,#e6e6e6 3px 6px);
 box-shadow:inset 0 0 0 1px #c62828}
 #timeline tfoot td{background:none;text-align:center;font-size:9px;color:#333}
+#timeline tfoot th{background:#fff}
 #timeline.dense tfoot td{writing-mode:vertical-rl;font-size:7px}
 #timeline th.n.x{color:#8a1111;font-weight:700}
 tr:target th.n,tr:target td{outline:2px solid #000}
-.legend{display:flex;gap:14px;margin:4px 0 8px;font-size:12px}
+.legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:4px 0 8px;font-size:12px}
 .legend span{display:inline-flex;align-items:center;gap:4px}
-.legend i{display:inline-block;width:16px;height:12px;background:#e6e6e6}
+.legend i{display:inline-block;width:16px;height:12px;background:#e6e6e6;flex:none}
 .legend i.p{background:#2e7d32}.legend i.r{background:#64b5f6}
 .legend i.s{background:repeating-linear-gradient(135deg,#2e7d32 0 3px,#81c784 3px 6px)}
 .legend i.b{box-shadow:inset 0 0 0 2px #81c784}
 .legend i.x{background:repeating-linear-gradient(135deg,#f4c7c7 0 3px,#e6e6e6 3px 6px);
 box-shadow:inset 0 0 0 1px #c62828}
-.scroll{overflow:auto;max-height:92vh}
-#findings li{margin:0 0 10px}#findings li:target{background:#ffffb3}
+.scroll{overflow:auto;max-height:92vh;max-width:100%}
+#findings{padding-left:1.6em}#findings li{margin:0 0 8px}#findings li:target{background:#ffffb3}
+#findings h3{margin:8px 0 4px -1.6em}
 blockquote{margin:2px 0 0 0;padding:2px 8px;border-left:3px solid #bbb;color:#333;
-font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:pre-wrap}
+font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:pre-wrap;
+overflow-wrap:anywhere}
 .muted{color:#666}
-@media print{body{margin:0;font-size:10px}.scroll{overflow:visible;max-height:none}
+@media (max-width:900px){body{margin:8px}#timeline col.gc{width:7em}#timeline col.nc{width:10em}
+#timeline th.n{left:7em}.verdict{font-size:19px}}
+@media print{body{margin:0;font-size:9px}.scroll,.wide{overflow:visible;max-height:none}
+#detail{display:none}.verdict{font-size:16px;padding:4px 10px}h2{font-size:13px;margin:10px 0 4px}
 thead{display:table-header-group}tr{break-inside:avoid}
-.items thead th,#timeline thead th,#timeline th.n{position:static}h2{break-after:avoid}
-section{break-before:page}section:first-of-type{break-before:auto}}
+.items th,.items td,#proxies th,#proxies td{padding:0 4px}
+.items thead th,#timeline thead th,#timeline th.n,#timeline th.g{position:static}
+h2,.legend{break-after:avoid}#timeline th,#timeline td{height:12px}
+#findings li{margin:0 0 4px;break-inside:avoid}blockquote{font-size:9px}
+#timeline-s{break-before:page}}
 """
 
 DENSE = 60
 """Above this many items the timeline uses narrow columns."""
+
+DETAIL_LIMIT = 60_000
+"""Above this many names (members x items) the per-item details give the counts and the proxies
+but not the list of the members present (the timeline shows them)."""
 
 
 def _e(text: object) -> str:
@@ -129,30 +175,108 @@ def _worst(findings: Sequence[Finding]) -> Severity | None:
     return min((f.severity for f in findings), key=lambda s: s.rank, default=None)
 
 
-# --- header and items table ---------------------------------------------------------------------
+def _runs_text(labels: Sequence[str], positions: Sequence[int]) -> str:
+    """``1-5, 12, 20-37``: item labels in runs of consecutive positions (1-based)."""
+    out: list[str] = []
+    start = prev = -1
+    for p in [*sorted(positions), -2]:
+        if p == prev + 1:
+            prev = p
+            continue
+        if start >= 0:
+            first, last = labels[start - 1], labels[prev - 1]
+            out.append(first if start == prev else f"{first}-{last}")
+        start = prev = p
+    return ", ".join(out)
+
+
+# --- header: the verdict ------------------------------------------------------------------------
 
 
 def _header(page: _Page) -> str:
     a, s = page.audit, page.session
-    errors, warnings, info = counts(a)
-    cls = "e" if errors else "w" if warnings else "ok"
-    inferred = " (inferred)" if s.in_office_inferred else ""
+    *_counts, info = counts(a)
+    inferred = _(" (inferred: not printed)") if s.in_office_inferred else ""
     facts = [
-        ("Body", s.body or "—"),
-        ("Date", s.date.isoformat() if s.date else "—"),
-        ("Rule set", f"{a.rules.name}: {a.rules.title}"),
-        ("Members in office", f"{s.in_office}{inferred}"),
-        ("Quorum required", quorum_required(a)),
-        ("Members listed", str(len(s.members))),
-        ("Proxies", str(len(s.proxies))),
+        (_("Body"), s.body or "—"),
+        (_("Date"), s.date.isoformat() if s.date else "—"),
+        (_("Rule set"), f"{a.rules.name}: {a.rules.title}"),
+        (_("Members in office"), f"{s.in_office}{inferred}"),
+        (_("Quorum required"), quorum_required(a)),
+        (_("Members listed"), str(len(s.members))),
+        (_("Proxies"), str(len(s.proxies))),
     ]
     dl = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in facts)
-    more = f", {info} info" if info else ""
+    more = _(", {n} info").format(n=info) if info else ""
+    uncertain = ""
+    if a.verdict is Verdict.INCOMPLETE and s.reading is not None and s.reading.uncertain_items:
+        links = ", ".join(page.item_link(x) for x in s.reading.uncertain_items)
+        uncertain = f"<p id=uncertain>{_e(_('Items whose counts may be wrong:'))} {links}</p>"
     return (
-        f"<header><h1>{_e(title(a))}</h1><dl class=facts>{dl}</dl>"
-        f'<p class="verdict {cls}" id=verdict>{_e(summary_line(a))}{more}</p>'
-        f"<p class=muted>Rule set chosen: {_e(a.rules_reason)}.</p></header>"
+        f"<header><h1>{_e(title(a))}</h1>"
+        f'<p class="verdict {VERDICT_CLASS[a.verdict]}" id=verdict>'
+        f"{_e(verdict_sentence(a))}</p>"
+        f"<p id=summary>{_e(summary_line(a))}{_e(more)}</p>{uncertain}"
+        f"<dl class=facts>{dl}</dl>"
+        f"<p class=muted>{_e(_('Rule set chosen: {reason}.').format(reason=a.rules_reason))}"
+        "</p></header>"
     )
+
+
+# --- findings -----------------------------------------------------------------------------------
+
+
+def _finding(page: _Page, f: Finding) -> str:
+    fid = page.finding_id[id(f)]
+    sev = SEVERITY_CLASS[f.severity]
+    parts = [
+        f'<li id={fid} class={sev}><span class="badge {sev}">{_e(severity_word(f.severity))}'
+        f"</span> <b>{_e(f.code)}</b>: {_e(f.message)}"
+    ]
+    where = []
+    if f.items:
+        links = [page.item_link(f.items[0])]
+        if len(f.items) > 1:
+            links.append(page.item_link(f.items[-1]))
+        word = _("items") if len(f.items) > 1 else _("item")
+        where.append(f"{_e(word)} " + "–".join(links))
+    if f.members:
+        where.append(_e(_("members:")) + " " + ", ".join(page.member_link(m) for m in f.members))
+    if f.rule:
+        where.append(_e(_("rule: {rule}").format(rule=f.rule)))
+    if where:
+        parts.append(f"<div class=muted>{' · '.join(where)}</div>")
+    if f.source is not None and f.source.describe():
+        src = f.source
+        if src.line is not None:
+            quote = _("line {line}").format(line=src.line) + (f": {src.text}" if src.text else "")
+        else:
+            quote = src.path or ""
+        parts.append(f"<blockquote>{_e(quote)}</blockquote>")
+    return "".join(parts) + "</li>"
+
+
+def _findings(page: _Page) -> str:
+    a = page.audit
+    fs = a.findings
+    if not fs:
+        body = f"<p id=findings>{_e(_('No finding: every count adds up.'))}</p>"
+    else:
+        first = reading_findings(a) if a.verdict is Verdict.INCOMPLETE else ()
+        rest = [f for f in fs if f not in first]
+        items = []
+        if first:
+            items.append(f"<h3>{_e(_('Lines to check by hand (the reading is incomplete)'))}</h3>")
+            items += [_finding(page, f) for f in first]
+            if rest:
+                items.append(f"<h3>{_e(_('Other findings'))}</h3>")
+        items += [_finding(page, f) for f in rest]
+        body = f"<ol id=findings>{''.join(items)}</ol>"
+    heading = _("Findings ({n})").format(n=len(fs))
+    return f"<section id=findings-s><h2 id=findings-h>{_e(heading)}</h2>{body}</section>"
+
+
+# --- items table --------------------------------------------------------------------------------
 
 
 def _reported(it: AuditItem) -> tuple[str, str]:
@@ -161,13 +285,17 @@ def _reported(it: AuditItem) -> tuple[str, str]:
         return "—", ""
     c = t.counts()
     parts = " · ".join(
-        [f"{k} {v}" for k, v in c.items()]
-        + [f"{k} {v}" for k in ("present", "voters") if (v := getattr(t, k)) is not None]
+        [f"{tally_word(k)} {v}" for k, v in c.items()]
+        + [
+            f"{word} {v}"
+            for k, word in (("present", _("present")), ("voters", _("voters")))
+            if (v := getattr(t, k)) is not None
+        ]
     )
     total = str(sum(c.values())) if c else ""
     if t.unanimous:
-        parts += " (unanimous)"
-    return parts or "unanimous", total
+        parts += " " + _("(unanimous)")
+    return parts or _("unanimous"), total
 
 
 def _badges(page: _Page, findings: Sequence[Finding]) -> str:
@@ -185,6 +313,13 @@ def _badges(page: _Page, findings: Sequence[Finding]) -> str:
     return " ".join(out)
 
 
+def _quorum_html(it: AuditItem) -> str:
+    not_reached = _("NOT REACHED")
+    return _e(quorum_cell(it)).replace(
+        _e(not_reached), f"<span class=bad>{_e(not_reached)}</span>"
+    )
+
+
 def _items_table(page: _Page) -> str:
     a = page.audit
     weighted = a.rules.weighted
@@ -194,29 +329,133 @@ def _items_table(page: _Page) -> str:
         cls = (
             f' class="{SEVERITY_CLASS[sev]}"' if sev in (Severity.ERROR, Severity.WARNING) else ""
         )
-        quorum = _e(quorum_cell(it)).replace("NOT REACHED", "<span class=bad>NOT REACHED</span>")
         parts, total = _reported(it)
-        computed = it.vote_weight if weighted else it.voters
         if it.tally.consistent is False:
             total = f"<span class=bad>{_e(total)}</span>"
-        status = _badges(page, it.findings) or "ok"
+        status = _badges(page, it.findings) or _e(_("ok"))
+        weight = f"<td>{_e(it.vote_weight)}</td>" if weighted else ""
         rows.append(
-            f"<tr id=i{it.position}{cls}><td>{_e(it.item)}</td><td>{it.present_count}</td>"
-            f"<td>{it.proxy_count}</td><td class=v>{it.voters}</td><td>{_e(it.vote_weight)}</td>"
-            f"<td>{quorum}</td><td class=st>{_e(parts)}</td><td>{total}</td>"
-            f"<td>{_e(computed)}</td><td class=st>{status}</td></tr>"
+            f'<tr id=i{it.position}{cls}><td><a href="#d{it.position}">{_e(it.item)}</a></td>'
+            f"<td>{it.present_count}</td><td>{it.proxy_count}</td><td class=v>{it.voters}</td>"
+            f"{weight}<td>{_quorum_html(it)}</td><td class=st>{_e(parts)}</td><td>{total}</td>"
+            f"<td class=st>{status}</td></tr>"
         )
-    basis = "weight" if weighted else "voters"
-    head = (
-        "<tr><th>Item</th><th>Present</th><th>Proxies</th><th>Voters</th><th>Weight</th>"
-        "<th>Quorum</th><th>Reported tally</th><th>Reported total</th>"
-        f"<th>Computed ({basis})</th><th>Status</th></tr>"
-    )
+    heads = [_("Item"), _("Present"), _("Proxies"), _("Voters")]
+    heads += [_("Weight")] if weighted else []
+    heads += [_("Quorum"), _("Reported tally"), _("Reported total"), _("Status")]
+    head = "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr>"
     return (
-        "<section><h2 id=items-h>Items, in order of passage</h2>"
-        f"<table class=items id=items><thead>{head}</thead><tbody>{''.join(rows)}</tbody>"
-        "</table></section>"
+        f"<section id=items-s><h2 id=items-h>{_e(_('Items, in order of passage'))}</h2>"
+        f"<div class=wide><table class=items id=items><thead>{head}</thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div></section>"
     )
+
+
+# --- proxies ------------------------------------------------------------------------------------
+
+
+def _proxies_table(page: _Page) -> str:
+    """Every proxy, giver -> holder, with the items where it is counted and where it is not
+    (with the finding that says why): who holds each vote, readable on paper."""
+    a, s = page.audit, page.session
+    if not s.proxies:
+        return ""
+    labels = [it.item for it in a.items]
+    counted: dict[tuple[str, str], list[int]] = {}
+    for it in a.items:
+        for g, h in it.proxies:
+            counted.setdefault((g.id, h.id), []).append(it.position)
+    refused: dict[tuple[str, str], list[Finding]] = {}
+    for f in a.findings:
+        pair = proxy_pair(f)
+        if pair is not None:
+            refused.setdefault(pair, []).append(f)
+    rows = []
+    seen: set[tuple[str, str]] = set()
+    for p in s.proxies:
+        key = (p.giver, p.holder)
+        if key in seen:
+            continue
+        seen.add(key)
+        giver, holder = page.member_link(p.giver), page.member_link(p.holder)
+        where = _runs_text(labels, counted.get(key, ())) or "—"
+        why = "; ".join(
+            f'<a href="#{page.finding_id[id(f)]}">{_e(f.code)}</a> '
+            + _e(_runs_text(labels, [s.position(x) for x in f.items]))
+            for f in refused.get(key, ())
+        )
+        rows.append(
+            f"<tr><td>{giver}</td><td>→ {holder}</td><td>{_e(where)}</td><td>{why}</td></tr>"
+        )
+    heads = (_("Giver"), _("Holder"), _("Counted at items"), _("Not counted"))
+    head = "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr>"
+    heading = _("Proxies ({n}): who holds each vote").format(n=len(s.proxies))
+    return (
+        f"<section id=proxies-s><h2>{_e(heading)}</h2><div class=wide><table id=proxies>"
+        f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+    )
+
+
+# --- per-item details ---------------------------------------------------------------------------
+
+
+def _names(members: Sequence[Member]) -> str:
+    return f"<ul class=names>{''.join(f'<li>{_e(m.name)}</li>' for m in members)}</ul>"
+
+
+def _item_details(page: _Page, it: AuditItem, lists: bool) -> str:
+    summary = " · ".join(
+        (
+            count(it.present_count, "{n} present", "{n} present"),
+            count(it.proxy_count, "{n} proxy", "{n} proxies"),
+            count(it.voters, "{n} voter", "{n} voters"),
+            _("quorum {cell}").format(cell=quorum_cell(it)),
+        )
+    )
+    badges = _badges(page, it.findings)
+    proxies = (
+        "".join(f"<li>{_e(g.name)} → {_e(h.name)}</li>" for g, h in it.proxies)
+        or f"<li class=muted>{_e(_('none'))}</li>"
+    )
+    cols = []
+    if lists:
+        present = it.present
+        present_ids = {m.id for m in present}
+        represented = {g.id for g, _h in it.proxies}
+        absent = [
+            m for m in page.session.members if m.id not in present_ids and m.id not in represented
+        ]
+        cols.append(f"<div><h3>{_e(_('Present ({n})').format(n=len(present)))}</h3>")
+        cols.append(_names(present) + "</div>")
+        cols.append(
+            f"<div><h3>{_e(_('Proxies ({n})').format(n=len(it.proxies)))}</h3>"
+            f"<ul class=proxies>{proxies}</ul>"
+        )
+        cols.append(
+            f"<h3>{_e(_('Absent, not represented ({n})').format(n=len(absent)))}</h3>"
+            f"{_names(absent)}</div>"
+        )
+    else:
+        cols.append(
+            f"<div><h3>{_e(_('Proxies ({n})').format(n=len(it.proxies)))}</h3>"
+            f"<ul class=proxies>{proxies}</ul></div>"
+        )
+    return (
+        f"<details class=item id=d{it.position}><summary><b>{_e(_('Item'))} {_e(it.item)}</b> "
+        f"{_e(summary)} {badges}</summary><div class=cols>{''.join(cols)}</div></details>"
+    )
+
+
+def _details(page: _Page) -> str:
+    a = page.audit
+    lists = len(a.items) * len(page.session.members) <= DETAIL_LIMIT
+    note = (
+        ""
+        if lists
+        else f"<p class=muted>{_e(_('Too many members and items to repeat the lists at each item: the timeline below shows who is present.'))}</p>"  # noqa: E501
+    )
+    body = "".join(_item_details(page, it, lists) for it in a.items)
+    return f"<section id=detail><h2>{_e(_('Who, at each item'))}</h2>{note}{body}</section>"
 
 
 # --- presence timeline --------------------------------------------------------------------------
@@ -243,6 +482,7 @@ def _states(page: _Page) -> dict[str, list[tuple[str, str]]]:
                 sitting = [x.name for x in subs if x.id in present]
                 if sitting:
                     out[titular][k] = ("b", ", ".join(sitting))
+    not_counted = _("{name} not counted ({code})")
     for f in page.audit.findings:
         pair = proxy_pair(f)
         if pair is None or pair[0] not in out:
@@ -251,29 +491,37 @@ def _states(page: _Page) -> dict[str, list[tuple[str, str]]]:
         for label in f.items:
             k = s.position(label) - 1
             if row[k][0] == "":
-                row[k] = ("x", f"{to} not counted ({f.code})")
+                row[k] = ("x", not_counted.format(name=to, code=f.code))
     return out
 
 
-WORDS = {
-    "p": "present",
-    "s": "present (substitute)",
-    "r": "represented by {}",
-    "b": "absent; substitute {} sits",
-    "x": "absent; proxy to {}",
-    "": "absent",
-}
+def _words() -> dict[str, str]:
+    return {
+        "p": _("present"),
+        "s": _("present (substitute)"),
+        "r": _("represented by {}"),
+        "b": _("absent; substitute {} sits"),
+        "x": _("absent; proxy to {}"),
+        "": _("absent"),
+    }
 
 
-def _runs(states: list[tuple[str, str]], labels: Sequence[str]) -> Iterator[str]:
+def _runs(
+    states: list[tuple[str, str]], labels: Sequence[str], words: dict[str, str]
+) -> Iterator[str]:
     start = 0
     for k in range(1, len(states) + 1):
         if k < len(states) and states[k] == states[start]:
             continue
         cls, who = states[start]
         span = k - start
-        words = WORDS[cls].format(who)
-        tip = f"{words}: {items_text(labels[start:k])}"
+        first, last = labels[start], labels[k - 1]
+        where = (
+            _("item {label}").format(label=first)
+            if span == 1
+            else _("items {first}-{last}").format(first=first, last=last)
+        )
+        tip = f"{words[cls].format(who)}: {where}"
         attrs = (f" colspan={span}" if span > 1 else "") + (f" class={cls}" if cls else "")
         yield f'<td{attrs} title="{_e(tip)}"></td>'
         start = k
@@ -282,8 +530,23 @@ def _runs(states: list[tuple[str, str]], labels: Sequence[str]) -> Iterator[str]
 def _groups(members: Sequence[Member]) -> list[tuple[str, list[Member]]]:
     groups: dict[str, list[Member]] = {}
     for m in members:
-        groups.setdefault(m.group or "(no group)", []).append(m)
+        groups.setdefault(m.group or _("(no group)"), []).append(m)
     return list(groups.items())
+
+
+def _legend() -> str:
+    entries = (
+        ("p", _("present")),
+        ("s", _("substitute present")),
+        ("r", _("represented (proxy counted: the holder is in the proxies table)")),
+        ("b", _("absent, his substitute sits")),
+        ("x", _("absent, his proxy not counted (see the findings)")),
+        ("", _("absent")),
+    )
+    spans = "".join(
+        f"<span><i{f' class={cls}' if cls else ''}></i>{_e(text)}</span>" for cls, text in entries
+    )
+    return f"<div class=legend>{spans}</div>"
 
 
 def _timeline(page: _Page) -> str:
@@ -291,108 +554,66 @@ def _timeline(page: _Page) -> str:
     labels = [it.item for it in a.items]
     n = len(labels)
     states = _states(page)
+    words = _words()
     heads = []
     for it in a.items:
         sev = _worst(it.findings)
         cls = f" class={SEVERITY_CLASS[sev]}" if sev else ""
-        heads.append(f'<th scope=col{cls}><a href="#i{it.position}">{_e(it.item)}</a></th>')
+        heads.append(f'<th scope=col{cls}><a href="#d{it.position}">{_e(it.item)}</a></th>')
+    substitute = _(" (substitute)")
+    see = _e(_("see the finding"))
     bodies = []
     for group, members in _groups(page.session.members):
         rows = []
         for k, m in enumerate(members):
             fid = page.member_finding.get(m.id)
-            name = _e(m.name) + (" (substitute)" if m.is_substitute else "")
+            name = _e(m.name) + (_e(substitute) if m.is_substitute else "")
             if fid:
-                name = f'<a href="#{fid}" title="see the finding">{name}</a>'
+                name = f'<a href="#{fid}" title="{see}">{name}</a>'
             cls = "n x" if fid else "n"
             grp = (
-                f'<th scope=rowgroup class=g rowspan={len(members)} title="{_e(group)}">'
-                f"{_e(group)}</th>"
+                f'<th class=g title="{_e(group)}">{_e(group)}</th>'
                 if k == 0
-                else ""
+                else "<th class=g></th>"
             )
             rows.append(
                 f'<tr id={page.row[m.id]}>{grp}<th scope=row class="{cls}">{name}</th>'
-                + "".join(_runs(states[m.id], labels))
+                + "".join(_runs(states[m.id], labels, words))
                 + "</tr>"
             )
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     foot = "".join(
-        f"<tr><th class=g></th><th class=n>{name}</th>"
+        f"<tr><th class=g></th><th class=n>{_e(name)}</th>"
         + "".join(f"<td>{getattr(it, attr)}</td>" for it in a.items)
         + "</tr>"
-        for name, attr in (("present", "present_count"), ("voters", "voters"))
+        for name, attr in ((_("present"), "present_count"), (_("voters"), "voters"))
     )
     dense = " class=dense" if n > DENSE else ""
-    legend = (
-        "<div class=legend><span><i class=p></i>present</span>"
-        "<span><i class=s></i>substitute present</span>"
-        "<span><i class=r></i>represented (proxy counted; hover for the holder)</span>"
-        "<span><i class=b></i>absent, his substitute sits</span>"
-        "<span><i class=x></i>absent, his proxy not counted (see the findings)</span>"
-        "<span><i></i>absent</span></div>"
-    )
     return (
-        "<section><h2 id=timeline-h>Presence, item by item</h2>"
-        f"{legend}<div class=scroll><table id=timeline{dense}>"
+        f"<section id=timeline-s><h2 id=timeline-h>{_e(_('Presence, item by item'))}</h2>"
+        f"{_legend()}<div class=scroll><table id=timeline{dense}>"
         f"<colgroup><col class=gc><col class=nc><col span={n} class=c></colgroup>"
-        f"<thead><tr><th class=g>Group</th><th class=n>Member</th>{''.join(heads)}</tr></thead>"
+        f"<thead><tr><th class=g>{_e(_('Group'))}</th><th class=n>{_e(_('Member'))}</th>"
+        f"{''.join(heads)}</tr></thead>"
         f"{''.join(bodies)}<tfoot>{foot}</tfoot></table></div></section>"
     )
 
 
-# --- findings -----------------------------------------------------------------------------------
-
-
-def _finding(page: _Page, f: Finding) -> str:
-    fid = page.finding_id[id(f)]
-    sev = SEVERITY_CLASS[f.severity]
-    parts = [
-        f'<li id={fid} class={sev}><span class="badge {sev}">{_e(f.severity.value)}</span> '
-        f"<b>{_e(f.code)}</b>: {_e(f.message)}"
-    ]
-    where = []
-    if f.items:
-        links = [page.item_link(f.items[0])]
-        if len(f.items) > 1:
-            links.append(page.item_link(f.items[-1]))
-        where.append(("items " if len(f.items) > 1 else "item ") + "–".join(links))
-    if f.members:
-        where.append("members: " + ", ".join(page.member_link(m) for m in f.members))
-    if f.rule:
-        where.append(f"rule: {_e(f.rule)}")
-    if where:
-        parts.append(f"<div class=muted>{' · '.join(where)}</div>")
-    if f.source is not None and f.source.describe():
-        src = f.source
-        if src.line is not None:
-            quote = f"line {src.line}" + (f": {src.text}" if src.text else "")
-        else:
-            quote = src.path or ""
-        parts.append(f"<blockquote>{_e(quote)}</blockquote>")
-    return "".join(parts) + "</li>"
-
-
-def _findings(page: _Page) -> str:
-    fs = page.audit.findings
-    body = (
-        f"<ol id=findings>{''.join(_finding(page, f) for f in fs)}</ol>"
-        if fs
-        else "<p id=findings>No finding: every count adds up.</p>"
-    )
-    return f"<section><h2 id=findings-h>Findings ({len(fs)})</h2>{body}</section>"
-
-
-def render_html(audit: Audit) -> str:
-    """The audit as one self-contained HTML page."""
-    page = _Page(audit)
-    return (
-        "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
-        '<meta name=viewport content="width=device-width,initial-scale=1">'
-        f"<title>{_e(title(audit))}: quorum audit</title><style>{CSS}</style></head><body>"
-        + _header(page)
-        + _items_table(page)
-        + _timeline(page)
-        + _findings(page)
-        + "</body></html>\n"
-    )
+def render_html(audit: Audit, *, lang: str | None = None) -> str:
+    """The audit as one self-contained HTML page; ``lang`` is ``fr`` or ``en`` (default: the
+    environment's locale, see :mod:`quorum.i18n`)."""
+    with using(lang):
+        page = _Page(audit)
+        return (
+            f"<!DOCTYPE html>\n<html lang={language()}><head><meta charset=utf-8>"
+            '<meta name=viewport content="width=device-width,initial-scale=1">'
+            f"<title>{_e(title(audit))}: {_e(_('quorum audit'))}</title><style>{CSS}</style>"
+            "</head><body>"
+            + _header(page)
+            + _findings(page)
+            + _items_table(page)
+            + _proxies_table(page)
+            + _details(page)
+            + _timeline(page)
+            + "</body></html>\n"
+        )

@@ -26,6 +26,17 @@ def severity_word(severity: Severity) -> str:
     return _("info")
 
 
+def tally_word(key: str) -> str:
+    """The word for one count of a tally (``pour``, ``contre``, ``abstention``, ``npv``,
+    ``blank``, ``interested``) in the language in use."""
+    words = {
+        "npv": _("npv"),
+        "blank": _("blank"),
+        "interested": _("interested"),
+    }
+    return words.get(key, key)
+
+
 def _tally_cell(it: AuditItem) -> str:
     t = it.tally
     if t.reported is None:
