@@ -403,7 +403,7 @@ def _names(members: Sequence[Member]) -> str:
     return f"<ul class=names>{''.join(f'<li>{_e(m.name)}</li>' for m in members)}</ul>"
 
 
-def _item_details(page: _Page, it: AuditItem, lists: bool) -> str:
+def _item_details(page: _Page, it: AuditItem) -> str:
     summary = " · ".join(
         (
             count(it.present_count, "{n} present", "{n} present"),
@@ -412,50 +412,40 @@ def _item_details(page: _Page, it: AuditItem, lists: bool) -> str:
             _("quorum {cell}").format(cell=quorum_cell(it)),
         )
     )
-    badges = _badges(page, it.findings)
-    proxies = (
-        "".join(f"<li>{_e(g.name)} → {_e(h.name)}</li>" for g, h in it.proxies)
-        or f"<li class=muted>{_e(_('none'))}</li>"
+    present = it.present
+    present_ids = {m.id for m in present}
+    represented = {g.id for g, _h in it.proxies}
+    absent = [
+        m for m in page.session.members if m.id not in present_ids and m.id not in represented
+    ]
+    proxies = "".join(f"<li>{_e(g.name)} → {_e(h.name)}</li>" for g, h in it.proxies)
+    cols = (
+        f"<div><h3>{_e(_('Present ({n})').format(n=len(present)))}</h3>{_names(present)}</div>"
+        f"<div><h3>{_e(_('Proxies ({n})').format(n=len(it.proxies)))}</h3>"
+        f"<ul class=proxies>{proxies}</ul>"
+        f"<h3>{_e(_('Absent, not represented ({n})').format(n=len(absent)))}</h3>"
+        f"{_names(absent)}</div>"
     )
-    cols = []
-    if lists:
-        present = it.present
-        present_ids = {m.id for m in present}
-        represented = {g.id for g, _h in it.proxies}
-        absent = [
-            m for m in page.session.members if m.id not in present_ids and m.id not in represented
-        ]
-        cols.append(f"<div><h3>{_e(_('Present ({n})').format(n=len(present)))}</h3>")
-        cols.append(_names(present) + "</div>")
-        cols.append(
-            f"<div><h3>{_e(_('Proxies ({n})').format(n=len(it.proxies)))}</h3>"
-            f"<ul class=proxies>{proxies}</ul>"
-        )
-        cols.append(
-            f"<h3>{_e(_('Absent, not represented ({n})').format(n=len(absent)))}</h3>"
-            f"{_names(absent)}</div>"
-        )
-    else:
-        cols.append(
-            f"<div><h3>{_e(_('Proxies ({n})').format(n=len(it.proxies)))}</h3>"
-            f"<ul class=proxies>{proxies}</ul></div>"
-        )
     return (
         f"<details class=item id=d{it.position}><summary><b>{_e(_('Item'))} {_e(it.item)}</b> "
-        f"{_e(summary)} {badges}</summary><div class=cols>{''.join(cols)}</div></details>"
+        f"{_e(summary)} {_badges(page, it.findings)}</summary><div class=cols>{cols}</div>"
+        "</details>"
     )
 
 
 def _details(page: _Page) -> str:
+    """A ``<details>`` per item; above :data:`DETAIL_LIMIT` names, a note instead (the table
+    gives the counts and the timeline who is present)."""
     a = page.audit
-    lists = len(a.items) * len(page.session.members) <= DETAIL_LIMIT
-    note = (
-        ""
-        if lists
-        else f"<p class=muted>{_e(_('Too many members and items to repeat the lists at each item: the timeline below shows who is present.'))}</p>"  # noqa: E501
-    )
-    body = "".join(_item_details(page, it, lists) for it in a.items)
-    return f"<section id=detail><h2>{_e(_('Who, at each item'))}</h2>{note}{body}</section>"
+    if len(a.items) * len(page.session.members) <= DETAIL_LIMIT:
+        body = "".join(_item_details(page, it) for it in a.items)
+    else:
+        note = _(
+            "Too many members and items to repeat the lists at each item: the timeline below "
+            "shows who is present, and quorum explain FILE ITEM lists them for one item."
+        )
+        body = f"<p class=muted>{_e(note)}</p>"
+    return f"<section id=detail><h2>{_e(_('Who, at each item'))}</h2>{body}</section>"
 
 
 # --- presence timeline --------------------------------------------------------------------------
