@@ -21,6 +21,7 @@ from quorum.document import rule_set_dict
 from quorum.exceptions import QuorumError
 from quorum.explain import explain, explanation_dict, render_explanation
 from quorum.html import render_html
+from quorum.i18n import LANGUAGES, using
 from quorum.io import MINUTES_SUFFIXES, SESSION_SUFFIXES, read_session
 from quorum.markdown import render_markdown
 from quorum.report import render_rules, render_text, summary_line
@@ -63,6 +64,8 @@ RENDERERS: dict[str, Callable[[Audit], str]] = {
 }
 
 SUFFIXES = MINUTES_SUFFIXES + SESSION_SUFFIXES
+
+LANG_HELP = "language of the report's labels (default: French when the locale is French)"
 
 
 def _sub(
@@ -116,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--rules", help="audit under this rule set instead of the session's")
     check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    check.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
     ex = _sub(
         sub,
         "explain",
@@ -131,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     ex.add_argument("--rules", help="explain under this rule set instead of the session's")
     ex.add_argument("-o", "--output", help="write the explanation to this file")
+    ex.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
     parse = _sub(
         sub,
         "parse",
@@ -238,7 +243,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             try:
                 result = audit(read_session(name), args.rules)
-                text, status = summary_line(result), _status(result)
+                text, status = summary_line(result, lang=args.lang), _status(result)
             except QuorumError as exc:
                 text, status = f"cannot be read: {_short(exc, name)}", 2
         if progress:
@@ -252,17 +257,21 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     result = audit(read_session(args.file[0]), args.rules)
-    if args.format == "text":
-        text = render_text(result, color=not args.output and use_color(out))
-    else:
-        text = RENDERERS[args.format](result)
+    with using(args.lang):
+        if args.format == "text":
+            text = render_text(result, color=not args.output and use_color(out))
+        else:
+            text = RENDERERS[args.format](result)
     _emit(text, args.output, out)
     return _status(result)
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> int:
     e = explain(audit(read_session(args.file), args.rules), args.item)
-    text = dumps(explanation_dict(e)) + "\n" if args.format == "json" else render_explanation(e)
+    with using(args.lang):
+        text = (
+            dumps(explanation_dict(e)) + "\n" if args.format == "json" else render_explanation(e)
+        )
     _emit(text, args.output, out)
     return 1 if any(f.severity.value == "error" for f in e.item.findings) else 0
 

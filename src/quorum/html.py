@@ -28,7 +28,7 @@ from html import escape
 from quorum.audit import Audit, AuditItem
 from quorum.explain import proxy_pair
 from quorum.findings import Finding, Severity, Verdict
-from quorum.i18n import _, count, language, using
+from quorum.i18n import _, count, language, pgettext, using
 from quorum.model import Member, Session
 from quorum.report import (
     counts,
@@ -211,14 +211,16 @@ def _header(page: _Page) -> str:
     uncertain = ""
     if a.verdict is Verdict.INCOMPLETE and s.reading is not None and s.reading.uncertain_items:
         links = ", ".join(page.item_link(x) for x in s.reading.uncertain_items)
-        uncertain = f"<p id=uncertain>{_e(_('Items whose counts may be wrong:'))} {links}</p>"
+        words = _e(_("Items whose counts may be wrong:"))
+        uncertain = f"<p id=uncertain>{words} {links}</p>"
+    chosen = _e(_("Rule set chosen: {reason}.").format(reason=a.rules_reason))
     return (
         f"<header><h1>{_e(title(a))}</h1>"
         f'<p class="verdict {VERDICT_CLASS[a.verdict]}" id=verdict>'
         f"{_e(verdict_sentence(a))}</p>"
         f"<p id=summary>{_e(summary_line(a))}{_e(more)}</p>{uncertain}"
         f"<dl class=facts>{dl}</dl>"
-        f"<p class=muted>{_e(_('Rule set chosen: {reason}.').format(reason=a.rules_reason))}"
+        f"<p class=muted>{chosen}"
         "</p></header>"
     )
 
@@ -260,16 +262,19 @@ def _findings(page: _Page) -> str:
     a = page.audit
     fs = a.findings
     if not fs:
-        body = f"<p id=findings>{_e(_('No finding: every count adds up.'))}</p>"
+        none = _e(_("No finding: every count adds up."))
+        body = f"<p id=findings>{none}</p>"
     else:
         first = reading_findings(a) if a.verdict is Verdict.INCOMPLETE else ()
         rest = [f for f in fs if f not in first]
         items = []
         if first:
-            items.append(f"<h3>{_e(_('Lines to check by hand (the reading is incomplete)'))}</h3>")
+            check = _e(_("Lines to check by hand (the reading is incomplete)"))
+            items.append(f"<h3>{check}</h3>")
             items += [_finding(page, f) for f in first]
             if rest:
-                items.append(f"<h3>{_e(_('Other findings'))}</h3>")
+                other = _e(_("Other findings"))
+                items.append(f"<h3>{other}</h3>")
         items += [_finding(page, f) for f in rest]
         body = f"<ol id=findings>{''.join(items)}</ol>"
     heading = _("Findings ({n})").format(n=len(fs))
@@ -344,8 +349,9 @@ def _items_table(page: _Page) -> str:
     heads += [_("Weight")] if weighted else []
     heads += [_("Quorum"), _("Reported tally"), _("Reported total"), _("Status")]
     head = "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr>"
+    heading = _e(_("Items, in order of passage"))
     return (
-        f"<section id=items-s><h2 id=items-h>{_e(_('Items, in order of passage'))}</h2>"
+        f"<section id=items-s><h2 id=items-h>{heading}</h2>"
         f"<div class=wide><table class=items id=items><thead>{head}</thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div></section>"
     )
@@ -419,15 +425,17 @@ def _item_details(page: _Page, it: AuditItem) -> str:
         m for m in page.session.members if m.id not in present_ids and m.id not in represented
     ]
     proxies = "".join(f"<li>{_e(g.name)} → {_e(h.name)}</li>" for g, h in it.proxies)
+    h_present = _e(_("Present ({n})").format(n=len(present)))
+    h_proxies = _e(_("Proxies ({n})").format(n=len(it.proxies)))
+    h_absent = _e(_("Absent, not represented ({n})").format(n=len(absent)))
+    word = _e(_("Item"))
     cols = (
-        f"<div><h3>{_e(_('Present ({n})').format(n=len(present)))}</h3>{_names(present)}</div>"
-        f"<div><h3>{_e(_('Proxies ({n})').format(n=len(it.proxies)))}</h3>"
-        f"<ul class=proxies>{proxies}</ul>"
-        f"<h3>{_e(_('Absent, not represented ({n})').format(n=len(absent)))}</h3>"
-        f"{_names(absent)}</div>"
+        f"<div><h3>{h_present}</h3>{_names(present)}</div>"
+        f"<div><h3>{h_proxies}</h3><ul class=proxies>{proxies}</ul>"
+        f"<h3>{h_absent}</h3>{_names(absent)}</div>"
     )
     return (
-        f"<details class=item id=d{it.position}><summary><b>{_e(_('Item'))} {_e(it.item)}</b> "
+        f"<details class=item id=d{it.position}><summary><b>{word} {_e(it.item)}</b> "
         f"{_e(summary)} {_badges(page, it.findings)}</summary><div class=cols>{cols}</div>"
         "</details>"
     )
@@ -445,7 +453,8 @@ def _details(page: _Page) -> str:
             "shows who is present, and quorum explain FILE ITEM lists them for one item."
         )
         body = f"<p class=muted>{_e(note)}</p>"
-    return f"<section id=detail><h2>{_e(_('Who, at each item'))}</h2>{body}</section>"
+    heading = _e(_("Who, at each item"))
+    return f"<section id=detail><h2>{heading}</h2>{body}</section>"
 
 
 # --- presence timeline --------------------------------------------------------------------------
@@ -487,7 +496,7 @@ def _states(page: _Page) -> dict[str, list[tuple[str, str]]]:
 
 def _words() -> dict[str, str]:
     return {
-        "p": _("present"),
+        "p": pgettext("state", "present"),
         "s": _("present (substitute)"),
         "r": _("represented by {}"),
         "b": _("absent; substitute {} sits"),
@@ -526,7 +535,7 @@ def _groups(members: Sequence[Member]) -> list[tuple[str, list[Member]]]:
 
 def _legend() -> str:
     entries = (
-        ("p", _("present")),
+        ("p", pgettext("state", "present")),
         ("s", _("substitute present")),
         ("r", _("represented (proxy counted: the holder is in the proxies table)")),
         ("b", _("absent, his substitute sits")),
@@ -579,11 +588,13 @@ def _timeline(page: _Page) -> str:
         for name, attr in ((_("present"), "present_count"), (_("voters"), "voters"))
     )
     dense = " class=dense" if n > DENSE else ""
+    heading = _e(_("Presence, item by item"))
+    group_word, member_word = _e(_("Group")), _e(_("Member"))
     return (
-        f"<section id=timeline-s><h2 id=timeline-h>{_e(_('Presence, item by item'))}</h2>"
+        f"<section id=timeline-s><h2 id=timeline-h>{heading}</h2>"
         f"{_legend()}<div class=scroll><table id=timeline{dense}>"
         f"<colgroup><col class=gc><col class=nc><col span={n} class=c></colgroup>"
-        f"<thead><tr><th class=g>{_e(_('Group'))}</th><th class=n>{_e(_('Member'))}</th>"
+        f"<thead><tr><th class=g>{group_word}</th><th class=n>{member_word}</th>"
         f"{''.join(heads)}</tr></thead>"
         f"{''.join(bodies)}<tfoot>{foot}</tfoot></table></div></section>"
     )
@@ -594,10 +605,11 @@ def render_html(audit: Audit, *, lang: str | None = None) -> str:
     environment's locale, see :mod:`quorum.i18n`)."""
     with using(lang):
         page = _Page(audit)
+        suffix = _e(_("quorum audit"))
         return (
             f"<!DOCTYPE html>\n<html lang={language()}><head><meta charset=utf-8>"
             '<meta name=viewport content="width=device-width,initial-scale=1">'
-            f"<title>{_e(title(audit))}: {_e(_('quorum audit'))}</title><style>{CSS}</style>"
+            f"<title>{_e(title(audit))}: {suffix}</title><style>{CSS}</style>"
             "</head><body>"
             + _header(page)
             + _findings(page)

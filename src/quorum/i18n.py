@@ -32,7 +32,7 @@ _current: ContextVar[str | None] = ContextVar("quorum_language", default=None)
 def from_environment(environ: Mapping[str, str] | None = None) -> str:
     """``fr`` when the locale of the environment is French, else ``en``."""
     env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for var in "LC_ALL LC_MESSAGES LANG".split():  # POSIX order of precedence
         value = env.get(var)
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
@@ -72,6 +72,12 @@ def using(lang: str | None = None) -> Iterator[str]:
 def _(message: str) -> str:
     """``message`` in the language in use."""
     return translations(language()).gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language in use, where the same English word needs another
+    translation (``context``: ``"state"`` for one member's state, ``present``/``présent``)."""
+    return translations(language()).pgettext(context, message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -18,6 +18,7 @@ from quorum.report import (
     reading_findings,
     severity_word,
     summary_line,
+    tally_word,
     title,
     verdict_sentence,
 )
@@ -53,7 +54,7 @@ def _tally(it: AuditItem) -> str:
     if t is None:
         return "–"
     c = t.counts()
-    text = ", ".join(f"{k} {v}" for k, v in c.items())
+    text = ", ".join(f"{tally_word(k)} {v}" for k, v in c.items())
     if it.tally.total is not None:
         text += f" = {it.tally.total}"
     totals = [
@@ -63,7 +64,8 @@ def _tally(it: AuditItem) -> str:
     ]
     text = "; ".join(x for x in (text, *totals) if x) or _("no counts")
     if it.tally.consistent is False:
-        return f"**{text}: {_('MISMATCH')}**"
+        mismatch = _("MISMATCH")
+        return f"**{text}: {mismatch}**"
     return text
 
 

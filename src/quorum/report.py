@@ -128,7 +128,9 @@ def quorum_cell(it: AuditItem) -> str:
     q = it.quorum
     if q.required is None:
         return f"{q.counted}/" + _("none")
-    return f"{q.counted}/{q.required} " + (_("ok") if q.reached else _("NOT REACHED"))
+    if q.reached:
+        return _("{counted}/{required} ok").format(counted=q.counted, required=q.required)
+    return f"{q.counted}/{q.required} " + _("NOT REACHED")
 
 
 def outcome_word(outcome: str) -> str:

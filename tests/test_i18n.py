@@ -1,0 +1,220 @@
+"""French for users, English on request: the catalogue, the choice of language, the reports."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+import quorum
+from dom import parse
+from quorum import i18n
+from quorum.cli import run
+from quorum.html import render_html
+from quorum.markdown import render_markdown
+from quorum.report import render_text, summary_line, verdict_sentence
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "quorum"
+CATALOGUE = SRC / "locale" / "fr" / "LC_MESSAGES"
+BESANCON = ROOT / "tests" / "data" / "grand-besancon-2026-01-29.txt"
+COUTHENANS = ROOT / "tests" / "data" / "couthenans-cm-2022-10-07.txt"
+KEYWORDS = {"_": None, "ngettext": (1, 2), "count": (2, 3), "pgettext": ((1, "c"), 2)}
+"""The translation functions of quorum.i18n, as Babel's extractor needs them."""
+
+LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+def _po() -> Catalog:
+    with (CATALOGUE / "quorum.po").open("rb") as fh:
+        return read_po(fh, locale="fr", domain="quorum")
+
+
+def test_mo_is_compiled_from_the_po() -> None:
+    """The committed .mo is what ``pybabel compile -d src/quorum/locale -D quorum`` writes."""
+    buf = io.BytesIO()
+    write_mo(buf, _po())
+
+    assert buf.getvalue() == (CATALOGUE / "quorum.mo").read_bytes(), (
+        "quorum.mo is out of date: run pybabel compile -d src/quorum/locale -D quorum"
+    )
+
+
+def test_every_label_in_the_code_is_translated_and_none_is_stale() -> None:
+    """The msgids marked in the code are exactly the catalogue's, each with a translation
+    (a label inside an f-string is not seen by the extractor: this test fails on it)."""
+    in_code = set()
+    for _file, _line, msgid, _comments, context in extract_from_dir(
+        SRC, keywords=KEYWORDS, method_map=[("**.py", "python")]
+    ):
+        in_code.add((context, msgid))
+    catalogue = _po()
+    in_po = {(m.context, m.id) for m in catalogue if m.id}
+    untranslated = [
+        m.id
+        for m in catalogue
+        if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)
+    ]
+
+    assert set() == in_code - in_po, "run the catalogue update (see the .po header)"
+    assert set() == in_po - in_code
+    assert [] == untranslated
+    assert "nplurals=2; plural=(n > 1);" == catalogue.plural_forms
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "fr_CA.UTF-8"}, "fr"),
+        ({"LANG": "fr"}, "fr"),
+        ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "fr_BE.UTF-8"}, "fr"),
+        ({"LANG": "fr_FR.UTF-8", "LC_ALL": "C"}, "en"),
+        ({"LANG": "fr_FR.UTF-8", "LC_ALL": ""}, "fr"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+    ],
+)
+def test_language_from_the_environment(env: dict[str, str], expected: str) -> None:
+    assert expected == i18n.from_environment(env)
+
+
+def test_explicit_language_wins_and_bad_ones_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+
+    assert "fr" == i18n.language()
+    assert "en" == i18n.language("en")
+    with i18n.using("en"):
+        assert "en" == i18n.language()
+        with i18n.using("fr"):
+            assert "Séance valide" == i18n._("Valid session")
+        assert "Valid session" == i18n._("Valid session")
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        i18n.language("de")
+
+
+def test_french_plurals() -> None:
+    """French: 0 and 1 take the singular."""
+    with i18n.using("fr"):
+        assert ["0 erreur", "1 erreur", "2 erreurs"] == [
+            i18n.count(n, "{n} error", "{n} errors") for n in (0, 1, 2)
+        ]
+
+
+@pytest.fixture
+def french(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A French locale, as a clerk's machine has."""
+    for var in LOCALE_VARS:
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+
+
+@pytest.mark.usefixtures("french")
+def test_besancon_text_in_french_under_a_french_locale(capsys: pytest.CaptureFixture[str]) -> None:
+    status = run(["check", str(BESANCON)])
+    lines = capsys.readouterr().out.splitlines()
+
+    assert 0 == status
+    assert "Séance valide" == lines[0]
+    assert "membres en exercice : 123 ; quorum : 62 présents" == lines[3]
+    assert lines[5].split() == [
+        "point",
+        "rang",
+        "présents",
+        "pouvoirs",
+        "votants",
+        "poids",
+        "quorum",
+        "scrutin",
+        "résultat",
+    ]
+    assert "69/62 atteint" in lines[6]
+    assert "Constats :" in lines
+    assert any(line.startswith("AVERTISSEMENT PROXY_HOLDER_ABSENT: ") for line in lines)
+    assert "37 points, 0 erreur, 2 avertissements" == lines[-1]
+
+
+@pytest.mark.usefixtures("french")
+def test_besancon_markdown_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    run(["check", str(BESANCON), "--format", "markdown"])
+    text = capsys.readouterr().out
+
+    assert "**Séance valide**\n\n37 points, 0 erreur, 2 avertissements\n" in text
+    assert "## Constats\n" in text
+    assert "- **avertissement** `PROXY_HOLDER_ABSENT`" in text  # codes stay as they are
+    assert "| point | présents | pouvoirs | votants | poids | quorum | scrutin annoncé |" in text
+    assert "pour 100, contre 0, abstention 0, conseillers intéressés 0 = 100" in text
+
+
+@pytest.mark.usefixtures("french")
+def test_besancon_html_in_french(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    run(["check", str(BESANCON), "--format", "html", "-o", str(out)])
+    html = out.read_text("utf-8")
+    doc = parse(html)
+
+    assert html.startswith("<!DOCTYPE html>\n<html lang=fr>")
+    assert "Séance valide" == doc.by_id("verdict").text()
+    assert "37 points, 0 erreur, 2 avertissements" == doc.by_id("summary").text()
+    heads = [th.text() for th in doc.by_id("items").find("thead").find_all("th")]
+    assert ["Point", "Présents", "Pouvoirs", "Votants", "Quorum"] == heads[:5]
+    assert "79/62 atteint" == doc.by_id("i19").find_all("td")[4].text()
+    assert "Constats (2)" == doc.by_id("findings-h").text()
+    legend = doc.find("div", class_="legend").text()
+    assert "représenté (pouvoir compté : le mandataire est dans le tableau des pouvoirs)" in (
+        legend
+    )
+    assert "survol" not in html
+    assert "hover" not in html
+    assert "Point 19 79 présents · 21 pouvoirs · 100 votants · quorum 79/62 atteint" == (
+        doc.by_id("d19").find("summary").text().strip()
+    )
+
+
+@pytest.mark.usefixtures("french")
+def test_lang_en_gives_english_under_a_french_locale(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    run(["check", str(BESANCON), "--lang", "en"])
+    text = capsys.readouterr().out
+    run(["check", str(BESANCON), "--lang", "en", "--format", "markdown"])
+    markdown = capsys.readouterr().out
+    out = tmp_path / "r.html"
+    run(["check", str(BESANCON), "--lang", "en", "--format", "html", "-o", str(out)])
+    doc = parse(out.read_text("utf-8"))
+
+    assert text.startswith("Valid session\n")
+    assert text.endswith("37 items, 0 errors, 2 warnings\n")
+    assert "**Valid session**\n\n37 items, 0 errors, 2 warnings\n" in markdown
+    assert "Valid session" == doc.by_id("verdict").text()
+    assert "Findings (2)" == doc.by_id("findings-h").text()
+
+
+def test_lang_fr_under_an_english_locale(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    status = run(["check", str(COUTHENANS), "--lang", "fr"])
+    out = capsys.readouterr().out
+
+    assert 1 == status
+    assert out.startswith("À corriger : 5 points\n")
+    assert "ÉCART" in out
+    assert out.endswith("8 points, 5 erreurs, 1 avertissement\n")
+
+
+def test_api_lang_keyword() -> None:
+    result = quorum.audit(quorum.read_session(COUTHENANS))
+
+    assert "À corriger : 5 points" == verdict_sentence(result, lang="fr")
+    assert "To correct: 5 points" == verdict_sentence(result, lang="en")
+    assert "8 items, 5 errors, 1 warning" == summary_line(result, lang="en")
+    assert render_text(result, lang="fr").startswith("À corriger : 5 points\n")
+    assert "## Constats" in render_markdown(result, lang="fr")
+    assert "<html lang=en>" in render_html(result, lang="en")
