@@ -90,7 +90,7 @@ def test_every_fixture_renders(minutes: Path, tmp_path: Path) -> None:
 MEASURE = """<script>
 addEventListener("load", () => {
   const page = document.scrollingElement;
-  const watched = "h1, #verdict, #summary, .facts, .legend, #findings li";
+  const watched = "h1, #verdict, #summary, .facts, .legend, #findings li, #timeline th";
   const clipped = [...document.querySelectorAll(watched)]
     .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.id || e.tagName);
   const rows = [...document.querySelectorAll("#timeline tbody tr:first-child")];

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 # upper-case strings in the source that are not finding codes
-NOT_CODES = {"NO_COLOR", "RULE_SETS"}
+NOT_CODES = {"NO_COLOR", "RULE_SETS", "LC_ALL", "LC_MESSAGES"}
 
 
 def emitted_codes() -> set[str]:

@@ -63,11 +63,12 @@ table{border-collapse:collapse}
 .wide{overflow-x:auto;max-width:100%}
 .items th,.items td{border:1px solid #ccc;padding:2px 6px;text-align:right}
 .items td:first-child,.items th{text-align:left}.items .st{text-align:left}
+.items td.q{white-space:nowrap}
 .items thead th{background:#f1f1f1;position:sticky;top:0}
 tr.e td{background:#fde8e8}tr.w td{background:#fff8e1}
 .bad{color:#a40000;font-weight:700}
 .badge{display:inline-block;border-radius:3px;padding:0 4px;font-size:11px;font-weight:700;
-color:#fff;background:#666;margin:1px 0;overflow-wrap:anywhere}
+color:#fff;background:#666;margin:1px 0}
 .badge.e{background:#b00020}.badge.w{background:#9a6b00}.badge.i{background:#2f6690}
 #proxies td,#proxies th{border:1px solid #ccc;padding:1px 6px;text-align:left;vertical-align:top}
 #proxies thead th{background:#f1f1f1}
@@ -78,10 +79,10 @@ details.item .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(16e
 gap:4px 16px}
 ul.names{margin:0;padding:0 0 0 1.2em;columns:15em;column-gap:16px;font-size:12px}
 ul.names li{break-inside:avoid}
-#timeline{table-layout:fixed;font-size:11px}
+#timeline{--gc:9em;--nc:14em;--c:22px;table-layout:fixed;font-size:11px;
+width:calc(var(--gc) + var(--nc) + var(--n) * var(--c))}#timeline.dense{--c:8px}
 #timeline th,#timeline td{padding:0;height:15px;border:1px solid #fff}
-#timeline col.c{width:22px}#timeline.dense col.c{width:8px}
-#timeline col.gc{width:9em}#timeline col.nc{width:14em}
+#timeline col.c{width:var(--c)}#timeline col.gc{width:var(--gc)}#timeline col.nc{width:var(--nc)}
 #timeline thead th{font-weight:400;vertical-align:bottom;position:sticky;top:0;background:#fff;
 height:auto;z-index:2}
 #timeline thead th.g,#timeline thead th.n{z-index:3;text-align:left}
@@ -90,10 +91,10 @@ text-decoration:none;display:inline-block;padding:2px 0;max-height:60px;overflow
 #timeline.dense thead th a{font-size:8px}
 #timeline thead th.e a{color:#b00020;font-weight:700}#timeline thead th.w a{color:#9a6b00;
 font-weight:700}
-#timeline th.g,#timeline th.n{position:sticky;white-space:nowrap;overflow:hidden;
-text-overflow:ellipsis;text-align:left}
+#timeline th.g,#timeline th.n{position:sticky;text-align:left;line-height:1.1;
+overflow-wrap:anywhere}
 #timeline th.g{left:0;z-index:1;font-weight:700;background:#eef1f5;padding:0 4px}
-#timeline th.n{left:9em;z-index:1;font-weight:400;padding:0 6px 0 2px;background:#fff}
+#timeline th.n{left:var(--gc);z-index:1;font-weight:400;padding:0 6px 0 2px;background:#fff}
 #timeline tbody tr:first-child>*{border-top:2px solid #9aa6b5}
 #timeline td{background:#e6e6e6}
 #timeline td.p{background:#2e7d32}
@@ -122,14 +123,16 @@ blockquote{margin:2px 0 0 0;padding:2px 8px;border-left:3px solid #bbb;color:#33
 font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:pre-wrap;
 overflow-wrap:anywhere}
 .muted{color:#666}
-@media (max-width:900px){body{margin:8px}#timeline col.gc{width:7em}#timeline col.nc{width:10em}
-#timeline th.n{left:7em}.verdict{font-size:19px}}
+@media (max-width:900px){body{margin:8px}.items th,.items td{padding:2px 3px}.items td.rt{
+min-width:8em;max-width:12em}
+#timeline{--gc:7em;--nc:11em}.verdict{font-size:19px}}
 @media print{body{margin:0;font-size:9px}.scroll,.wide{overflow:visible;max-height:none}
 #detail{display:none}.verdict{font-size:16px;padding:4px 10px}h2{font-size:13px;margin:10px 0 4px}
 thead{display:table-header-group}tr{break-inside:avoid}
 .items th,.items td,#proxies th,#proxies td{padding:0 4px}
 .items thead th,#timeline thead th,#timeline th.n,#timeline th.g{position:static}
 h2,.legend{break-after:avoid}#timeline th,#timeline td{height:11px}
+#timeline{--gc:8em;--nc:12em;font-size:9px}
 #findings li{margin:0 0 4px;break-inside:avoid}blockquote{font-size:9px}
 }
 """
@@ -169,6 +172,11 @@ class _Page:
         except KeyError:
             return _e(member_id)
         return f'<a href="#{self.row[member_id]}">{_e(name)}</a>'
+
+
+def _code(code: str) -> str:
+    """A finding code that a narrow screen may break after its underscores, not inside a word."""
+    return "_<wbr>".join(_e(part) for part in code.split("_"))
 
 
 def _worst(findings: Sequence[Finding]) -> Severity | None:
@@ -313,7 +321,7 @@ def _badges(page: _Page, findings: Sequence[Finding]) -> str:
         times = f" ×{len(fs)}" if len(fs) > 1 else ""
         out.append(
             f'<a class="badge {SEVERITY_CLASS[fs[0].severity]}" '
-            f'href="#{page.finding_id[id(fs[0])]}">{_e(code)}{times}</a>'
+            f'href="#{page.finding_id[id(fs[0])]}">{_code(code)}{times}</a>'
         )
     return " ".join(out)
 
@@ -342,8 +350,8 @@ def _items_table(page: _Page) -> str:
         rows.append(
             f'<tr id=i{it.position}{cls}><td><a href="#d{it.position}">{_e(it.item)}</a></td>'
             f"<td>{it.present_count}</td><td>{it.proxy_count}</td><td class=v>{it.voters}</td>"
-            f"{weight}<td>{_quorum_html(it)}</td><td class=st>{_e(parts)}</td><td>{total}</td>"
-            f"<td class=st>{status}</td></tr>"
+            f"{weight}<td class=q>{_quorum_html(it)}</td><td class='st rt'>{_e(parts)}</td>"
+            f"<td>{total}</td><td class=st>{status}</td></tr>"
         )
     heads = [_("Item"), _("Present"), _("Proxies"), _("Voters")]
     heads += [_("Weight")] if weighted else []
@@ -592,7 +600,7 @@ def _timeline(page: _Page) -> str:
     group_word, member_word = _e(_("Group")), _e(_("Member"))
     return (
         f"<section id=timeline-s><h2 id=timeline-h>{heading}</h2>"
-        f"{_legend()}<div class=scroll><table id=timeline{dense}>"
+        f'{_legend()}<div class=scroll><table id=timeline{dense} style="--n:{n}">'
         f"<colgroup><col class=gc><col class=nc><col span={n} class=c></colgroup>"
         f"<thead><tr><th class=g>{group_word}</th><th class=n>{member_word}</th>"
         f"{''.join(heads)}</tr></thead>"

@@ -32,7 +32,7 @@ _current: ContextVar[str | None] = ContextVar("quorum_language", default=None)
 def from_environment(environ: Mapping[str, str] | None = None) -> str:
     """``fr`` when the locale of the environment is French, else ``en``."""
     env = os.environ if environ is None else environ
-    for var in "LC_ALL LC_MESSAGES LANG".split():  # POSIX order of precedence
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):  # POSIX order of precedence
         value = env.get(var)
         if value:
             return "fr" if value.lower().startswith("fr") else "en"
