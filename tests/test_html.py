@@ -7,14 +7,17 @@ import re
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 
 import quorum
 from dom import Element, parse, row_cells, span, timeline_rows
 from helpers import ALL, session
-from quorum import Member, Proxy, Session, Stretch, Tally
+from quorum import Finding, Member, Proxy, Reading, Session, Severity, Source, Stretch, Tally
 from quorum.cli import run
 from quorum.html import render_html
+from quorum.markdown import render_markdown
+from quorum.report import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -229,3 +232,89 @@ def test_600_members_1000_items_stay_compact() -> None:
     assert {1000} == {sum(span(c) for c in row_cells(tr)) for tr in rows}
     assert 1000 == len(d.by_id("items").find("tbody").find_all("tr"))
     assert elapsed < 60, elapsed  # the engine's per-item member lists dominate (see the note)
+
+
+def _incomplete() -> quorum.Audit:
+    """A reading that did not understand a line, and a tally that does not add up."""
+    note = Finding(
+        code="UNREAD_TEXT",
+        severity=Severity.WARNING,
+        message="this line of the attendance was not understood",
+        items=("1",),
+        source=Source(line=12, text="M. DUPONT (pouvoir ?)"),
+    )
+    s = attrs.evolve(
+        session(2, {"a": ALL, "b": ALL}, absent=("c",), tallies=(Tally(item="1", pour=3),)),
+        reading=Reading(complete=False, uncertain_items=("1",)),
+        notes=(note,),
+    )
+    return quorum.audit(s)
+
+
+def test_incomplete_reading_quotes_the_lines_to_check_first() -> None:
+    """The verdict says the reading is incomplete; the reader's notes come before the error."""
+    result = _incomplete()
+    d = parse(render_html(result, lang="en"))
+    ol = d.by_id("findings")
+    order = [(e.tag, e.text() if e.tag == "h3" else e.find("b").text()) for e in ol.children
+             if isinstance(e, Element)]  # fmt: skip
+
+    assert "TALLY_MISMATCH" == result.findings[0].code  # errors sort first in the audit
+    assert "Not fully read: check these lines" == d.by_id("verdict").text()
+    assert {"verdict", "u"} == d.by_id("verdict").classes()
+    assert "Items whose counts may be wrong: 1" == d.by_id("uncertain").text()
+    assert [
+        ("h3", "Lines to check by hand (the reading is incomplete)"),
+        ("li", "UNREAD_TEXT"),
+        ("h3", "Other findings"),
+        ("li", "TALLY_MISMATCH"),
+        ("li", "OUTCOME_SAFE"),
+    ] == order
+    assert "line 12: M. DUPONT (pouvoir ?)" == ol.find("blockquote").text()
+    assert (
+        "Lecture incomplète : vérifier ces lignes"
+        == parse(render_html(result, lang="fr")).by_id("verdict").text()
+    )
+
+
+def test_markdown_and_text_put_the_verdict_first() -> None:
+    result = _incomplete()
+    md_lines = render_markdown(result, lang="en").splitlines()
+    text = render_text(result, lang="en")
+
+    assert "**Not fully read: check these lines**" == md_lines[2]
+    findings = [line for line in md_lines if line.startswith("- **")]
+    assert findings[0].startswith("- **warning** `UNREAD_TEXT` (item 1): ")
+    assert findings[1].startswith("- **error** `TALLY_MISMATCH`")
+    assert text.startswith("Not fully read: check these lines\n")
+
+
+def test_errors_verdict_counts_the_items_to_correct(tmp_path: Path) -> None:
+    """Couthenans 2022: five items with an error finding."""
+    result = quorum.audit(quorum.read_session(DATA / "couthenans-cm-2022-10-07.txt"))
+    d = parse(render_html(result, lang="en"))
+
+    assert "To correct: 5 points" == d.by_id("verdict").text()
+    assert "8 items, 5 errors, 1 warning, 4 info" == d.by_id("summary").text()
+
+
+def test_proxies_table_and_item_details(doc: Element) -> None:
+    """Who holds each proxy and where it counts, without hovering; the lists of one item."""
+    rows = {
+        tr.find_all("td")[0].text(): [td.text() for td in tr.find_all("td")[1:]]
+        for tr in doc.by_id("proxies").find("tbody").find_all("tr")
+    }
+    d3 = doc.by_id("d3")
+    present, proxies, absent = d3.find_all("ul")
+
+    assert 26 == len(rows)
+    assert ["→ Guillaume BAILLY", "19-37", ""] == rows["Myriam LEMERCIER"]
+    assert ["→ Laurence MULOT", "6-37", "PROXY_HOLDER_ABSENT 1-5"] == rows["Claude VARET"]
+    assert "Item 3 69 present · 21 proxies · 90 voters · quorum 69/62 ok" in (
+        d3.find("summary").text()
+    )
+    assert 69 == len(present.find_all("li"))
+    assert 21 == len(proxies.find_all("li"))
+    assert "Claude VARET → Laurence MULOT" not in [li.text() for li in proxies.find_all("li")]
+    assert "Claude VARET" in [li.text() for li in absent.find_all("li")]
+    assert 123 == 69 + 21 + len(absent.find_all("li"))
