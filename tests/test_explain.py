@@ -299,3 +299,16 @@ def test_quorum_not_reached_and_weights() -> None:
     assert "  vote weight: 3 (present) + 2 (givers of usable proxies) = 5\n" in text
     assert '  5 = the reported "Pour : 4" + "Contre : 1" = 5: consistent\n' in text
     assert ["a"] == [m["id"] for m in explanation_dict(e)["present"]]
+
+
+def test_lang_fr_headings(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang fr: the headings in French; the arithmetic stays English, as in the JSON."""
+    status = run(["explain", str(MINUTES), "19", "--lang", "fr"])
+    out = capsys.readouterr().out
+
+    assert 0 == status
+    assert out.startswith("Point 19 (rang 19 sur 37 dans l’ordre de passage)\n")
+    assert 79 == len(section(out, "Présents : 79"))
+    assert 21 == len(section(out, "Pouvoirs utilisables : 21"))
+    assert "Florence NUNNINGER-PARIZOT (Boussières, suppléant)" in section(out, "Présents : 79")
+    assert "Règles citées :" in out.splitlines()

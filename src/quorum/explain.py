@@ -19,6 +19,7 @@ import attrs
 from quorum.audit import Audit, AuditItem
 from quorum.document import finding_dict, number, source_dict, tally_dict
 from quorum.findings import Finding, Source, plural
+from quorum.i18n import _, using
 from quorum.model import Member, Proxy, Session, Weight
 from quorum.rules import majority_of
 
@@ -303,41 +304,49 @@ def _member_text(m: Member, s: Session) -> str:
         extra.append(m.group)
     if m.is_substitute:
         extra.append(
-            f"substitute for {s.member(m.substitute_for).name}"
+            _("substitute for {name}").format(name=s.member(m.substitute_for).name)
             if m.substitute_for
-            else "substitute"
+            else _("substitute")
         )
     return m.name + (f" ({', '.join(extra)})" if extra else "")
 
 
-def render_explanation(e: Explanation) -> str:
-    """The explanation as plain text."""
+def render_explanation(e: Explanation, *, lang: str | None = None) -> str:
+    """The explanation as plain text; ``lang`` is ``fr`` or ``en`` for the headings (default:
+    the environment's locale). The reasons and the arithmetic stay English for now, as in
+    ``--format json``."""
+    with using(lang):
+        return _render(e)
+
+
+def _render(e: Explanation) -> str:
     s, it = e.audit.session, e.item
+    head = _("Item {item} (position {position} of {total} in the order of passage)")
     out = [
-        f"Item {it.item} (position {it.position} of {len(s.agenda)} in the order of passage)",
-        f"rules: {e.audit.rules.name} ({e.audit.rules_reason})",
+        head.format(item=it.item, position=it.position, total=len(s.agenda)),
+        _("rules: {name} ({reason})").format(name=e.audit.rules.name, reason=e.audit.rules_reason),
         "",
-        f"Present: {it.present_count}",
+        _("Present: {n}").format(n=it.present_count),
     ]
     out += [f"  {_member_text(m, s)}" for m in e.present]
     if e.not_counted:
-        out.append(f"Listed present but not counted: {len(e.not_counted)}")
+        out.append(_("Listed present but not counted: {n}").format(n=len(e.not_counted)))
         out += [f"  {m.name}: {f.code}" for m, f in e.not_counted]
-    out += ["", f"Usable proxies: {it.proxy_count}"]
+    out += ["", _("Usable proxies: {n}").format(n=it.proxy_count)]
     out += [f"  {p.giver.name} -> {p.holder.name}" for p in e.counted_proxies]
     if e.other_proxies:
-        out.append(f"Proxies not counted at this item: {len(e.other_proxies)}")
+        out.append(_("Proxies not counted at this item: {n}").format(n=len(e.other_proxies)))
         for p in e.other_proxies:
             code = f" [{p.finding.code}]" if p.finding else ""
             out.append(f"  {p.giver.name} -> {p.holder.name}: {p.reason}{code}")
-    out += ["", f"Quorum ({e.audit.rules.quorum_rule})"]
+    out += ["", _("Quorum ({rule})").format(rule=e.audit.rules.quorum_rule)]
     out += [f"  {line}" for line in quorum_lines(e)]
-    out += ["", f"Tally ({e.audit.rules.proxy_rule})"]
+    out += ["", _("Tally ({rule})").format(rule=e.audit.rules.proxy_rule)]
     out += [f"  {line}" for line in tally_lines(e)]
     if it.findings:
-        out += ["", "Findings:"]
+        out += ["", _("Findings:")]
         out += [f"  {f}" for f in it.findings]
-    out += ["", "Rules cited:"]
+    out += ["", _("Rules cited:")]
     out += [f"  {r}" for r in e.rules]
     return "\n".join(out) + "\n"
 
