@@ -32,6 +32,8 @@ from quorum.i18n import _, count, language, pgettext, using
 from quorum.model import Member, Session
 from quorum.report import (
     counts,
+    info_words,
+    items_words,
     quorum_cell,
     quorum_required,
     reading_findings,
@@ -215,7 +217,7 @@ def _header(page: _Page) -> str:
         (_("Proxies"), str(len(s.proxies))),
     ]
     dl = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in facts)
-    more = _(", {n} info").format(n=info) if info else ""
+    more = info_words(info)
     uncertain = ""
     if a.verdict is Verdict.INCOMPLETE and s.reading is not None and s.reading.uncertain_items:
         links = ", ".join(page.item_link(x) for x in s.reading.uncertain_items)
@@ -522,12 +524,7 @@ def _runs(
             continue
         cls, who = states[start]
         span = k - start
-        first, last = labels[start], labels[k - 1]
-        where = (
-            _("item {label}").format(label=first)
-            if span == 1
-            else _("items {first}-{last}").format(first=first, last=last)
-        )
+        where = items_words(labels[start:k])
         tip = f"{words[cls].format(who)}: {where}"
         attrs = (f" colspan={span}" if span > 1 else "") + (f" class={cls}" if cls else "")
         yield f'<td{attrs} title="{_e(tip)}"></td>'

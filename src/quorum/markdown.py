@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from quorum.audit import Audit, AuditItem
-from quorum.findings import Finding, items_text
+from quorum.findings import Finding
 from quorum.i18n import _, using
 from quorum.report import (
     counts,
+    info_words,
+    items_words,
     quorum_cell,
     quorum_required,
     reading_findings,
@@ -32,7 +34,7 @@ def md(text: object) -> str:
 
 
 def _items(labels: tuple[str, ...]) -> str:
-    return f" ({md(items_text(labels))})" if labels else ""
+    return f" ({md(items_words(labels))})" if labels else ""
 
 
 def _finding(f: Finding) -> list[str]:
@@ -87,7 +89,7 @@ def _render(audit: Audit) -> str:
     s = audit.session
     *_counts, info = counts(audit)
     inferred = _(" (inferred: not printed)") if s.in_office_inferred else ""
-    summary = summary_line(audit) + (_(", {n} info").format(n=info) if info else "")
+    summary = summary_line(audit) + info_words(info)
     out = [
         f"# {md(title(audit))}",
         "",

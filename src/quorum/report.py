@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from quorum.audit import Audit, AuditItem
-from quorum.findings import Finding, Severity, Verdict
+from quorum.findings import Finding, Severity, Source, Verdict
 from quorum.i18n import _, count, using
 from quorum.rules import RuleSet
 
@@ -47,12 +47,37 @@ def _tally_cell(it: AuditItem) -> str:
     return _("{mark} ({total} reported)").format(mark=mark, total=t.total)
 
 
-def _finding_lines(f: Finding) -> list[str]:
-    lines = [f"{severity_word(f.severity).upper():8} {f.code}: {f.message}"]
+def items_words(labels: Sequence[str]) -> str:
+    """``item 19``, ``items 1-5`` (``point 19``, ``points 1 à 5``), ``""`` for none."""
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return _("item {label}").format(label=labels[0])
+    return _("items {first}-{last}").format(first=labels[0], last=labels[-1])
+
+
+def source_words(source: Source | None) -> str:
+    """``line 42: "…"`` (``ligne 42 : "…"``), the JSON path, or ``""``."""
+    if source is None:
+        return ""
+    if source.line is not None:
+        line = _("line {line}").format(line=source.line)
+        return line + (_(': "{text}"').format(text=source.text) if source.text else "")
+    return source.path or ""
+
+
+def info_words(n: int) -> str:
+    """``, 4 info`` after the counts, or ``""`` when there is none."""
+    return ", " + count(n, "{n} info", "{n} info") if n else ""
+
+
+def _finding_lines(f: Finding, width: int) -> list[str]:
+    lines = [f"{severity_word(f.severity).upper():{width}} {f.code}: {f.message}"]
+    indent = " " * (width + 1)
     if f.rule:
-        lines.append(f"{'':9}" + _("rule: {rule}").format(rule=f.rule))
-    if f.source is not None and f.source.describe():
-        lines.append(f"{'':9}" + _("source: {source}").format(source=f.source.describe()))
+        lines.append(indent + _("rule: {rule}").format(rule=f.rule))
+    if source_words(f.source):
+        lines.append(indent + _("source: {source}").format(source=source_words(f.source)))
     return lines
 
 
@@ -229,8 +254,9 @@ def render_text(audit: Audit, *, color: bool = False, lang: str | None = None) -
         out = head + table + [""]
         if audit.findings:
             out.append(_("Findings:"))
+            width = max(8, *(len(severity_word(sev)) for sev in Severity))
             for f in audit.findings:
-                out.extend(_finding_lines(f))
+                out.extend(_finding_lines(f, width))
             out.append("")
         out.append(summary_line(audit))
         text = "\n".join(out) + "\n"
