@@ -134,7 +134,7 @@ thead{display:table-header-group}tr{break-inside:avoid}
 .items th,.items td,#proxies th,#proxies td{padding:0 4px}
 .items thead th,#timeline thead th,#timeline th.n,#timeline th.g{position:static}
 h2,.legend{break-after:avoid}#timeline th,#timeline td{height:11px}
-#timeline{--gc:8em;--nc:12em;font-size:9px}
+#timeline{--gc:8em;--nc:15em;font-size:9px}
 #findings li{margin:0 0 4px;break-inside:avoid}blockquote{font-size:9px}
 }
 """
