@@ -166,6 +166,11 @@ def test_besancon_html_in_french(tmp_path: Path) -> None:
     assert ["Point", "Présents", "Pouvoirs", "Votants", "Quorum"] == heads[:5]
     assert "79/62 atteint" == doc.by_id("i19").find_all("td")[4].text()
     assert "Constats (2)" == doc.by_id("findings-h").text()
+    first = doc.by_id("f1")
+    assert "ligne 73 : Mme Christne WERTHE a M. Pierre-Charles HENRY" == (
+        first.find("blockquote").text()
+    )
+    assert first.find("span", lang="en").text().startswith("Christine WERTHE's proxy")
     legend = doc.find("div", class_="legend").text()
     assert "représenté (pouvoir compté : le mandataire est dans le tableau des pouvoirs)" in (
         legend

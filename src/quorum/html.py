@@ -241,9 +241,11 @@ def _header(page: _Page) -> str:
 def _finding(page: _Page, f: Finding) -> str:
     fid = page.finding_id[id(f)]
     sev = SEVERITY_CLASS[f.severity]
+    # finding messages are English for now: a screen reader reads them as such
+    message = _e(f.message) if language() == "en" else f"<span lang=en>{_e(f.message)}</span>"
     parts = [
         f'<li id={fid} class={sev}><span class="badge {sev}">{_e(severity_word(f.severity))}'
-        f"</span> <b>{_e(f.code)}</b>: {_e(f.message)}"
+        f"</span> <b>{_e(f.code)}</b>: {message}"
     ]
     where = []
     if f.items:
@@ -261,7 +263,9 @@ def _finding(page: _Page, f: Finding) -> str:
     if f.source is not None and f.source.describe():
         src = f.source
         if src.line is not None:
-            quote = _("line {line}").format(line=src.line) + (f": {src.text}" if src.text else "")
+            quote = _("line {line}").format(line=src.line)
+            if src.text:
+                quote = _("{where}: {text}").format(where=quote, text=src.text)
         else:
             quote = src.path or ""
         parts.append(f"<blockquote>{_e(quote)}</blockquote>")
