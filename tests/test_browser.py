@@ -12,7 +12,6 @@ import shutil
 import struct
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -208,12 +207,9 @@ def test_besancon_prints_on_five_a4_pages(besancon_fr: str, tmp_path: Path) -> N
 
 
 def test_600_members_1000_items(tmp_path: Path) -> None:
-    """The large report renders in Chromium within a minute (measured: a few seconds)."""
+    """The large report renders in Chromium (its speed is measured in benchmarks/, not here)."""
     html = render_html(quorum.audit(big_session(600, 1000)))
-    start = time.perf_counter()
     doc = rendered(html, tmp_path)
-    elapsed = time.perf_counter() - start
 
     assert 600 == len(timeline_rows(doc))
     assert 1000 == len(doc.by_id("items").find("tbody").find_all("tr"))
-    assert elapsed < 60, elapsed

