@@ -87,7 +87,7 @@ def test_unreadable_file_goes_to_stderr(
 
     assert 2 == status
     assert "" == captured.out
-    assert f"{missing}: no such file\n" == captured.err
+    assert f"{missing}: no such file: check the name and the folder it is in\n" == captured.err
 
 
 class TestBatch:

@@ -57,8 +57,14 @@ class UnknownRuleSetError(QuorumError, LookupError):
 
 
 class UnknownItemError(QuorumError, LookupError):
-    """An item label is not on the session's agenda."""
+    """An item label is not on the session's agenda; ``labels`` are the agenda's, when known."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, labels: Iterable[str] = ()) -> None:
         self.label = label
-        super().__init__(f"item {label!r} is not on the agenda")
+        self.labels: tuple[str, ...] = tuple(labels)
+        message = f"item {label!r} is not on the agenda"
+        if self.labels:
+            shown = ", ".join(self.labels[:40])
+            more = f", … ({len(self.labels)} items)" if len(self.labels) > 40 else ""
+            message += f"; give one of its labels: {shown}{more}"
+        super().__init__(message)
