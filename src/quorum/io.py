@@ -73,9 +73,9 @@ def decode_text(data: bytes) -> tuple[str, tuple[int, ...]]:
     """Text from bytes, and the 1-based numbers of the lines repaired.
 
     A BOM names the encoding (UTF-8, UTF-16, UTF-32). Otherwise UTF-8; a file with no valid
-    non-ASCII UTF-8 line at all is Windows-1252 as a whole; a UTF-8 file with some lines that are
-    not UTF-8 (a stray Windows-1252 or Latin-1 byte) has those lines read as Windows-1252, and
-    their numbers are returned so that a warning can name them.
+    non-ASCII UTF-8 line at all is Windows-1252 as a whole; in a UTF-8 file, a stray byte that is
+    not UTF-8 (Windows-1252 or Latin-1) is read as Windows-1252, and the numbers of the lines
+    repaired are returned so that a warning can name them.
 
     Raises:
         ValueError: the bytes are not text (NUL bytes without a BOM, or undecodable).
@@ -101,12 +101,18 @@ def decode_text(data: bytes) -> tuple[str, tuple[int, ...]]:
             good_non_ascii = good_non_ascii or not line.isascii()
     if not good_non_ascii:  # no line is UTF-8 beyond ASCII: the file is Windows-1252
         return data.decode("cp1252", errors="replace"), ()
-    bad_set = set(bad)
-    text = "".join(
-        line.decode("cp1252", errors="replace") if n in bad_set else line.decode("utf-8")
-        for n, line in enumerate(lines, 1)
-    )
-    return text, tuple(bad)
+    return data.decode("utf-8", errors=_REPAIR), tuple(bad)
+
+
+def _cp1252_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Error handler: the bytes that are not UTF-8 read as Windows-1252 (only those)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start : err.end].decode("cp1252", errors="replace"), err.end
+
+
+_REPAIR = "quorum-cp1252-bytes"
+codecs.register_error(_REPAIR, _cp1252_bytes)
 
 
 def _repair_notes(text: str, lines: tuple[int, ...]) -> tuple[Finding, ...]:
@@ -118,8 +124,8 @@ def _repair_notes(text: str, lines: tuple[int, ...]) -> tuple[Finding, ...]:
             code="TEXT_ENCODING_REPAIRED",
             severity=Severity.WARNING,
             message=(
-                f"line {n} is not UTF-8 like the rest of the file: it was read as Windows-1252; "
-                "check its accented letters, and save the file as UTF-8"
+                f"line {n} is not UTF-8 like the rest of the file: its stray bytes were read as "
+                "Windows-1252; check its accented letters, and save the file as UTF-8"
             ),
             source=Source(line=n, text=all_lines[n - 1].strip()[:200] or None),
         )
@@ -164,7 +170,7 @@ def pdf_text(data: bytes, path: Path) -> str:
 
 
 _MINUTES_HINT = (
-    ": the reader needs the list of members present (\"Présents : …\"); if the minutes have "
+    ': the reader needs the list of members present ("Présents : …"); if the minutes have '
     "one under another heading, write the session file by hand (docs/session-format.md)"
 )
 
