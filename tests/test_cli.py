@@ -193,3 +193,27 @@ def test_rules_json_and_unknown_name() -> None:
     assert "2019-07-21" == doc[0]["valid_from"]
     assert 2 == run(["rules", "fr-copro"], stdout=out, stderr=err)
     assert "unknown rule set 'fr-copro'" in err.getvalue()
+
+
+def test_the_version_is_the_installed_one() -> None:
+    """quorum.__version__ is written in the package (no importlib.metadata at startup)."""
+    from importlib.metadata import version
+
+    assert version("quorum-minutes") == quorum.__version__
+
+
+def test_import_quorum_loads_nothing_else() -> None:
+    """`import quorum` and `quorum --version` load no other module of the package; the public
+    names are imported on first use, and `quorum.audit` stays the function."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, quorum\n"
+        "print(sorted(m for m in sys.modules if m.startswith('quorum')))\n"
+        "import quorum.cli\n"
+        "from quorum.audit import Audit\n"
+        "print(callable(quorum.audit), quorum.audit.__module__, quorum.Session.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ["['quorum']", "True quorum.audit Session"] == done.stdout.splitlines()
