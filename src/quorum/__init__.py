@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sys
 import types
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # typing itself is not imported: it costs a third of the startup
 
 #: the version of the distribution ``quorum-minutes`` (tests/test_public_api.py checks that it
 #: is the installed one); written here so that ``quorum --version`` need not load
@@ -61,6 +61,9 @@ _ORIGIN = {
 }
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from quorum.audit import Audit, AuditItem, OutcomeCheck, QuorumCheck, TallyCheck, audit
     from quorum.exceptions import (
         InvalidSessionError,

@@ -16,13 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from quorum import __version__
 
+TYPE_CHECKING = False  # typing, pathlib and the engine are imported only when needed
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from typing import TextIO
+
     from quorum.audit import Audit
     from quorum.exceptions import QuorumError
 
@@ -275,7 +276,7 @@ def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
     if args.output:
-        return FORMAT_BY_SUFFIX.get(Path(args.output).suffix.lower(), "text")
+        return FORMAT_BY_SUFFIX.get(os.path.splitext(args.output)[1].lower(), "text")
     return "text"
 
 
@@ -336,11 +337,13 @@ def _inputs(names: Sequence[str]) -> list[tuple[str, bool]]:
     suffixes = MINUTES_SUFFIXES + SESSION_SUFFIXES
     out: list[tuple[str, bool]] = []
     for name in names:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(
-                str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes
-            )
+        if os.path.isdir(name):
+            with os.scandir(name) as entries:
+                found = sorted(
+                    os.path.join(name, e.name)
+                    for e in entries
+                    if e.is_file() and os.path.splitext(e.name)[1].lower() in suffixes
+                )
             out += [(f, False) for f in found] or [(name, True)]
         else:
             out.append((name, False))
@@ -488,12 +491,10 @@ def _parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _same_file(output: str, inputs: Sequence[str]) -> str | None:
     """The input that ``-o output`` would overwrite, if any."""
-    target = Path(output)
     for name in inputs:
-        source = Path(name)
         try:
-            if target.resolve() == source.resolve() or (
-                target.exists() and source.exists() and os.path.samefile(target, source)
+            if os.path.realpath(output) == os.path.realpath(name) or (
+                os.path.exists(output) and os.path.exists(name) and os.path.samefile(output, name)
             ):
                 return name
         except OSError:
@@ -518,7 +519,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
             return UNREADABLE
     if args.command == "check":
-        if len(args.file) > 1 or Path(args.file[0]).is_dir():
+        if len(args.file) > 1 or os.path.isdir(args.file[0]):
             return _batch(args, out, err)
         return _check(args, out)
     if args.command == "explain":

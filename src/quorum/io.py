@@ -11,12 +11,13 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quorum.exceptions import InvalidSessionError, SessionFileError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from quorum.findings import Finding
     from quorum.model import Session
 
@@ -33,10 +34,10 @@ _BOMS = (
 )
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: str | Path) -> bytes:
     """The bytes of a regular file, at most ``MAX_BYTES`` of them (never more is read)."""
     try:
-        info = path.stat()
+        info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise SessionFileError(
                 "is a folder, not a file: name a file in it, or run quorum check on the folder",
@@ -48,7 +49,7 @@ def _read_bytes(path: Path) -> bytes:
                 "file and name that file",
                 file=str(path),
             )
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SessionFileError(
@@ -134,7 +135,7 @@ def _repair_notes(text: str, lines: tuple[int, ...]) -> tuple[Finding, ...]:
     )
 
 
-def _text(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
+def _text(data: bytes, path: str | Path) -> tuple[str, tuple[int, ...]]:
     try:
         return decode_text(data)
     except ValueError as err:
@@ -144,7 +145,7 @@ def _text(data: bytes, path: Path) -> tuple[str, tuple[int, ...]]:
         ) from None
 
 
-def pdf_text(data: bytes, path: Path) -> str:
+def pdf_text(data: bytes, path: str | Path) -> str:
     """The text layer of a PDF (needs the ``pdf`` extra: pypdf)."""
     try:
         import io
@@ -164,7 +165,7 @@ def pdf_text(data: bytes, path: Path) -> str:
         ) from None
     if not text.strip():
         raise SessionFileError(
-            "no text layer: run OCR on it first, or save the minutes as text", file=str(path)
+            "no text layer: run OCR first, or save the minutes as text", file=str(path)
         )
     return text
 
@@ -175,7 +176,7 @@ _MINUTES_HINT = (
 )
 
 
-def _minutes(text: str, path: Path) -> Session:
+def _minutes(text: str, path: str | Path) -> Session:
     from quorum.parse import parse_minutes
 
     try:
@@ -187,7 +188,7 @@ def _minutes(text: str, path: Path) -> Session:
         raise SessionFileError(message, file=str(path)) from None
 
 
-def _document(text: str, path: Path, suffix: str) -> object:
+def _document(text: str, path: str | Path, suffix: str) -> object:
     from quorum.sessionfile import loads
 
     if suffix == ".toml":
@@ -225,8 +226,8 @@ def read_session(path: str | Path) -> Session:
         SessionFileError: the file cannot be read or decoded.
         InvalidSessionError: the document breaks the format; every problem is listed.
     """
-    path = Path(os.fspath(path))
-    suffix = path.suffix.lower()
+    path = os.fspath(path)
+    suffix = os.path.splitext(path)[1].lower()
     data = _read_bytes(path)
     if suffix == ".pdf":
         return _minutes(pdf_text(data, path), path)
@@ -254,4 +255,5 @@ def write_session(session: Session, path: str | Path) -> None:
     """Write a session as ``quorum-session/1`` JSON."""
     from quorum.sessionfile import dumps, session_to_dict
 
-    Path(path).write_text(dumps(session_to_dict(session)) + "\n", encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(dumps(session_to_dict(session)) + "\n")
