@@ -385,6 +385,10 @@ def _results(
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    import quorum.audit
+    import quorum.io
+    import quorum.report  # noqa: F401  (imported once here, inherited by forked workers)
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(inputs))) as pool:
         futures = [
             None if is_empty else pool.submit(check_one, name, rules, debug)
