@@ -20,6 +20,7 @@ command that forgets to activate the venv fails as it would for a clerk), in an 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import re
@@ -34,7 +35,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 RUN = ("sh", "console", "python")
-FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>[\w-]*)\n(?P<code>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)  # fmt: skip
+FENCE = re.compile(
+    r"^(?P<indent> *)```(?P<lang>[\w-]*)\n(?P<code>.*?)^(?P=indent)```[ \t]*$", re.M | re.S
+)
 NOT_RUN = re.compile(r"<!-- not run: (?P<why>[^>]+?) -->\s*$")
 EXIT = re.compile(r"#\s*exit (\d+)\s*$")
 
@@ -84,7 +87,7 @@ def matches(expected: list[str], actual: list[str]) -> bool:
     exp = [e.rstrip() for e in expected]
     act = [a.rstrip() for a in actual]
 
-    @__import__("functools").cache
+    @functools.cache
     def at(i: int, j: int) -> bool:
         if i == len(exp):
             return j == len(act)
@@ -200,7 +203,8 @@ def test_shell_examples(doc: str, workspace: Path) -> None:
     results.mkdir()
     for n, (_, c) in enumerate(todo):
         script.append(
-            f"{{ {c.text}\n}} >{results}/{n}.out 2>{results}/{n}.err; echo $? >{results}/{n}.status"
+            f"{{ {c.text}\n}} >{results}/{n}.out 2>{results}/{n}.err; "
+            f"echo $? >{results}/{n}.status"
         )
     subprocess.run(
         ["bash", "-c", "\n".join(script)], env=shell_env(workspace), check=False, timeout=600
