@@ -123,7 +123,8 @@ class TestBatch:
         assert out[0].startswith(f"{bad}: cannot be read: ")
         assert "$.agenda: the agenda is empty" in out[0]
         assert f"{SESSION}: 37 items, 0 errors, 2 warnings" == out[1]
-        assert f"{empty}: no session file or minutes in this folder" == out[2]
+        assert out[2].startswith(f"{empty}: no session file or minutes in this folder (")
+        assert out[2].endswith(": name the files to check, or the folder that holds them")
 
     def test_progress_on_a_terminal_only(self) -> None:
         out, err, quiet = io.StringIO(), Tty(), io.StringIO()

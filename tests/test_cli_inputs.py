@@ -436,9 +436,16 @@ class TestConventions:
         run(["check", str(empty)], stdout=io.StringIO(), stderr=err)
         run(["check", str(tmp_path / "missing.txt")], stdout=io.StringIO(), stderr=err)
         run(["explain", str(tmp_path), "1"], stdout=io.StringIO(), stderr=err)
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"format": "quorum-session/1", "agenda": [], "members": []}', "utf-8")
+        run(["check", str(bad)], stdout=io.StringIO(), stderr=err)
         lines = err.getvalue().splitlines()
 
-        assert 3 == len(lines)
+        assert lines[-1] == (
+            "correct the session file at these places (its format: docs/session-format.md), "
+            "then run the command again"
+        )
+        lines = lines[:3]
         assert "no member list found" in lines[0]
         assert "the reader needs the list of members present" in lines[0]
         assert lines[1].endswith("no such file: check the name and the folder it is in")

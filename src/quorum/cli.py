@@ -378,7 +378,12 @@ def _results(
 ) -> Iterator[tuple[str, int, str]]:
     """The result of each input, in the order given; with ``jobs`` > 1 the files are checked
     in a pool of processes, and each result is yielded when its file is done."""
-    empty = ("no session file or minutes in this folder", UNREADABLE, "")
+    empty = (
+        "no session file or minutes in this folder (.txt .pdf .json .toml): name the files to "
+        "check, or the folder that holds them",
+        UNREADABLE,
+        "",
+    )
     if jobs <= 1 or len(inputs) <= 1:
         for name, is_empty in inputs:
             yield empty if is_empty else check_one(name, rules, debug)
@@ -556,8 +561,16 @@ def run(
         from quorum.exceptions import QuorumError
 
         if isinstance(exc, QuorumError):
+            from quorum.exceptions import InvalidSessionError
+
             where = str(file) if file is not None else f"quorum {args.command}"
-            _write(err, visible(_read_error(exc, where)) + "\n")
+            message = _read_error(exc, where)
+            if isinstance(exc, InvalidSessionError):
+                message += (
+                    "\ncorrect the session file at these places (its format: "
+                    "docs/session-format.md), then run the command again"
+                )
+            _write(err, visible(message) + "\n")
             return UNREADABLE
         if isinstance(exc, OSError) and (exc.filename is not None or args.output):
             name = exc.filename or args.output
