@@ -475,3 +475,17 @@ class TestJobs:
     ) -> None:
         assert 2 == run(["check", str(SESSION), "--jobs", value])
         assert "is not a number of processes" in capsys.readouterr().err
+
+
+class Closed(io.StringIO):
+    """A pipe whose reader went away (quorum check … | head)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_is_not_an_internal_error() -> None:
+    err = io.StringIO()
+
+    assert 2 == run(["check", str(SESSION)], stdout=Closed(), stderr=err)
+    assert "" == err.getvalue()

@@ -557,6 +557,8 @@ def run(
     file = file[0] if isinstance(file, list) else file
     try:
         return _dispatch(args, out, err)
+    except BrokenPipeError:  # the reader went away (quorum check … | head): nothing to say
+        return UNREADABLE
     except Exception as exc:
         from quorum.exceptions import QuorumError
 
@@ -594,4 +596,10 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    sys.exit(run())
+    status = run()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # do not let the interpreter complain again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = status or UNREADABLE
+    sys.exit(status)
