@@ -411,7 +411,7 @@ def _results(
 
 def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """One summary line per file, in the order given; the status of the batch (batch_status)."""
-    if args.output or args.format:
+    if args.output or args.format not in (None, "text"):
         _write(
             err,
             "quorum check: with several files, each gets one summary line: -o and --format "
