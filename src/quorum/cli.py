@@ -152,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"quorum {__version__}")
     p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", prog="quorum")  # no formatter
     check = _sub(
         sub,
         "check",
@@ -545,6 +545,9 @@ def run(
     """Run the command line; returns the exit status (never raises but ``KeyboardInterrupt``)."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        out.write(f"quorum {__version__}\n")  # argparse would load shutil to say it
+        return OK
     parser = _parser()
     try:
         args = parser.parse_args(argv)
