@@ -218,3 +218,17 @@ def test_import_quorum_loads_nothing_else() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert ["['quorum']", "True quorum.audit Session"] == done.stdout.splitlines()
+
+
+def test_version_loads_neither_the_engine_nor_argparse() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys\n"
+        "from quorum.cli import run\n"
+        "run(['--version'], stdout=io.StringIO())\n"
+        "print(sorted(m for m in sys.modules if m.startswith('quorum') or m == 'argparse'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "['quorum', 'quorum.cli']\n" == done.stdout

@@ -13,7 +13,6 @@ The modules that audit and render are imported when a command needs them, so tha
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -21,6 +20,7 @@ from quorum import __version__
 
 TYPE_CHECKING = False  # typing, pathlib and the engine are imported only when needed
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Iterator, Sequence
     from typing import TextIO
 
@@ -99,6 +99,8 @@ def _write(stream: TextIO, text: str) -> None:
 
 
 def _debug_option() -> argparse.ArgumentParser:
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--debug",
@@ -116,6 +118,8 @@ def _sub(
     description: str,
     examples: str,
 ) -> argparse.ArgumentParser:
+    import argparse
+
     return sub.add_parser(
         name,
         help=help_text,
@@ -127,6 +131,8 @@ def _sub(
 
 
 def _jobs(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -139,6 +145,8 @@ def _jobs(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="quorum",
         description="Audit the votes of deliberative assemblies: presence, proxies, quorum and "
