@@ -232,3 +232,21 @@ def test_version_loads_neither_the_engine_nor_argparse() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "['quorum', 'quorum.cli']\n" == done.stdout
+
+
+def test_check_of_a_session_file_loads_only_what_it_needs() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys\n"
+        "from quorum.cli import run\n"
+        f"run(['check', {str(SESSION)!r}], stdout=io.StringIO())\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('quorum'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert {"quorum.audit", "quorum.io", "quorum.report", "quorum.sessionfile"} <= loaded
+    assert set() == loaded & {
+        "quorum.parse", "quorum.html", "quorum.markdown", "quorum.explain", "quorum.document"
+    }  # fmt: skip
