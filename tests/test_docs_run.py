@@ -225,3 +225,29 @@ def test_the_matcher_can_fail() -> None:
     assert matches(["a…", "…"], ["abc"])
     assert not matches(["a", "z"], ["a", "b", "z"])
     assert not matches(["a", "…", "y"], ["a", "b", "z"])
+
+
+def json_sessions() -> list[tuple[str, str]]:
+    """The ```json blocks of the docs that are whole quorum-session/1 documents."""
+    found = []
+    for path in DOCS:
+        text = path.read_text("utf-8")
+        for m in FENCE.finditer(text):
+            if m.group("lang") == "json" and '"format": "quorum-session/1"' in m.group("code"):
+                where = f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, m.start()) + 1}"
+                found.append((where, m.group("code")))
+    return found
+
+
+@pytest.mark.parametrize(("where", "code"), json_sessions(), ids=[w for w, _ in json_sessions()])
+def test_session_file_examples_are_read(where: str, code: str) -> None:
+    import json
+
+    import quorum
+
+    session = quorum.session_from_dict(json.loads(code))
+    assert quorum.audit(session).items, where
+
+
+def test_there_is_a_session_file_example() -> None:
+    assert json_sessions()
