@@ -377,8 +377,7 @@ def check_one(name: str, rules: str | None, debug: bool = False) -> tuple[str, i
     except QuorumError as exc:
         return f"cannot be read: {_short(exc, name)}", UNREADABLE, ""
     except Exception as exc:
-        line = internal_error_line(exc, None).removeprefix(f"{name}: ")
-        return line, INTERNAL, _traceback(exc) if debug else ""
+        return internal_error_line(exc, None), INTERNAL, _traceback(exc) if debug else ""
 
 
 def _results(
@@ -434,7 +433,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for n, (name, _) in enumerate(inputs, 1):
         line = visible(f"[{n}/{len(inputs)}] {name}")
         if progress:
-            err.write(f"\r{line}")
+            _write(err, f"\r{line}")
             err.flush()
         text, status, trace = next(results)
         if progress:
