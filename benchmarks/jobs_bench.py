@@ -5,14 +5,17 @@ Run: ``python benchmarks/jobs_bench.py FOLDER [--jobs 1 2] [--repeat 2]``, for e
 
 Each run is the whole command, in a child process (``quorum check FOLDER --jobs N``, the
 console script of this environment), so the figure includes the start of the command and of
-the pool; the best of ``--repeat`` runs is kept. It also checks that every number of jobs prints
-the same lines, in the same order, with the same exit status.
+the pool; the best of ``--repeat`` runs is kept, with the CPU time the run used (all its
+processes): on a busy machine the wall times say little, and equal CPU times say that the pool
+costs little. It also checks that every number of jobs prints the same lines, in the same order,
+with the same exit status.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -42,8 +45,9 @@ def main() -> None:
     outputs: dict[int, tuple[int, str]] = {}
     rates: dict[int, float] = {}
     for jobs in args.jobs:
-        best = float("inf")
+        best, cpu = float("inf"), float("inf")
         for _ in range(args.repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             done = subprocess.run(
                 [*quorum_command(), "check", str(args.folder), "--jobs", str(jobs)],
@@ -52,9 +56,12 @@ def main() -> None:
                 check=False,
             )
             best = min(best, time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            cpu = min(cpu, used)
             outputs[jobs] = (done.returncode, done.stdout)
         rates[jobs] = len(files) / best
-        print(f"  --jobs {jobs}: {best:6.2f} s, {rates[jobs]:6.1f} files/s")
+        print(f"  --jobs {jobs}: {best:6.2f} s, {rates[jobs]:6.1f} files/s, {cpu:5.2f} s of CPU")
     first = args.jobs[0]
     for jobs in args.jobs[1:]:
         same = "same lines and status" if outputs[jobs] == outputs[first] else "DIFFERENT OUTPUT"
