@@ -489,3 +489,18 @@ def test_a_closed_pipe_is_not_an_internal_error() -> None:
 
     assert 2 == run(["check", str(SESSION)], stdout=Closed(), stderr=err)
     assert "" == err.getvalue()
+
+
+def test_a_terminal_that_cannot_write_accents_gets_escapes() -> None:
+    """A console in ASCII (or any encoding without é) never crashes the output."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "quorum", "check", str(SESSION)],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+    assert 0 == done.returncode, done.stderr
+    assert b"Conseil de Communaut\\xe9 de Grand Besan\\xe7on" in done.stdout
