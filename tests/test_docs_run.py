@@ -12,9 +12,10 @@ checked where the docs show it.
 - A block that cannot run (it installs, or runs the test suite itself) is preceded by
   ``<!-- not run: the reason -->``.
 
-Everything runs in a temporary copy of the repository's ``examples/`` and ``tests/data/`` with
-``.venv`` pointing to this environment, under ``PATH`` without this environment's ``bin`` (a
-command that forgets to activate the venv fails as it would for a clerk), in an English C locale.
+Everything runs in a temporary copy of the repository's ``examples/`` and ``tests/data/`` with a
+``.venv`` whose ``bin/quorum``, ``bin/python`` and ``bin/activate`` lead to this environment,
+under ``PATH`` without this environment's ``bin`` (a command that forgets to activate the venv
+fails as it would for a clerk), in an English C locale.
 """
 
 from __future__ import annotations
@@ -108,7 +109,16 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws = tmp_path_factory.mktemp("docs")
     shutil.copytree(ROOT / "examples", ws / "examples")
     shutil.copytree(ROOT / "tests" / "data", ws / "tests" / "data")
-    (ws / ".venv").symlink_to(Path(sys.executable).parent.parent, target_is_directory=True)
+    bin_dir = ws / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    scripts = {
+        "python": f'exec {sys.executable} "$@"',
+        "quorum": f'exec {sys.executable} -m quorum "$@"',
+    }
+    for name, line in scripts.items():
+        (bin_dir / name).write_text(f"#!/bin/sh\n{line}\n", "utf-8")
+        (bin_dir / name).chmod(0o755)
+    (bin_dir / "activate").write_text(f'PATH="{bin_dir}:$PATH"; export PATH\n', "utf-8")
     return ws
 
 
