@@ -390,6 +390,34 @@ class TestInternalError:
         assert "" == err.getvalue()
 
 
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork",
+    reason="the workers inherit the patched reader only when forked",
+)
+def test_an_internal_error_in_a_worker(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With --jobs, a crash in one worker is that file's line; the others are checked."""
+    real = quorum.read_session
+
+    def fragile(path: str | Path) -> quorum.Session:
+        if Path(path).name == "b.txt":
+            raise KeyError("boom")
+        return real(path)
+
+    monkeypatch.setattr("quorum.io.read_session", fragile)
+    for name in ("a.json", "b.txt", "c.json"):
+        (tmp_path / name).write_bytes(SESSION.read_bytes())
+    out, err = io.StringIO(), io.StringIO()
+
+    status = run(["check", str(tmp_path), "--jobs", "2", "--debug"], stdout=out, stderr=err)
+    lines = out.getvalue().splitlines()
+    assert 70 == status
+    assert f"{tmp_path / 'a.json'}: 37 items, 0 errors, 2 warnings" == lines[0]
+    assert lines[1].startswith(f"{tmp_path / 'b.txt'}: internal error: please report it")
+    assert "(KeyError: 'boom')" in lines[1]
+    assert f"{tmp_path / 'c.json'}: 37 items, 0 errors, 2 warnings" == lines[2]
+    assert "Traceback (most recent call last):" in err.getvalue()
+
+
 class TestConventions:
     """Issue 12, point 4."""
 
