@@ -457,6 +457,21 @@ class TestConventions:
         assert "38" == e.value.label
         assert 37 == len(e.value.labels)
 
+    @pytest.mark.parametrize("label", ["n°19", "N° 19", "Point 19", "#19", "no 19"])
+    def test_explain_guesses_the_label_a_clerk_meant(self, label: str) -> None:
+        err = io.StringIO()
+
+        assert 2 == run(["explain", str(SESSION), label], stdout=io.StringIO(), stderr=err)
+        assert f"item {label!r} is not on the agenda: did you mean '19'? Its labels: 1, 2, 3" in (
+            err.getvalue()
+        )
+
+    def test_no_guess_for_another_label(self) -> None:
+        result = quorum.audit(quorum.read_session(SESSION))
+        for label in ("19 bis", "nord", "n°", "no"):
+            with pytest.raises(quorum.UnknownItemError, match="; give one of its labels"):
+                result.item(label)
+
     def test_messages_about_files_say_what_to_do(self, tmp_path: Path) -> None:
         empty = tmp_path / "empty.txt"
         empty.write_text("Compte rendu\nrien\n", "utf-8")
