@@ -87,7 +87,7 @@ def test_unreadable_file_goes_to_stderr(
 
     assert 2 == status
     assert "" == captured.out
-    assert f"{missing}: no such file\n" == captured.err
+    assert f"{missing}: no such file: check the name and the folder it is in\n" == captured.err
 
 
 class TestBatch:
@@ -123,7 +123,8 @@ class TestBatch:
         assert out[0].startswith(f"{bad}: cannot be read: ")
         assert "$.agenda: the agenda is empty" in out[0]
         assert f"{SESSION}: 37 items, 0 errors, 2 warnings" == out[1]
-        assert f"{empty}: no session file or minutes in this folder" == out[2]
+        assert out[2].startswith(f"{empty}: no session file or minutes in this folder (")
+        assert out[2].endswith(": name the files to check, or the folder that holds them")
 
     def test_progress_on_a_terminal_only(self) -> None:
         out, err, quiet = io.StringIO(), Tty(), io.StringIO()
@@ -193,3 +194,59 @@ def test_rules_json_and_unknown_name() -> None:
     assert "2019-07-21" == doc[0]["valid_from"]
     assert 2 == run(["rules", "fr-copro"], stdout=out, stderr=err)
     assert "unknown rule set 'fr-copro'" in err.getvalue()
+
+
+def test_the_version_is_the_installed_one() -> None:
+    """quorum.__version__ is written in the package (no importlib.metadata at startup)."""
+    from importlib.metadata import version
+
+    assert version("quorum-minutes") == quorum.__version__
+
+
+def test_import_quorum_loads_nothing_else() -> None:
+    """`import quorum` and `quorum --version` load no other module of the package; the public
+    names are imported on first use, and `quorum.audit` stays the function."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, quorum\n"
+        "print(sorted(m for m in sys.modules if m.startswith('quorum')))\n"
+        "import quorum.cli\n"
+        "from quorum.audit import Audit\n"
+        "print(callable(quorum.audit), quorum.audit.__module__, quorum.Session.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ["['quorum']", "True quorum.audit Session"] == done.stdout.splitlines()
+
+
+def test_version_loads_neither_the_engine_nor_argparse() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys\n"
+        "from quorum.cli import run\n"
+        "run(['--version'], stdout=io.StringIO())\n"
+        "print(sorted(m for m in sys.modules if m.startswith('quorum') or m == 'argparse'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "['quorum', 'quorum.cli']\n" == done.stdout
+
+
+def test_check_of_a_session_file_loads_only_what_it_needs() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys\n"
+        "from quorum.cli import run\n"
+        f"run(['check', {str(SESSION)!r}], stdout=io.StringIO())\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('quorum'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert {"quorum.audit", "quorum.io", "quorum.report", "quorum.sessionfile"} <= loaded
+    assert set() == loaded & {
+        "quorum.parse", "quorum.html", "quorum.markdown", "quorum.explain", "quorum.document"
+    }  # fmt: skip

@@ -223,3 +223,10 @@ def test_api_lang_keyword() -> None:
     assert render_text(result, lang="fr").startswith("À corriger : 5 points\n")
     assert "## Constats" in render_markdown(result, lang="fr")
     assert "<html lang=en>" in render_html(result, lang="en")
+
+
+def test_the_command_line_offers_every_language() -> None:
+    """cli keeps its own copy of the languages (``--version`` must not import gettext)."""
+    from quorum import cli, i18n
+
+    assert i18n.LANGUAGES == cli.LANGUAGES

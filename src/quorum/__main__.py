@@ -2,4 +2,5 @@
 
 from quorum.cli import main
 
-main()
+if __name__ == "__main__":  # not when a process pool (spawn) imports it again (--jobs)
+    main()

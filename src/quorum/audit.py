@@ -23,6 +23,7 @@ import attrs
 
 from quorum import timeline as tl
 from quorum.counting import ERROR, INFO, WARNING, Counts, Draft
+from quorum.exceptions import UnknownItemError
 from quorum.findings import Finding, Verdict, items_text, plural
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
@@ -160,9 +161,18 @@ class Audit:
             return Verdict.INCOMPLETE
         return Verdict.ERRORS if self.errors else Verdict.VALID
 
-    def item(self, label: str) -> AuditItem:
-        """The audit of the item with this label."""
-        return self.items[self.session.position(label) - 1]
+    def item(self, label: str | int) -> AuditItem:
+        """The audit of the item with this label; an int is the label written in digits
+        (``item(19)`` is ``item("19")``; by position: ``items[position - 1]``).
+
+        Raises:
+            UnknownItemError: no item has this label (the error lists the agenda's labels).
+        """
+        text = label if isinstance(label, str) else str(label)
+        try:
+            return self.items[self.session.position(text) - 1]
+        except UnknownItemError:
+            raise UnknownItemError(str(label), self.session.agenda) from None
 
     def to_dict(self, *, member_lists: bool = True) -> dict[str, object]:
         """The ``quorum-audit/1`` JSON document (see ``docs/audit-format.md``)."""

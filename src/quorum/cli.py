@@ -1,41 +1,44 @@
 """The ``quorum`` command: ``check`` audits sessions, ``explain`` derives one item's numbers,
 ``parse`` reads minutes into a session file.
 
-Exit status: 0 when no finding is an error, 1 when one is, 2 when an input cannot be read (with
-several inputs, the worst of them). Results go to stdout (or the ``-o`` file), messages to stderr.
-Colour only on a terminal, and never when ``NO_COLOR`` is set.
+Exit status (docs/cli.md): 0 valid; 1 an error finding; 2 an input cannot be read, or misuse;
+3 the minutes were not fully read (check the quoted lines by hand); 70 an internal error (a bug:
+"internal error: please report it", the traceback only with ``--debug``). With several inputs,
+the first of 70, 2, 1, 3, 0 that any file gives. Results go to stdout (or the ``-o`` file),
+messages to stderr. Colour only on a terminal, and never when ``NO_COLOR`` is set.
+
+The modules that audit and render are imported when a command needs them, so that
+``quorum --version`` starts fast.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TextIO
 
 from quorum import __version__
-from quorum.audit import Audit, audit
-from quorum.document import rule_set_dict
-from quorum.exceptions import QuorumError
-from quorum.explain import explain, explanation_dict, render_explanation
-from quorum.html import render_html
-from quorum.i18n import LANGUAGES, using
-from quorum.io import MINUTES_SUFFIXES, SESSION_SUFFIXES, read_session
-from quorum.markdown import render_markdown
-from quorum.report import render_rules, render_text, summary_line
-from quorum.rulesets import RULE_SETS, get_rules
-from quorum.sessionfile import dumps, session_to_dict
+
+TYPE_CHECKING = False  # typing, pathlib and the engine are imported only when needed
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterator, Sequence
+    from typing import TextIO
+
+    from quorum.audit import Audit
+    from quorum.exceptions import QuorumError
+
+OK, ERRORS, UNREADABLE, INCOMPLETE, INTERNAL = 0, 1, 2, 3, 70
+#: the status of a batch: the first of these that any of its files gives
+BATCH_ORDER = (INTERNAL, UNREADABLE, ERRORS, INCOMPLETE, OK)
 
 CHECK_EXAMPLES = """\
 examples:
   quorum check examples/grand-besancon-2026-01-29.session.json
-  quorum check minutes.txt --format html -o report.html    (open report.html in a browser)
+  quorum check minutes.txt -o report.html                  (open report.html in a browser)
   quorum check minutes.txt --format markdown > report.md   (for a ticket or an e-mail)
   quorum check minutes.txt --format json > audit.json
   quorum check minutes/*.txt                               (one summary line per file)
-  quorum check minutes/                                    (every .txt .pdf .json .toml in it)
+  quorum check minutes/ --jobs 2                           (every .txt .pdf .json .toml in it)
 """
 
 EXPLAIN_EXAMPLES = """\
@@ -57,14 +60,58 @@ examples:
   quorum parse minutes.pdf -o session.json
 """
 
-RENDERERS: dict[str, Callable[[Audit], str]] = {
-    "json": lambda a: dumps(a.to_dict()) + "\n",
-    "html": render_html,
-    "markdown": render_markdown,
+#: the format ``-o FILE`` implies when ``--format`` is not given
+FORMAT_BY_SUFFIX = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".txt": "text",
 }
 
-SUFFIXES = MINUTES_SUFFIXES + SESSION_SUFFIXES
+STATUS_TEXT = {
+    OK: "valid",
+    ERRORS: "errors",
+    INCOMPLETE: "not fully read",
+}
 
+# C0 controls but tab and newline, DEL and C1: shown as \x1b in text output, never sent raw
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def visible(text: str) -> str:
+    """Text safe for a terminal: control characters (ESC, BEL, CR…) shown as ``\\x1b``."""
+    return text.translate(_CONTROLS)
+
+
+def _encodable(text: str) -> str:
+    """Text every UTF-8 stream can take: a lone surrogate becomes ``\\ud800``."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+def _write(stream: TextIO, text: str) -> None:
+    stream.write(_encodable(text))
+
+
+def _debug_option() -> argparse.ArgumentParser:
+    import argparse
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="on an internal error, print the traceback (to report it)",
+    )
+    return common
+
+
+LANGUAGES = ("fr", "en")  # quorum.i18n.LANGUAGES, without importing gettext for --version
 LANG_HELP = "language of the report's labels (default: French when the locale is French)"
 
 
@@ -75,20 +122,40 @@ def _sub(
     description: str,
     examples: str,
 ) -> argparse.ArgumentParser:
+    import argparse
+
     return sub.add_parser(
         name,
         help=help_text,
         description=description,
         epilog=examples,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_debug_option()],
     )
 
 
+def _jobs(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of processes: give 1, 2, … (0: one per processor)"
+        )
+    return value or os.cpu_count() or 1
+
+
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="quorum",
         description="Audit the votes of deliberative assemblies: presence, proxies, quorum and "
-        "tallies, item by item.",
+        "tallies, item by item. Exit status: 0 valid, 1 errors, 2 unreadable input or misuse, "
+        "3 not fully read, 70 internal error.",
         epilog=CHECK_EXAMPLES
         + EXPLAIN_EXAMPLES.split("\n", 1)[1]
         + PARSE_EXAMPLES.split("\n", 1)[1]
@@ -96,14 +163,17 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"quorum {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", prog="quorum")  # no formatter
     check = _sub(
         sub,
         "check",
         "audit session files or minutes",
         "Audit every item of a session: presence, usable proxies, quorum, tally. With several "
-        "files (or a folder), print one summary line per file. Exit status 0: no error; 1: an "
-        "error finding; 2: an input cannot be read (the worst over all files).",
+        "files (or a folder), print one summary line per file. Exit status 0: valid; 1: an "
+        "error finding; 2: an input cannot be read; 3: the minutes were not fully read (check "
+        "the quoted lines by hand); 70: internal error. With several files: the first of 70, 2, "
+        "1, 3, 0 that any file gives.",
         CHECK_EXAMPLES,
     )
     check.add_argument(
@@ -114,12 +184,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--format",
         choices=("text", "json", "html", "markdown"),
-        default="text",
-        help="output format (default: text); html is one self-contained page",
+        help="output format (default: from the -o file's extension .html .md .json .txt, "
+        "else text); html is one self-contained page",
     )
     check.add_argument("--rules", help="audit under this rule set instead of the session's")
     check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     check.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="with several files, check N at a time in separate processes (0: one per "
+        "processor); the lines keep the order of the files",
+    )
     ex = _sub(
         sub,
         "explain",
@@ -127,12 +206,17 @@ def _parser() -> argparse.ArgumentParser:
         "Explain one item: the members counted present, each usable proxy (giver -> holder), "
         "each proxy not counted and why, the arithmetic of quorum and tally, the rules cited. "
         "Exit status 0: no error at this item; 1: an error finding; 2: unreadable input or "
-        "unknown item.",
+        "unknown item (the labels are listed); 3: the attendance of this item was not fully "
+        "read; 70: internal error.",
         EXPLAIN_EXAMPLES,
     )
     ex.add_argument("file", help="a session file or minutes")
     ex.add_argument("item", help="the item's label, as on the agenda ('19', '12 bis')")
-    ex.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    ex.add_argument(
+        "--format",
+        choices=("text", "json"),
+        help="output format (default: from the -o file's extension, else text)",
+    )
     ex.add_argument("--rules", help="explain under this rule set instead of the session's")
     ex.add_argument("-o", "--output", help="write the explanation to this file")
     ex.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
@@ -141,7 +225,9 @@ def _parser() -> argparse.ArgumentParser:
         "parse",
         "read minutes and print the session as quorum-session/1 JSON",
         "Read minutes (.txt, .pdf) and print the session as quorum-session/1 JSON, for a clerk "
-        "to correct by hand and check with 'quorum check'.",
+        "to correct by hand and check with 'quorum check'. Exit status 0: read; 2: cannot be "
+        "read; 3: not fully read (the session is written; correct it where stderr says); 70: "
+        "internal error.",
         PARSE_EXAMPLES,
     )
     parse.add_argument("file", help="minutes (.txt, .pdf) or a session file")
@@ -161,21 +247,32 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _dumps(doc: object) -> str:
+    from quorum.sessionfile import dumps
+
+    return dumps(doc) + "\n"
+
+
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    from quorum.report import render_rules
+    from quorum.rulesets import RULE_SETS, get_rules
+
     chosen = [get_rules(n) for n in args.name] if args.name else list(RULE_SETS.values())
     if args.format == "json":
-        out.write(dumps([rule_set_dict(r) for r in chosen]) + "\n")
+        from quorum.document import rule_set_dict
+
+        _write(out, _dumps([rule_set_dict(r) for r in chosen]))
     else:
-        out.write(render_rules(chosen, detail=not args.brief))
-    return 0
+        _write(out, render_rules(chosen, detail=not args.brief))
+    return OK
 
 
 def _emit(text: str, output: str | None, stdout: TextIO) -> None:
     if output:
         with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            _write(fh, text)
     else:
-        stdout.write(text)
+        _write(stdout, text)
 
 
 def _tty(stream: TextIO) -> bool:
@@ -188,8 +285,27 @@ def use_color(stream: TextIO) -> bool:
     return _tty(stream) and not os.environ.get("NO_COLOR")
 
 
-def _status(result: Audit) -> int:
-    return 0 if result.ok else 1
+def _format(args: argparse.Namespace) -> str:
+    """``--format``, else the one the ``-o`` file's extension names, else text."""
+    if args.format:
+        return str(args.format)
+    if args.output:
+        return FORMAT_BY_SUFFIX.get(os.path.splitext(args.output)[1].lower(), "text")
+    return "text"
+
+
+def status_of(result: Audit) -> int:
+    """0 valid, 1 errors, 3 not fully read: the audit's verdict as an exit status."""
+    from quorum.findings import Verdict
+
+    return {Verdict.VALID: OK, Verdict.ERRORS: ERRORS, Verdict.INCOMPLETE: INCOMPLETE}[
+        result.verdict
+    ]
+
+
+def batch_status(statuses: Sequence[int]) -> int:
+    """The status of several files: the first of 70, 2, 1, 3, 0 that any of them gives."""
+    return next((s for s in BATCH_ORDER if s in statuses), OK)
 
 
 def _read_error(exc: QuorumError, file: str) -> str:
@@ -206,74 +322,238 @@ def _short(exc: QuorumError, file: str) -> str:
     return head
 
 
+def _summary(exc: BaseException) -> str:
+    """An exception on one line: its type and the first line of its message."""
+    first = (str(exc).splitlines() or [""])[0][:200]
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+def internal_error_line(exc: BaseException, file: str | None) -> str:
+    """What ``quorum`` prints for an uncaught exception: a bug, not a finding."""
+    where = f"{file}: " if file else ""
+    return (
+        f"{where}internal error: please report it to the quorum developers ({_summary(exc)}); "
+        "run the same command with --debug and attach its output"
+    )
+
+
+def _traceback(exc: BaseException) -> str:
+    import traceback
+
+    return "".join(traceback.format_exception(exc))
+
+
 def _inputs(names: Sequence[str]) -> list[tuple[str, bool]]:
     """The files to check, folders expanded (sorted), in the order given; ``(folder, True)`` for
     a folder holding no session file or minutes."""
+    from quorum.io import MINUTES_SUFFIXES, SESSION_SUFFIXES
+
+    suffixes = MINUTES_SUFFIXES + SESSION_SUFFIXES
     out: list[tuple[str, bool]] = []
     for name in names:
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(
-                str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+        if os.path.isdir(name):
+            with os.scandir(name) as entries:
+                found = sorted(
+                    os.path.join(name, e.name)
+                    for e in entries
+                    if e.is_file() and os.path.splitext(e.name)[1].lower() in suffixes
+                )
             out += [(f, False) for f in found] or [(name, True)]
         else:
             out.append((name, False))
     return out
 
 
-def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """One summary line per file; the worst exit status."""
-    if args.output or args.format != "text":
-        err.write(
-            "quorum check: with several files, each gets one summary line: -o and --format "
-            "apply to one file at a time (run quorum check FILE --format html -o FILE.html)\n"
-        )
-        return 2
-    inputs = _inputs(args.file)
-    worst = 0
-    progress = _tty(err)
-    for n, (name, empty) in enumerate(inputs, 1):
-        line = f"[{n}/{len(inputs)}] {name}"
-        if progress:
-            err.write(f"\r{line}")
-            err.flush()
-        if empty:
-            text, status = "no session file or minutes in this folder", 2
-        else:
+def check_one(
+    name: str, rules: str | None, debug: bool = False, lang: str | None = None
+) -> tuple[str, int, str]:
+    """One file of a batch: its summary line (without the name), its status, and the traceback
+    of an internal error when ``debug`` (else ``""``). Never raises: a batch goes on."""
+    from quorum.exceptions import QuorumError
+
+    try:
+        from quorum.audit import audit
+        from quorum.io import read_session
+        from quorum.report import summary_line
+
+        result = audit(read_session(name), rules)
+        status = status_of(result)
+        text = summary_line(result, lang=lang)
+        if status == INCOMPLETE:
+            text += ", not fully read: check the quoted lines by hand (quorum check FILE)"
+        return text, status, ""
+    except QuorumError as exc:
+        return f"cannot be read: {_short(exc, name)}", UNREADABLE, ""
+    except Exception as exc:
+        return internal_error_line(exc, None), INTERNAL, _traceback(exc) if debug else ""
+
+
+def _results(
+    inputs: list[tuple[str, bool]], rules: str | None, jobs: int, debug: bool, lang: str | None
+) -> Iterator[tuple[str, int, str]]:
+    """The result of each input, in the order given; with ``jobs`` > 1 the files are checked
+    in a pool of processes, and each result is yielded when its file is done."""
+    empty = (
+        "no session file or minutes in this folder (.txt .pdf .json .toml): name the files to "
+        "check, or the folder that holds them",
+        UNREADABLE,
+        "",
+    )
+    if jobs <= 1 or len(inputs) <= 1:
+        for name, is_empty in inputs:
+            yield empty if is_empty else check_one(name, rules, debug, lang)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    import quorum.audit
+    import quorum.io
+    import quorum.report  # noqa: F401  (imported once here, inherited by forked workers)
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(inputs))) as pool:
+        futures = [
+            None if is_empty else pool.submit(check_one, name, rules, debug, lang)
+            for name, is_empty in inputs
+        ]
+        for future in futures:
+            if future is None:
+                yield empty
+                continue
             try:
-                result = audit(read_session(name), args.rules)
-                text, status = summary_line(result, lang=args.lang), _status(result)
-            except QuorumError as exc:
-                text, status = f"cannot be read: {_short(exc, name)}", 2
+                yield future.result()
+            except Exception as exc:  # the worker process died (killed, out of memory)
+                yield internal_error_line(exc, None), INTERNAL, _traceback(exc) if debug else ""
+
+
+def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """One summary line per file, in the order given; the status of the batch (batch_status)."""
+    if args.output or args.format not in (None, "text"):
+        _write(
+            err,
+            "quorum check: with several files, each gets one summary line: -o and --format "
+            "apply to one file at a time (run quorum check FILE -o FILE.html)\n",
+        )
+        return UNREADABLE
+    debug = bool(getattr(args, "debug", False))
+    inputs = _inputs(args.file)
+    statuses: list[int] = []
+    progress = _tty(err)
+    results = _results(inputs, args.rules, args.jobs, debug, args.lang)
+    for n, (name, _) in enumerate(inputs, 1):
+        line = visible(f"[{n}/{len(inputs)}] {name}")
+        if progress:
+            _write(err, f"\r{line}")
+            err.flush()
+        text, status, trace = next(results)
         if progress:
             err.write("\r" + " " * len(line) + "\r")
             err.flush()
-        out.write(f"{name}: {text}\n")
+        _write(out, visible(f"{name}: {text}") + "\n")
         out.flush()
-        worst = max(worst, status)
-    return worst
+        if trace:
+            _write(err, f"{name}:\n{trace}")
+        statuses.append(status)
+    return batch_status(statuses)
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from quorum.audit import audit
+    from quorum.io import read_session
+
     result = audit(read_session(args.file[0]), args.rules)
+    from quorum.i18n import using
+
+    fmt = _format(args)
     with using(args.lang):
-        if args.format == "text":
-            text = render_text(result, color=not args.output and use_color(out))
+        if fmt == "text":
+            from quorum.report import colorize, render_text
+
+            text = visible(render_text(result))
+            if not args.output and use_color(out):
+                text = colorize(text)
+        elif fmt == "json":
+            text = _dumps(result.to_dict())
+        elif fmt == "html":
+            from quorum.html import render_html
+
+            text = render_html(result)
         else:
-            text = RENDERERS[args.format](result)
+            from quorum.markdown import render_markdown
+
+            text = visible(render_markdown(result))
     _emit(text, args.output, out)
-    return _status(result)
+    return status_of(result)
 
 
 def _explain(args: argparse.Namespace, out: TextIO) -> int:
-    e = explain(audit(read_session(args.file), args.rules), args.item)
+    from quorum.audit import audit
+    from quorum.explain import explain, explanation_dict, render_explanation
+    from quorum.i18n import using
+    from quorum.io import read_session
+
+    result = audit(read_session(args.file), args.rules)
+    e = explain(result, args.item)
     with using(args.lang):
-        text = (
-            dumps(explanation_dict(e)) + "\n" if args.format == "json" else render_explanation(e)
-        )
+        if _format(args) == "json":
+            text = _dumps(explanation_dict(e))
+        else:
+            text = visible(render_explanation(e))
     _emit(text, args.output, out)
-    return 1 if any(f.severity.value == "error" for f in e.item.findings) else 0
+    reading = result.session.reading
+    if reading is not None and not reading.complete:
+        uncertain = reading.uncertain_items
+        if not uncertain or e.item.item in uncertain:
+            return INCOMPLETE
+    return ERRORS if any(f.severity.value == "error" for f in e.item.findings) else OK
+
+
+def _parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from quorum.io import read_session
+    from quorum.sessionfile import session_to_dict
+
+    session = read_session(args.file)
+    for note in session.notes:
+        _write(err, visible(f"{args.file}: {note}") + "\n")
+    _emit(_dumps(session_to_dict(session)), args.output, out)
+    reading = session.reading
+    return INCOMPLETE if reading is not None and not reading.complete else OK
+
+
+def _same_file(output: str, inputs: Sequence[str]) -> str | None:
+    """The input that ``-o output`` would overwrite, if any."""
+    for name in inputs:
+        try:
+            if os.path.realpath(output) == os.path.realpath(name) or (
+                os.path.exists(output) and os.path.exists(name) and os.path.samefile(output, name)
+            ):
+                return name
+        except OSError:
+            continue
+    return None
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.command == "rules":
+        return _rules(args, out)
+    files = args.file if args.command == "check" else [args.file]
+    output = getattr(args, "output", None)
+    if output:
+        overwritten = _same_file(output, files)
+        if overwritten is not None:
+            _write(
+                err,
+                visible(
+                    f"quorum {args.command}: -o {output} would overwrite the input file "
+                    f"{overwritten}: name another output file\n"
+                ),
+            )
+            return UNREADABLE
+    if args.command == "check":
+        if len(args.file) > 1 or os.path.isdir(args.file[0]):
+            return _batch(args, out, err)
+        return _check(args, out)
+    if args.command == "explain":
+        return _explain(args, out)
+    return _parse(args, out, err)
 
 
 def run(
@@ -282,9 +562,12 @@ def run(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (never raises but ``KeyboardInterrupt``)."""
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        out.write(f"quorum {__version__}\n")  # argparse would load shutil to say it
+        return OK
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -292,34 +575,54 @@ def run(
         return int(exc.code or 0)
     if args.command is None:
         parser.print_help(err)
-        return 2
-    if args.command == "rules":
-        try:
-            return _rules(args, out)
-        except QuorumError as exc:
-            err.write(f"quorum rules: {exc}\n")
-            return 2
-    file = args.file[0] if args.command == "check" else args.file
+        return UNREADABLE
+    file = getattr(args, "file", None)
+    file = file[0] if isinstance(file, list) else file
     try:
-        if args.command == "check":
-            if len(args.file) > 1 or Path(file).is_dir():
-                return _batch(args, out, err)
-            return _check(args, out)
-        if args.command == "explain":
-            return _explain(args, out)
-        session = read_session(file)
-        for note in session.notes:
-            err.write(f"{file}: {note}\n")
-        _emit(dumps(session_to_dict(session)) + "\n", args.output, out)
-        return 0
-    except QuorumError as exc:
-        err.write(_read_error(exc, str(file)) + "\n")
-        return 2
-    except OSError as exc:
-        err.write(f"quorum: {exc.strerror or exc}: {exc.filename or args.output}\n")
-        return 2
+        return _dispatch(args, out, err)
+    except BrokenPipeError:  # the reader went away (quorum check … | head): nothing to say
+        return UNREADABLE
+    except Exception as exc:
+        from quorum.exceptions import QuorumError
+
+        if isinstance(exc, QuorumError):
+            from quorum.exceptions import InvalidSessionError
+
+            where = str(file) if file is not None else f"quorum {args.command}"
+            message = _read_error(exc, where)
+            if isinstance(exc, InvalidSessionError):
+                message += (
+                    "\ncorrect the session file at these places (its format: "
+                    "docs/session-format.md), then run the command again"
+                )
+            _write(err, visible(message) + "\n")
+            return UNREADABLE
+        if isinstance(exc, OSError) and (exc.filename is not None or args.output):
+            name = exc.filename or args.output
+            _write(
+                err,
+                visible(
+                    f"quorum: {exc.strerror or exc}: {name}: check the folder exists and that "
+                    "you may write there\n"
+                ),
+            )
+            return UNREADABLE
+        _write(err, visible(internal_error_line(exc, file)) + "\n")
+        if getattr(args, "debug", False):
+            _write(err, _traceback(exc))
+        return INTERNAL
 
 
 def main() -> None:
     """Entry point of the ``quorum`` console script."""
-    sys.exit(run())
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    status = run()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # do not let the interpreter complain again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = status or UNREADABLE
+    sys.exit(status)

@@ -56,9 +56,29 @@ class UnknownRuleSetError(QuorumError, LookupError):
         super().__init__(f"unknown rule set {name!r}; known: {', '.join(sorted(known))}")
 
 
-class UnknownItemError(QuorumError, LookupError):
-    """An item label is not on the session's agenda."""
+def _bare(label: str) -> str:
+    """A label without what clerks write around it: ``n°19``, ``Point 19``, ``#19`` -> ``19``."""
+    text = " ".join(label.casefold().split())
+    for word in ("délibération", "question", "point", "item", "n°", "nº", "no.", "no", "#"):
+        after = text[len(word) : len(word) + 1]
+        if text.startswith(word) and (after in ("", " ") or after.isdigit()):
+            text = text[len(word) :].strip(" .:")
+    return text
 
-    def __init__(self, label: str) -> None:
+
+class UnknownItemError(QuorumError, LookupError):
+    """An item label is not on the session's agenda; ``labels`` are the agenda's, when known."""
+
+    def __init__(self, label: str, labels: Iterable[str] = ()) -> None:
         self.label = label
-        super().__init__(f"item {label!r} is not on the agenda")
+        self.labels: tuple[str, ...] = tuple(labels)
+        message = f"item {label!r} is not on the agenda"
+        guess = [x for x in self.labels if _bare(x) == _bare(label)]
+        if self.labels:
+            shown = ", ".join(self.labels[:40])
+            more = f", … ({len(self.labels)} items)" if len(self.labels) > 40 else ""
+            if len(guess) == 1:
+                message += f": did you mean {guess[0]!r}? Its labels: {shown}{more}"
+            else:
+                message += f"; give one of its labels: {shown}{more}"
+        super().__init__(message)

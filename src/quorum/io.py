@@ -1,50 +1,151 @@
-"""Reading and writing session files: ``quorum-session/1`` JSON or TOML, minutes as text or PDF."""
+"""Reading and writing session files: ``quorum-session/1`` JSON or TOML, minutes as text or PDF.
+
+Files are read with a bound (``MAX_BYTES``) and only when they are regular files: a device such
+as ``/dev/zero`` or a pipe is refused before it is opened. Text is UTF-8 (with or without a BOM),
+UTF-16 or UTF-32 with a BOM, or Windows-1252; a UTF-8 file with a few stray Windows-1252 bytes
+is read line by line, and each repaired line becomes a warning (``TEXT_ENCODING_REPAIRED``).
+"""
 
 from __future__ import annotations
 
-import tomllib
-from decimal import Decimal
-from pathlib import Path
+import codecs
+import os
+import stat
+from typing import TYPE_CHECKING
 
 from quorum.exceptions import InvalidSessionError, SessionFileError
-from quorum.model import Session
-from quorum.parse import parse_minutes
-from quorum.sessionfile import dumps, loads, session_from_dict, session_to_dict
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from quorum.findings import Finding
+    from quorum.model import Session
 
 MINUTES_SUFFIXES = (".txt", ".text", ".pdf")
 SESSION_SUFFIXES = (".json", ".toml")
 MAX_BYTES = 64 * 1024 * 1024
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
-def _read_bytes(path: Path) -> bytes:
+
+def _read_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file, at most ``MAX_BYTES`` of them (never more is read)."""
     try:
-        if path.is_dir():
-            raise SessionFileError("is a folder, not a file", file=str(path))
-        data = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise SessionFileError(
+                "is a folder, not a file: name a file in it, or run quorum check on the folder",
+                file=str(path),
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise SessionFileError(
+                "is not a regular file (a device, a pipe or a socket): save what it holds to a "
+                "file and name that file",
+                file=str(path),
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise SessionFileError("no such file", file=str(path)) from None
+        raise SessionFileError(
+            "no such file: check the name and the folder it is in", file=str(path)
+        ) from None
     except OSError as err:
-        raise SessionFileError(f"cannot be read: {err.strerror or err}", file=str(path)) from None
+        raise SessionFileError(
+            f"cannot be read ({err.strerror or err}): check that the file exists and that you "
+            "may read it",
+            file=str(path),
+        ) from None
     if len(data) > MAX_BYTES:
-        raise SessionFileError(f"is larger than {MAX_BYTES // 2**20} MiB", file=str(path))
+        raise SessionFileError(
+            f"is larger than {MAX_BYTES // 2**20} MiB: split it, or check that it is the right "
+            "file",
+            file=str(path),
+        )
     return data
 
 
-def _text(data: bytes, path: Path) -> str:
+def decode_text(data: bytes) -> tuple[str, tuple[int, ...]]:
+    """Text from bytes, and the 1-based numbers of the lines repaired.
+
+    A BOM names the encoding (UTF-8, UTF-16, UTF-32). Otherwise UTF-8; a file with no valid
+    non-ASCII UTF-8 line at all is Windows-1252 as a whole; in a UTF-8 file, a stray byte that is
+    not UTF-8 (Windows-1252 or Latin-1) is read as Windows-1252, and the numbers of the lines
+    repaired are returned so that a warning can name them.
+
+    Raises:
+        ValueError: the bytes are not text (NUL bytes without a BOM, or undecodable).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), ()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        if b"\0" in data[:4096]:
-            raise SessionFileError("is not a text file", file=str(path)) from None
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    if b"\0" in data[:4096]:
+        raise ValueError("is not a text file")
+    lines = data.splitlines(keepends=True)
+    good_non_ascii = False
+    bad: list[int] = []
+    for n, line in enumerate(lines, 1):
         try:
-            return data.decode("cp1252")
+            line.decode("utf-8")
         except UnicodeDecodeError:
-            raise SessionFileError(
-                f"is not UTF-8 text ({err.reason} at byte {err.start})", file=str(path)
-            ) from None
+            bad.append(n)
+        else:
+            good_non_ascii = good_non_ascii or not line.isascii()
+    if not good_non_ascii:  # no line is UTF-8 beyond ASCII: the file is Windows-1252
+        return data.decode("cp1252", errors="replace"), ()
+    return data.decode("utf-8", errors=_REPAIR), tuple(bad)
 
 
-def pdf_text(data: bytes, path: Path) -> str:
+def _cp1252_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Error handler: the bytes that are not UTF-8 read as Windows-1252 (only those)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start : err.end].decode("cp1252", errors="replace"), err.end
+
+
+_REPAIR = "quorum-cp1252-bytes"
+codecs.register_error(_REPAIR, _cp1252_bytes)
+
+
+def _repair_notes(text: str, lines: tuple[int, ...]) -> tuple[Finding, ...]:
+    from quorum.findings import Finding, Severity, Source
+
+    all_lines = text.splitlines()
+    return tuple(
+        Finding(
+            code="TEXT_ENCODING_REPAIRED",
+            severity=Severity.WARNING,
+            message=(
+                f"line {n} is not UTF-8 like the rest of the file: its stray bytes were read as "
+                "Windows-1252; check its accented letters, and save the file as UTF-8"
+            ),
+            source=Source(line=n, text=all_lines[n - 1].strip()[:200] or None),
+        )
+        for n in lines
+        if n <= len(all_lines)
+    )
+
+
+def _text(data: bytes, path: str | Path) -> tuple[str, tuple[int, ...]]:
+    try:
+        return decode_text(data)
+    except ValueError as err:
+        raise SessionFileError(
+            f"{err}: save the minutes as text (.txt, UTF-8) or as a PDF with a text layer",
+            file=str(path),
+        ) from None
+
+
+def pdf_text(data: bytes, path: str | Path) -> str:
     """The text layer of a PDF (needs the ``pdf`` extra: pypdf)."""
     try:
         import io
@@ -58,10 +159,64 @@ def pdf_text(data: bytes, path: Path) -> str:
         reader = PdfReader(io.BytesIO(data))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except Exception as err:  # pypdf raises many kinds on damaged files
-        raise SessionFileError(f"is not a readable PDF ({err})", file=str(path)) from None
+        raise SessionFileError(
+            f"is not a readable PDF ({err}): export it again, or save the minutes as text",
+            file=str(path),
+        ) from None
     if not text.strip():
-        raise SessionFileError("no text layer: run OCR first", file=str(path))
+        raise SessionFileError(
+            "no text layer: run OCR first, or save the minutes as text", file=str(path)
+        )
     return text
+
+
+_MINUTES_HINT = (
+    ': the reader needs the list of members present ("Présents : …"); if the minutes have '
+    "one under another heading, write the session file by hand (docs/session-format.md)"
+)
+
+
+def _minutes(text: str, path: str | Path) -> Session:
+    from quorum.parse import parse_minutes
+
+    try:
+        return parse_minutes(text)
+    except SessionFileError as err:
+        message = str(err)
+        if message.startswith(("no member list found", "the minutes are empty")):
+            message += _MINUTES_HINT
+        raise SessionFileError(message, file=str(path)) from None
+
+
+def _document(text: str, path: str | Path, suffix: str) -> object:
+    from quorum.sessionfile import loads
+
+    if suffix == ".toml":
+        import tomllib
+        from decimal import Decimal
+
+        try:
+            return tomllib.loads(text, parse_float=Decimal)
+        except tomllib.TOMLDecodeError as err:
+            raise SessionFileError(
+                f"is not valid TOML: {err}: correct the file at that place", file=str(path)
+            ) from None
+        except RecursionError:
+            raise SessionFileError(
+                "is not valid TOML: nested too deeply: a session file has a few levels only",
+                file=str(path),
+            ) from None
+    try:
+        return loads(text)
+    except ValueError as err:
+        raise SessionFileError(
+            f"is not valid JSON: {err}: correct the file at that place", file=str(path)
+        ) from None
+    except RecursionError:
+        raise SessionFileError(
+            "is not valid JSON: nested too deeply: a session file has a few levels only",
+            file=str(path),
+        ) from None
 
 
 def read_session(path: str | Path) -> Session:
@@ -71,36 +226,34 @@ def read_session(path: str | Path) -> Session:
         SessionFileError: the file cannot be read or decoded.
         InvalidSessionError: the document breaks the format; every problem is listed.
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
+    path = os.fspath(path)
+    suffix = os.path.splitext(path)[1].lower()
     data = _read_bytes(path)
     if suffix == ".pdf":
-        return parse_minutes(pdf_text(data, path))
-    text = _text(data, path)
-    if suffix in (".txt", ".text"):
-        return parse_minutes(text)
-    if suffix == ".toml":
-        try:
-            doc = tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as err:
-            raise SessionFileError(f"is not valid TOML: {err}", file=str(path)) from None
+        return _minutes(pdf_text(data, path), path)
+    text, repaired = _text(data, path)
+    if suffix in (".txt", ".text") or (
+        suffix not in SESSION_SUFFIXES and not text.lstrip().startswith("{")
+    ):
+        session = _minutes(text, path)
     else:
-        if suffix != ".json" and not text.lstrip().startswith("{"):
-            return parse_minutes(text)
+        from quorum.sessionfile import session_from_dict
+
+        doc = _document(text, path, suffix)
         try:
-            doc = loads(text)
-        except ValueError as err:
-            raise SessionFileError(f"is not valid JSON: {err}", file=str(path)) from None
-        except RecursionError:
-            raise SessionFileError(
-                "is not valid JSON: nested too deeply", file=str(path)
-            ) from None
-    try:
-        return session_from_dict(doc)
-    except InvalidSessionError as err:
-        raise InvalidSessionError(err.problems, file=str(path)) from None
+            session = session_from_dict(doc)
+        except InvalidSessionError as err:
+            raise InvalidSessionError(err.problems, file=str(path)) from None
+    if repaired:
+        import attrs
+
+        session = attrs.evolve(session, notes=session.notes + _repair_notes(text, repaired))
+    return session
 
 
 def write_session(session: Session, path: str | Path) -> None:
     """Write a session as ``quorum-session/1`` JSON."""
-    Path(path).write_text(dumps(session_to_dict(session)) + "\n", encoding="utf-8")
+    from quorum.sessionfile import dumps, session_to_dict
+
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(dumps(session_to_dict(session)) + "\n")
