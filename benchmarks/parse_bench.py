@@ -1,14 +1,20 @@
 """Parse time of the Besançon minutes, and of the same text at 10x and 100x its size.
 
 Run: ``python benchmarks/parse_bench.py`` (from the repository root, with quorum importable).
-The time should grow linearly with the size.
+The time should grow linearly with the size. Then the hostile inputs of
+``tests/parse/test_robustness.py`` (binary data, a huge line, a phrase repeated 100,000 times,
+unbalanced parentheses, 10 MB of minutes): each one's time per character as a ratio to the seed's,
+which should stay small (no input is super-linear).
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import time
 from pathlib import Path
 
+from quorum.exceptions import QuorumError
 from quorum.parse import parse_minutes
 
 SEED = Path(__file__).parent.parent / "tests" / "data" / "grand-besancon-2026-01-29.txt"
@@ -19,7 +25,8 @@ def bench(text: str, repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        parse_minutes(text)
+        with contextlib.suppress(QuorumError):
+            parse_minutes(text)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -37,5 +44,17 @@ def main() -> None:
         )
 
 
+def hostile(seed: str) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "parse"))
+    from test_robustness import BAD, TEN_MEGABYTES
+
+    per_char = bench(seed) / len(seed)
+    for name, text in sorted({**BAD, "ten megabytes": TEN_MEGABYTES}.items()):
+        seconds = bench(text, repeat=1)
+        ratio = seconds / len(text) / per_char
+        print(f"{name:<20} {len(text):>10,} chars  {seconds:7.2f} s  ({ratio:5.2f} x per char)")
+
+
 if __name__ == "__main__":
     main()
+    hostile(SEED.read_text(encoding="utf-8"))

