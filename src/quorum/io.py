@@ -8,10 +8,11 @@ from pathlib import Path
 
 from quorum.exceptions import InvalidSessionError, SessionFileError
 from quorum.model import Session
+from quorum.office import OFFICE_SUFFIXES, office_text
 from quorum.parse import parse_minutes
 from quorum.sessionfile import dumps, loads, session_from_dict, session_to_dict
 
-MINUTES_SUFFIXES = (".txt", ".text", ".pdf")
+MINUTES_SUFFIXES = (".txt", ".text", ".pdf", *OFFICE_SUFFIXES)
 SESSION_SUFFIXES = (".json", ".toml")
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -76,6 +77,8 @@ def read_session(path: str | Path) -> Session:
     data = _read_bytes(path)
     if suffix == ".pdf":
         return parse_minutes(pdf_text(data, path))
+    if suffix in OFFICE_SUFFIXES:
+        return parse_minutes(office_text(data, path))
     text = _text(data, path)
     if suffix in (".txt", ".text"):
         return parse_minutes(text)

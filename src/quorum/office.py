@@ -1,0 +1,452 @@
+"""Word (.docx) and LibreOffice (.odt) minutes, turned into the text the reader understands.
+
+A document is read as blocks in their order: a paragraph is one line, a table is rows of cells.
+An *attendance table* (one row per member; columns such as présent / absent / excusé / pouvoir à)
+becomes attendance lines built from its columns ("Présents : A, B", "Absents excusés : C (pouvoir
+à D)"); any other table is kept as lines of cells joined by " | ", so nothing is lost. A row whose
+marks cannot be read (none, or contradictory) is not guessed: the member is listed with a remark
+the reader reports as not understood, so the reading is marked incomplete.
+
+The vocabulary is data: ``HEADINGS`` (column headings) and ``MARKS`` (cell marks). python-docx and
+odfpy (the ``office`` extra) are imported only when such a file is read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from quorum.exceptions import SessionFileError
+
+OFFICE_SUFFIXES = (".docx", ".odt", ".doc")
+"""Suffixes handled here; ``.doc`` (Word 97-2003) only to say how to convert it."""
+
+MAX_UNZIPPED = 512 * 2**20
+"""A .docx or .odt is a zip: refuse one that would expand beyond this (a zip bomb)."""
+
+Row = list[str]
+Block = str | list[Row]
+"""A paragraph (its text) or a table (its rows of cell texts, one cell per grid column)."""
+
+# --- the vocabulary of attendance tables -----------------------------------------------------
+
+NAME, FIRST_NAME, PRESENT, ABSENT, EXCUSED, STATUS, HOLDER, GIVER, REMARK, IGNORE = (
+    "name",
+    "first_name",
+    "present",
+    "absent",
+    "excused",
+    "status",
+    "holder",
+    "giver",
+    "remark",
+    "ignore",
+)
+STATUS_COLUMNS = (PRESENT, ABSENT, EXCUSED, STATUS)
+
+HEADINGS: dict[str, tuple[str, ...]] = {
+    NAME: (
+        "nom", "nom prénom", "nom et prénom", "nom - prénom", "prénom nom", "prénom et nom",
+        "nom de l'élu", "nom du conseiller", "conseiller", "conseillère", "conseiller municipal",
+        "conseillers municipaux", "conseiller communautaire", "conseillers communautaires",
+        "élu", "élus", "membre", "membres", "délégué", "délégués", "délégué titulaire",
+        "titulaire", "titulaires", "identité", "administrateur", "administrateurs",
+    ),
+    FIRST_NAME: ("prénom", "prénoms"),
+    PRESENT: ("présent", "présente", "présents", "présentes", "p", "prés", "présence"),
+    ABSENT: ("absent", "absente", "absents", "absentes", "a", "abs", "absent non excusé"),
+    EXCUSED: (
+        "excusé", "excusée", "excusés", "excusées", "e", "exc", "absent excusé",
+        "absents excusés", "ae", "abs exc",
+    ),
+    STATUS: ("statut", "situation", "état", "position", "présent absent", "émargement"),
+    HOLDER: (
+        "pouvoir à", "pouvoir donné à", "pouvoirs donnés à", "procuration à",
+        "procuration donnée à", "a donné pouvoir à", "donne pouvoir à", "représenté par",
+        "représentée par", "représenté(e) par", "mandataire", "délégation de vote à", "pouvoir",
+        "pouvoirs", "procuration", "procurations",
+    ),
+    GIVER: (
+        "pouvoir de", "procuration de", "a reçu pouvoir de", "reçoit pouvoir de",
+        "pouvoir reçu de", "mandant", "représente",
+    ),
+    REMARK: ("observation", "observations", "remarque", "remarques", "commentaire", "mention"),
+    IGNORE: ("n°", "no", "numéro", "fonction", "qualité", "signature", "commune", "groupe"),
+}  # fmt: skip
+"""Column headings (compared folded: case, accents, punctuation and "(e)"/"(s)" ignored)."""
+
+CHECK = "check"
+NO_MARK = "none"
+MARKS: dict[str, tuple[str, ...]] = {
+    CHECK: ("x", "oui", "1", "✓", "✔", "☑", "☒", "●", "•", "+", "*"),
+    NO_MARK: ("", "-", "–", "—", "non", "0", "☐", "/"),
+    PRESENT: ("p", "présent", "présente", "prés"),
+    ABSENT: ("a", "absent", "absente", "abs", "absent non excusé", "absente non excusée"),
+    EXCUSED: ("e", "exc", "excusé", "excusée", "ae", "absent excusé", "absente excusée"),
+}
+"""Cell marks: a check mark says the column's own status; a word says a status itself."""
+
+
+def _key(text: str) -> str:
+    """Folded for comparison: lower case, no accents, no "(e)"/"(s)", only letters and digits."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"\((?:e|s|es|e\)\(s)\)", "", text)
+    return " ".join(re.findall(r"[\w°✓✔☑☒●•+*☐/–—-]+", text))
+
+
+_HEADING = {_key(h): kind for kind, heads in HEADINGS.items() for h in heads}
+_MARK = {_key(m): kind for kind, marks in MARKS.items() for m in marks}
+
+
+# --- a table to attendance lines -------------------------------------------------------------
+
+
+def _columns(row: Row) -> list[str | None]:
+    """The kind of each column of a heading row (None: unknown heading)."""
+    return [_HEADING.get(_key(cell)) if cell.strip() else IGNORE for cell in row]
+
+
+def _is_heading(kinds: list[str | None]) -> bool:
+    has_name = NAME in kinds or FIRST_NAME in kinds
+    return has_name and any(k in (*STATUS_COLUMNS, HOLDER) for k in kinds)
+
+
+def _filled(cell: str) -> bool:
+    return _MARK.get(_key(cell)) != NO_MARK
+
+
+def _status(kind: str, cell: str) -> str | None:
+    """What one status cell says: a status, None for no mark, "?" when it cannot be read."""
+    mark = _MARK.get(_key(cell))
+    if mark == NO_MARK:
+        return None
+    if mark == CHECK:
+        return "?" if kind == STATUS else kind
+    return mark if mark in (PRESENT, ABSENT, EXCUSED) else "?"
+
+
+def attendance_lines(rows: list[Row]) -> list[str] | None:
+    """The attendance lines of a table, or None when it is not an attendance table."""
+    at = next((n for n, row in enumerate(rows[:3]) if _is_heading(_columns(row))), None)
+    if at is None:
+        return None
+    heads, kinds = rows[at], _columns(rows[at])
+    lists: dict[str, list[str]] = {PRESENT: [], EXCUSED: [], ABSENT: []}
+    given: list[str] = []
+    leftover = [" | ".join(c for c in r if c.strip()) for r in rows[:at] if any(r)]
+    only_present = [k for k in kinds if k in STATUS_COLUMNS] == [PRESENT]
+    for row in rows[at + 1 :]:
+        cells = [(k, h, c.strip()) for k, h, c in zip(kinds, heads, row, strict=False)]
+        name = " ".join(c for k, _, c in cells if k in (NAME, FIRST_NAME) and c)
+        if not name:
+            if any(c for _, _, c in cells):
+                leftover.append(" | ".join(c for _, _, c in cells if c))
+            continue
+        said = {s for k, _, c in cells if k in STATUS_COLUMNS and (s := _status(k, c))}
+        holders = [c for k, _, c in cells if k == HOLDER and _filled(c)]
+        given += [f"{c} à {name}" for k, _, c in cells if k == GIVER and _filled(c)]
+        remarks = [c for k, _, c in cells if k == REMARK and c]
+        remarks += [f"{h.strip()} : {c}" for k, h, c in cells if k is None and c]
+        if not said and not holders and only_present:
+            said = {ABSENT}
+        if holders and said <= {ABSENT, EXCUSED} and len(holders) == 1:
+            status = ABSENT if said == {ABSENT} else EXCUSED
+            remarks.insert(0, f"pouvoir à {holders[0]}")
+        elif len(said) == 1 and not holders and said != {"?"}:
+            status = said.pop()
+        elif said == {ABSENT, EXCUSED} and not holders:
+            status = EXCUSED
+        else:  # no mark, or contradictory ones: say so, never guess
+            marks = " ; ".join(f"{h.strip()} = {c}" for k, h, c in cells if k != NAME and c)
+            status = ABSENT
+            remarks = [f"ligne du tableau non comprise : {marks or 'aucune case remplie'}"]
+        lists[status].append(name + "".join(f" ({r})" for r in remarks))
+    out = [
+        f"{head} : {', '.join(lists[kind])}"
+        for kind, head in (
+            (PRESENT, "Présents"),
+            (EXCUSED, "Absents excusés"),
+            (ABSENT, "Absents"),
+        )
+        if lists[kind]
+    ]
+    if given:
+        out.append(f"Pouvoirs : {', '.join(given)}")
+    return out + leftover
+
+
+def table_lines(rows: list[Row]) -> list[str]:
+    """A table as lines: attendance lines, or one line per row with cells joined by " | "."""
+    lines = attendance_lines(rows)
+    if lines is not None:
+        return lines
+    return [
+        " | ".join(c.strip() for c in row if c.strip()) for row in rows if any(map(str.strip, row))
+    ]
+
+
+def _flat(blocks: Iterable[Block]) -> str:
+    """The blocks inside one table cell, on one line."""
+    parts: list[str] = []
+    for block in blocks:
+        parts += [block] if isinstance(block, str) else table_lines(block)
+    return " ".join(" ".join(parts).split())
+
+
+def blocks_text(blocks: Iterable[Block]) -> str:
+    """The text of a document's blocks: a paragraph per line, tables as ``table_lines``."""
+    lines: list[str] = []
+    for block in blocks:
+        lines += [block] if isinstance(block, str) else table_lines(block)
+    return "\n".join(lines) + "\n"
+
+
+# --- reading the files -----------------------------------------------------------------------
+
+
+def _damaged(path: Path, what: str, detail: str) -> SessionFileError:
+    hint = ""
+    if path.name.startswith("~$"):
+        hint = " (a name starting with ~$ is the lock file Word leaves while a document is open)"
+    return SessionFileError(
+        f"is not a readable {what} ({detail}){hint}: open it in Word or LibreOffice and save it "
+        "again, or export it as PDF",
+        file=str(path),
+    )
+
+
+def _check_zip(data: bytes, path: Path, what: str, main: str) -> None:
+    """The document is a zip holding ``main``, not encrypted, of a sane unzipped size."""
+    if data[:4] == b"\xd0\xcf\x11\xe0":  # an OLE file: Word 97-2003, or an encrypted document
+        raise SessionFileError(
+            f"is a Word 97-2003 file or a document protected by a password, not a {what}: open "
+            "it in Word or LibreOffice, remove the password if there is one, and save it as "
+            ".docx or .odt (or export it as PDF)",
+            file=str(path),
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            size = sum(info.file_size for info in archive.infolist())
+            manifest = (
+                archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as err:
+        raise _damaged(path, what, f"damaged or not a {what}: {err}") from None
+    if main not in names:
+        raise _damaged(path, what, f"no {main} inside")
+    if size > MAX_UNZIPPED:
+        raise SessionFileError(
+            f"would expand to more than {MAX_UNZIPPED // 2**20} MiB: not read", file=str(path)
+        )
+    if b"encryption-data" in manifest:
+        raise SessionFileError(
+            "is protected by a password: open it in LibreOffice and save it without a password",
+            file=str(path),
+        )
+
+
+def _need(module: str, path: Path) -> SessionFileError:
+    return SessionFileError(
+        f"reading {path.suffix.lower()} needs {module}: pip install 'quorum-minutes[office]'",
+        file=str(path),
+    )
+
+
+def office_text(data: bytes, path: Path) -> str:
+    """The text of a Word (.docx) or LibreOffice (.odt) document, for ``parse_minutes``.
+
+    Raises:
+        SessionFileError: a .doc, a damaged or protected file, a missing library, no text.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise SessionFileError(
+            "is a Word 97-2003 document (.doc), which quorum cannot read: open it in Word or "
+            "LibreOffice and save it as .docx (or .odt), or export it as PDF",
+            file=str(path),
+        )
+    if suffix == ".docx":
+        _check_zip(data, path, "Word document (.docx)", "word/document.xml")
+        blocks = _docx_blocks(data, path)
+    else:
+        _check_zip(data, path, "LibreOffice document (.odt)", "content.xml")
+        blocks = _odt_blocks(data, path)
+    text = blocks_text(blocks)
+    if not text.strip():
+        raise SessionFileError(
+            "holds no text (an empty document, or scanned pages as images: run OCR first, or "
+            "copy the text into a new document)",
+            file=str(path),
+        )
+    return text
+
+
+# Word: python-docx opens the package and parses the XML; the text of a paragraph is collected
+# here rather than with ``Paragraph.text``, which drops tracked insertions (w:ins) and inline
+# content controls (w:sdt): a name added with "track changes" on would be lost silently.
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}delText"}
+
+
+def _docx_para(element: Any) -> str:
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _W_SKIP:
+                continue
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag in (f"{_W}tab", f"{_W}ptab"):
+                out.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                out.append("\n")
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
+def _docx_blocks(data: bytes, path: Path) -> list[Block]:
+    try:
+        import docx
+        from docx.table import Table
+    except ImportError:
+        raise _need("python-docx", path) from None
+
+    def cell_text(cell: Any) -> str:
+        return _flat([*(_docx_para(p._p) for p in cell.paragraphs), *map(table, cell.tables)])
+
+    def table(t: Any) -> list[Row]:
+        rows: list[Row] = []
+        for row in t.rows:
+            cells, seen = [], None
+            for cell in row.cells:  # a merged cell comes once per grid column: keep the first
+                cells.append("" if cell._tc is seen else cell_text(cell))
+                seen = cell._tc
+            rows.append(cells)
+        return rows
+
+    def blocks(parent: Any, document: Any) -> Iterator[Block]:
+        for child in parent:
+            if child.tag == f"{_W}p":
+                yield _docx_para(child)
+            elif child.tag == f"{_W}tbl":
+                yield table(Table(child, document))
+            elif child.tag == f"{_W}sdt":  # a content control: its content, unless a TOC
+                gallery = child.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+                if gallery is None or "Contents" not in str(gallery.get(f"{_W}val")):
+                    yield from blocks(child.iterfind(f"{_W}sdtContent/*"), document)
+            elif child.tag == f"{_W}customXml":
+                yield from blocks(child, document)
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        return list(blocks(document.element.body, document))
+    except SessionFileError:
+        raise
+    except Exception as err:  # python-docx and lxml raise many kinds on damaged files
+        raise _damaged(path, "Word document (.docx)", f"{type(err).__name__}: {err}") from None
+
+
+# LibreOffice: odfpy parses the document (with defusedxml); its ``teletype.extractText`` would
+# also take comments (office:annotation) into the text, so the walk below leaves them out.
+
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_MAX_REPEAT = 256
+"""Cap on a repeated row or column (LibreOffice writes "repeat 1024" for trailing empties)."""
+
+
+def _odt_text(node: Any) -> str:
+    out: list[str] = []
+
+    def walk(n: Any) -> None:
+        for child in n.childNodes:
+            if child.nodeType == child.TEXT_NODE:
+                out.append(str(child.data))
+                continue
+            if child.nodeType != child.ELEMENT_NODE:
+                continue
+            ns, name = child.qname
+            if (ns == _OFFICE and name == "annotation") or name == "annotation-end":
+                continue
+            if ns == _TEXT and name == "s":
+                out.append(" " * int(child.getAttrNS(_TEXT, "c") or 1))
+            elif ns == _TEXT and name == "tab":
+                out.append("\t")
+            elif ns == _TEXT and name == "line-break":
+                out.append("\n")
+            else:
+                walk(child)
+
+    walk(node)
+    return "".join(out)
+
+
+def _repeat(node: Any, attr: str) -> int:
+    return min(max(int(node.getAttrNS(_TABLE, attr) or 1), 1), _MAX_REPEAT)
+
+
+def _odt_table(node: Any) -> list[Row]:
+    rows: list[Row] = []
+    for child in node.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        ns, name = child.qname
+        if ns == _TABLE and name in ("table-header-rows", "table-rows", "table-row-group"):
+            rows += _odt_table(child)
+        elif ns == _TABLE and name == "table-row":
+            cells: Row = []
+            for cell in child.childNodes:
+                if cell.nodeType != cell.ELEMENT_NODE:
+                    continue
+                text = _flat(_odt_blocks_of(cell)) if cell.qname[1] == "table-cell" else ""
+                cells += [text] * _repeat(cell, "number-columns-repeated")
+            rows += [cells] * _repeat(child, "number-rows-repeated")
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
+
+
+_ODT_SKIP = {"table-of-content", "alphabetical-index", "illustration-index", "tracked-changes",
+             "sequence-decls", "variable-decls", "user-field-decls"}  # fmt: skip
+
+
+def _odt_blocks_of(node: Any) -> Iterator[Block]:
+    for child in node.childNodes:
+        if child.nodeType != child.ELEMENT_NODE:
+            continue
+        ns, name = child.qname
+        if ns == _TEXT and name in ("p", "h"):
+            yield _odt_text(child)
+        elif ns == _TABLE and name == "table":
+            yield _odt_table(child)
+        elif name not in _ODT_SKIP and ns in (_TEXT, _TABLE, _OFFICE):
+            yield from _odt_blocks_of(child)  # lists, list items, sections
+
+
+def _odt_blocks(data: bytes, path: Path) -> list[Block]:
+    try:
+        from odf.opendocument import load
+    except ImportError:
+        raise _need("odfpy", path) from None
+    try:
+        return list(_odt_blocks_of(load(io.BytesIO(data)).text))
+    except SessionFileError:
+        raise
+    except Exception as err:  # odfpy and the XML parser raise many kinds on damaged files
+        raise _damaged(
+            path, "LibreOffice document (.odt)", f"{type(err).__name__}: {err}"
+        ) from None

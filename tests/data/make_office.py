@@ -1,0 +1,140 @@
+"""Build the Word and LibreOffice test documents in tests/data/office/ from the text fixtures.
+
+    .venv/bin/python tests/data/make_office.py
+
+Each fixture becomes a .docx (python-docx) and an .odt (odfpy), a paragraph per line of its
+text. Two more hold a real attendance table in place of the fixture's attendance lists (one row
+per member, built from the fixture's lists by hand below): Lannion as a .docx with columns
+Nom | Prénom | Présent | Absent | Excusé | Pouvoir à, Couthenans as an .odt with columns
+Conseiller | Présence (P / E) | Pouvoir donné à. Also: an empty document of each kind.
+The files are committed; run this again only to change them.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import docx
+from odf.opendocument import OpenDocumentText
+from odf.table import Table, TableCell, TableColumn, TableRow
+from odf.text import P
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "office"
+PLAIN = ("couthenans-cm-2021-01-29", "lannion-cm-2021-07-05", "siaep-condom-caussens-2021-03-03")
+
+Block = str | list[list[str]]
+
+LANNION_PRESENT = (
+    "Paul LE BIHAN", "Eric ROBERT", "Françoise LE MEN", "Cédric SEUREAU", "Bernadette CORVISIER",
+    "Marc NEDELEC", "Trefina KERRAIN", "Patrice KERVAON", "Gwénaëlle LAIR", "Michel DIVERCHY",
+    "Hervé LATIMIER", "Pierre GOUZI", "Yvon BRIAND", "Marie Christine BARAC'H", "Sonya NICOLAS",
+    "Christian MEHEUST", "Marie-Annick GUILLOU", "Françoise BARBIER", "Anne-Claire EVEN",
+    "Christine TANGUY", "Myriam DUBOURG", "Fabrice LOUEDEC", "Nolwenn HENRY", "Carine HUE",
+    "Christophe KERGOAT", "Gaël CORNEC", "Louison NOËL", "Danielle MAREC", "Anne LE GUEN",
+)  # fmt: skip
+LANNION_ABSENT = ("Jean-Yves CALLAC",)
+LANNION_PROXIES = {
+    "Yves NEDELLEC": "Marie-Annick GUILLOU",
+    "Fabien CANEVET": "Patrice KERVAON",
+    "Catherine BRIDET": "Danielle MAREC",
+}
+COUTHENANS_PRESENT = (
+    "Jean-Pierre", "Anne-Marie", "Nelly", "Agnès", "Maryline", "Jacques", "Mario", "Matthieu",
+    "Patrick", "Yves",
+)  # fmt: skip
+COUTHENANS_EXCUSED = {
+    "Marielle": "Agnès",
+    "Adeline": "Maryline",
+    "Hélène": "Jacques",
+    "Marc": "",
+    "David": "Jean-Pierre",
+}
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """("LE BIHAN", "Paul") from "Paul LE BIHAN": the surname is the words in capitals."""
+    m = re.match(r"^(?P<first>.*?)\s+(?P<last>[A-ZÀ-Ý'\- ]+)$", name)
+    assert m, name
+    return m["last"], m["first"]
+
+
+def lannion_table() -> list[list[str]]:
+    rows = [["Nom", "Prénom", "Présent", "Absent", "Excusé", "Pouvoir à"]]
+    rows += [[*split_name(n), "X", "", "", ""] for n in LANNION_PRESENT]
+    rows += [[*split_name(n), "", "X", "", ""] for n in LANNION_ABSENT]
+    rows += [[*split_name(g), "", "", "X", h] for g, h in LANNION_PROXIES.items()]
+    return rows
+
+
+def couthenans_table() -> list[list[str]]:
+    rows = [["Conseiller", "Présence", "Pouvoir donné à"]]
+    rows += [[n, "P", ""] for n in COUTHENANS_PRESENT]
+    rows += [[g, "E", h] for g, h in COUTHENANS_EXCUSED.items()]
+    return rows
+
+
+def with_table(text: str, start: str, end: str, table: list[list[str]]) -> list[Block]:
+    """The fixture's lines, the lines from ``start`` up to ``end`` replaced by ``table``."""
+    lines = text.splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith(start))
+    j = next(n for n, line in enumerate(lines) if n > i and line.startswith(end))
+    return [*lines[:i], table, *lines[j:]]
+
+
+def write_docx(blocks: list[Block], path: Path) -> None:
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+        else:
+            table = document.add_table(rows=len(block), cols=len(block[0]))
+            for row, cells in zip(table.rows, block, strict=True):
+                for cell, text in zip(row.cells, cells, strict=True):
+                    cell.text = text
+    document.core_properties.author = "quorum tests"
+    document.save(str(path))
+
+
+def write_odt(blocks: list[Block], path: Path) -> None:
+    document = OpenDocumentText()
+    for block in blocks:
+        if isinstance(block, str):
+            document.text.addElement(P(text=block))
+        else:
+            table = Table(name="Présences")
+            table.addElement(TableColumn(numbercolumnsrepeated=len(block[0])))
+            for cells in block:
+                row = TableRow()
+                for text in cells:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=text))
+                    row.addElement(cell)
+                table.addElement(row)
+            document.text.addElement(table)
+    document.save(str(path))
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for name in PLAIN:
+        lines: list[Block] = list((HERE / f"{name}.txt").read_text("utf-8").splitlines())
+        write_docx(lines, OUT / f"{name}.docx")
+        write_odt(lines, OUT / f"{name}.odt")
+    lannion = (HERE / "lannion-cm-2021-07-05.txt").read_text("utf-8")
+    blocks = with_table(lannion, "Étaient présents", "Questions 1 et 2", lannion_table())
+    write_docx(blocks, OUT / "lannion-cm-2021-07-05-table.docx")
+    write_odt(blocks, OUT / "lannion-cm-2021-07-05-table.odt")
+    couthenans = (HERE / "couthenans-cm-2021-01-29.txt").read_text("utf-8")
+    blocks = with_table(couthenans, "+ Présents", "Ordre du jour", couthenans_table())
+    write_docx(blocks, OUT / "couthenans-cm-2021-01-29-table.docx")
+    write_odt(blocks, OUT / "couthenans-cm-2021-01-29-table.odt")
+    write_docx([], OUT / "empty.docx")
+    write_odt([], OUT / "empty.odt")
+    print(f"written to {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
