@@ -201,17 +201,22 @@ def _short(exc: QuorumError, file: str) -> str:
     return head
 
 
-def _inputs(names: Sequence[str]) -> list[tuple[str, bool]]:
+NOT_READ = (
+    "not read: quorum reads minutes (.txt, .pdf, .docx, .odt) and session files (.json, .toml)"
+)
+
+
+def _inputs(names: Sequence[str]) -> list[tuple[str, bool | str]]:
     """The files to check, folders expanded (sorted), in the order given; ``(folder, True)`` for
-    a folder holding no session file or minutes."""
-    out: list[tuple[str, bool]] = []
+    a folder holding no session file or minutes, ``(file, NOT_READ)`` for another file in it."""
+    out: list[tuple[str, bool | str]] = []
     for name in names:
         path = Path(name)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
+            files = sorted(p for p in path.iterdir() if p.is_file())
+            found = [str(p) for p in files if p.suffix.lower() in SUFFIXES]
             out += [(f, False) for f in found] or [(name, True)]
+            out += [(str(p), NOT_READ) for p in files if p.suffix.lower() not in SUFFIXES]
         else:
             out.append((name, False))
     return out
@@ -233,7 +238,9 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if progress:
             err.write(f"\r{line}")
             err.flush()
-        if empty:
+        if isinstance(empty, str):
+            text, status = empty, 0
+        elif empty:
             text, status = "no session file or minutes in this folder", 2
         else:
             try:
