@@ -65,7 +65,7 @@ def test_all_is_sorted_and_complete() -> None:
     assert len(set(quorum.__all__)) == len(quorum.__all__)
     public = {n for n in dir(quorum) if not n.startswith("_")} - {
         "annotations", "audit", "cli", "counting", "document", "explain", "html", "markdown",
-        "rulesets", "exceptions", "findings", "io", "model", "parse", "report", "rules",
+        "rulesets", "exceptions", "findings", "io", "model", "office", "parse", "report", "rules",
         "sessionfile", "timeline", "PackageNotFoundError", "version",
     }  # fmt: skip
     assert public <= set(quorum.__all__)

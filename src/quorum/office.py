@@ -8,7 +8,7 @@ marks cannot be read (none, or contradictory) is not guessed: the member is list
 the reader reports as not understood, so the reading is marked incomplete.
 
 The vocabulary is data: ``HEADINGS`` (column headings) and ``MARKS`` (cell marks). python-docx and
-odfpy (the ``office`` extra) are imported only when such a file is read.
+odfdo (the ``office`` extra) are imported only when such a file is read.
 """
 
 from __future__ import annotations
@@ -80,6 +80,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Column headings (compared folded: case, accents, punctuation and "(e)"/"(s)" ignored)."""
 
+TOTALS = ("total", "totaux", "nombre", "sous")
+"""First words of a row of totals, not a member ("Total", "Nombre de présents", "Sous-total")."""
+
 CHECK = "check"
 NO_MARK = "none"
 MARKS: dict[str, tuple[str, ...]] = {
@@ -144,7 +147,7 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
     for row in rows[at + 1 :]:
         cells = [(k, h, c.strip()) for k, h, c in zip(kinds, heads, row, strict=False)]
         name = " ".join(c for k, _, c in cells if k in (NAME, FIRST_NAME) and c)
-        if not name:
+        if not name or _key(name).split()[0] in TOTALS:
             if any(c for _, _, c in cells):
                 leftover.append(" | ".join(c for _, _, c in cells if c))
             continue
@@ -178,7 +181,7 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
     ]
     if given:
         out.append(f"Pouvoirs : {', '.join(given)}")
-    return out + leftover
+    return leftover + out
 
 
 def table_lines(rows: list[Row]) -> list[str]:
@@ -359,94 +362,77 @@ def _docx_blocks(data: bytes, path: Path) -> list[Block]:
         raise _damaged(path, "Word document (.docx)", f"{type(err).__name__}: {err}") from None
 
 
-# LibreOffice: odfpy parses the document (with defusedxml); its ``teletype.extractText`` would
-# also take comments (office:annotation) into the text, so the walk below leaves them out.
+# LibreOffice: odfdo opens and parses the document (lxml). odfpy was tried first and left: on
+# a damaged content.xml its ``load`` prints the whole XML to standard output and returns a
+# partial document without an error (measured with a truncated content.xml), which would
+# turn a damaged file into a silent misreading. The walk below leaves comments out.
 
-_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODT_SKIP = {
+    "office:annotation", "office:annotation-end", "text:tracked-changes", "text:table-of-content",
+    "text:alphabetical-index", "text:illustration-index", "text:sequence-decls",
+    "text:variable-decls", "text:user-field-decls", "office:forms",
+}  # fmt: skip
 _MAX_REPEAT = 256
 """Cap on a repeated row or column (LibreOffice writes "repeat 1024" for trailing empties)."""
 
 
-def _odt_text(node: Any) -> str:
-    out: list[str] = []
-
-    def walk(n: Any) -> None:
-        for child in n.childNodes:
-            if child.nodeType == child.TEXT_NODE:
-                out.append(str(child.data))
-                continue
-            if child.nodeType != child.ELEMENT_NODE:
-                continue
-            ns, name = child.qname
-            if (ns == _OFFICE and name == "annotation") or name == "annotation-end":
-                continue
-            if ns == _TEXT and name == "s":
-                out.append(" " * int(child.getAttrNS(_TEXT, "c") or 1))
-            elif ns == _TEXT and name == "tab":
-                out.append("\t")
-            elif ns == _TEXT and name == "line-break":
-                out.append("\n")
-            else:
-                walk(child)
-
-    walk(node)
+def _odt_text(element: Any) -> str:
+    out: list[str] = [element.text or ""]
+    for child in element.children:
+        tag = child.tag
+        if tag == "text:s":
+            out.append(" " * (child.get_attribute_integer("text:c") or 1))
+        elif tag == "text:tab":
+            out.append("\t")
+        elif tag == "text:line-break":
+            out.append("\n")
+        elif tag not in _ODT_SKIP:
+            out.append(_odt_text(child))
+        out.append(child.tail or "")
     return "".join(out)
 
 
-def _repeat(node: Any, attr: str) -> int:
-    return min(max(int(node.getAttrNS(_TABLE, attr) or 1), 1), _MAX_REPEAT)
+def _repeat(element: Any, attr: str) -> int:
+    return min(max(element.get_attribute_integer(attr) or 1, 1), _MAX_REPEAT)
 
 
-def _odt_table(node: Any) -> list[Row]:
+def _odt_table(element: Any) -> list[Row]:
     rows: list[Row] = []
-    for child in node.childNodes:
-        if child.nodeType != child.ELEMENT_NODE:
-            continue
-        ns, name = child.qname
-        if ns == _TABLE and name in ("table-header-rows", "table-rows", "table-row-group"):
+    for child in element.children:
+        if child.tag in ("table:table-header-rows", "table:table-rows", "table:table-row-group"):
             rows += _odt_table(child)
-        elif ns == _TABLE and name == "table-row":
+        elif child.tag == "table:table-row":
             cells: Row = []
-            for cell in child.childNodes:
-                if cell.nodeType != cell.ELEMENT_NODE:
-                    continue
-                text = _flat(_odt_blocks_of(cell)) if cell.qname[1] == "table-cell" else ""
-                cells += [text] * _repeat(cell, "number-columns-repeated")
-            rows += [cells] * _repeat(child, "number-rows-repeated")
+            for cell in child.children:
+                text = _flat(_odt_blocks_of(cell)) if cell.tag == "table:table-cell" else ""
+                cells += [text] * _repeat(cell, "table:number-columns-repeated")
+            rows += [cells] * _repeat(child, "table:number-rows-repeated")
     while rows and not any(rows[-1]):
         rows.pop()
     return rows
 
 
-_ODT_SKIP = {"table-of-content", "alphabetical-index", "illustration-index", "tracked-changes",
-             "sequence-decls", "variable-decls", "user-field-decls"}  # fmt: skip
-
-
-def _odt_blocks_of(node: Any) -> Iterator[Block]:
-    for child in node.childNodes:
-        if child.nodeType != child.ELEMENT_NODE:
-            continue
-        ns, name = child.qname
-        if ns == _TEXT and name in ("p", "h"):
+def _odt_blocks_of(element: Any) -> Iterator[Block]:
+    for child in element.children:
+        tag = child.tag
+        if tag in ("text:p", "text:h"):
             yield _odt_text(child)
-        elif ns == _TABLE and name == "table":
+        elif tag == "table:table":
             yield _odt_table(child)
-        elif name not in _ODT_SKIP and ns in (_TEXT, _TABLE, _OFFICE):
+        elif tag not in _ODT_SKIP and tag.split(":")[0] in ("text", "table", "office"):
             yield from _odt_blocks_of(child)  # lists, list items, sections
 
 
 def _odt_blocks(data: bytes, path: Path) -> list[Block]:
     try:
-        from odf.opendocument import load
+        from odfdo import Document
     except ImportError:
-        raise _need("odfpy", path) from None
+        raise _need("odfdo", path) from None
     try:
-        return list(_odt_blocks_of(load(io.BytesIO(data)).text))
+        return list(_odt_blocks_of(Document(io.BytesIO(data)).body))
     except SessionFileError:
         raise
-    except Exception as err:  # odfpy and the XML parser raise many kinds on damaged files
+    except Exception as err:  # odfdo and lxml raise many kinds on damaged files
         raise _damaged(
             path, "LibreOffice document (.odt)", f"{type(err).__name__}: {err}"
         ) from None

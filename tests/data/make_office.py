@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/data/make_office.py
 
-Each fixture becomes a .docx (python-docx) and an .odt (odfpy), a paragraph per line of its
+Each fixture becomes a .docx (python-docx) and an .odt (odfdo), a paragraph per line of its
 text. Two more hold a real attendance table in place of the fixture's attendance lists (one row
 per member, built from the fixture's lists by hand below): Lannion as a .docx with columns
 Nom | Prénom | Présent | Absent | Excusé | Pouvoir à, Couthenans as an .odt with columns
@@ -17,9 +17,7 @@ import sys
 from pathlib import Path
 
 import docx
-from odf.opendocument import OpenDocumentText
-from odf.table import Table, TableCell, TableColumn, TableRow
-from odf.text import P
+from odfdo import Document, Paragraph, Table
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "office"
@@ -99,22 +97,19 @@ def write_docx(blocks: list[Block], path: Path) -> None:
 
 
 def write_odt(blocks: list[Block], path: Path) -> None:
-    document = OpenDocumentText()
+    document = Document("text")
+    document.body.clear()
     for block in blocks:
         if isinstance(block, str):
-            document.text.addElement(P(text=block))
+            document.body.append(Paragraph(block))
         else:
-            table = Table(name="Présences")
-            table.addElement(TableColumn(numbercolumnsrepeated=len(block[0])))
-            for cells in block:
-                row = TableRow()
-                for text in cells:
-                    cell = TableCell(valuetype="string")
-                    cell.addElement(P(text=text))
-                    row.addElement(cell)
-                table.addElement(row)
-            document.text.addElement(table)
-    document.save(str(path))
+            table = Table("Présences", width=len(block[0]), height=len(block))
+            for y, cells in enumerate(block):
+                for x, text in enumerate(cells):
+                    if text:
+                        table.set_value((x, y), text)
+            document.body.append(table)
+    document.save(path)
 
 
 def main() -> None:
