@@ -308,6 +308,23 @@ def test_other_columns_are_kept_as_remarks_and_received_proxies_as_a_list() -> N
     ] == attendance_lines(rows)
 
 
+def test_a_heading_on_two_rows_and_a_mark_under_no_heading() -> None:
+    """ "Présence" merged above "P | A | E"; a cross in a column without a heading is kept as a
+    remark (the reader reports it), not dropped."""
+    rows = [
+        ["Nom", "Présence", "", "", "Pouvoir à"],
+        ["", "P", "A", "E", ""],
+        ["Paul MARTIN", "X", "", "", ""],
+        ["Anne DURAND", "", "", "X", "Paul MARTIN"],
+        ["Luc PETIT", "", "X", "", "", "X"],
+    ]
+    assert [
+        "Présents : Paul MARTIN",
+        "Absents excusés : Anne DURAND (pouvoir à Paul MARTIN)",
+        "Absents : Luc PETIT (X)",
+    ] == attendance_lines(rows)
+
+
 def test_a_table_that_is_not_attendance_is_kept_as_lines() -> None:
     rows = [["n°", "Objet", ""], ["1", "Budget primitif", ""], ["", "", ""], ["2", "Voirie", "x"]]
     assert attendance_lines(rows) is None

@@ -111,8 +111,8 @@ _MARK = {_key(m): kind for kind, marks in MARKS.items() for m in marks}
 
 
 def _columns(row: Row) -> list[str | None]:
-    """The kind of each column of a heading row (None: unknown heading)."""
-    return [_HEADING.get(_key(cell)) if cell.strip() else IGNORE for cell in row]
+    """The kind of each column of a heading row (None: unknown or no heading)."""
+    return [_HEADING.get(_key(cell)) for cell in row]
 
 
 def _is_heading(kinds: list[str | None]) -> bool:
@@ -139,12 +139,22 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
     at = next((n for n, row in enumerate(rows[:3]) if _is_heading(_columns(row))), None)
     if at is None:
         return None
-    heads, kinds = rows[at], _columns(rows[at])
+    width = max(map(len, rows))
+    heads = [*rows[at], *[""] * (width - len(rows[at]))]
+    kinds = _columns(heads)
+    start = at + 1
+    if start < len(rows):  # a second heading row: "Présence" above "P | A | E"
+        sub = _columns(rows[start])
+        if not any(rows[start][n].strip() for n, k in enumerate(kinds[: len(sub)]) if k == NAME):
+            found = [n for n, k in enumerate(sub) if k in (*STATUS_COLUMNS, HOLDER, GIVER)]
+            for n in found:
+                heads[n], kinds[n] = rows[start][n], sub[n]
+            start += bool(found)
     lists: dict[str, list[str]] = {PRESENT: [], EXCUSED: [], ABSENT: []}
     given: list[str] = []
     leftover = [" | ".join(c for c in r if c.strip()) for r in rows[:at] if any(r)]
     only_present = [k for k in kinds if k in STATUS_COLUMNS] == [PRESENT]
-    for row in rows[at + 1 :]:
+    for row in rows[start:]:
         cells = [(k, h, c.strip()) for k, h, c in zip(kinds, heads, row, strict=False)]
         name = " ".join(c for k, _, c in cells if k in (NAME, FIRST_NAME) and c)
         if not name or _key(name).split()[0] in TOTALS:
@@ -155,7 +165,9 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
         holders = [c for k, _, c in cells if k == HOLDER and _filled(c)]
         given += [f"{c} à {name}" for k, _, c in cells if k == GIVER and _filled(c)]
         remarks = [c for k, _, c in cells if k == REMARK and c]
-        remarks += [f"{h.strip()} : {c}" for k, h, c in cells if k is None and c]
+        remarks += [
+            f"{h.strip()} : {c}" if h.strip() else c for k, h, c in cells if k is None and c
+        ]
         if not said and not holders and only_present:
             said = {ABSENT}
         if holders and said <= {ABSENT, EXCUSED} and len(holders) == 1:
