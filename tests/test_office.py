@@ -325,6 +325,51 @@ def test_a_heading_on_two_rows_and_a_mark_under_no_heading() -> None:
     ] == attendance_lines(rows)
 
 
+def test_a_represented_mark_needs_the_holder() -> None:
+    rows = [
+        ["Élu", "Statut", "Représenté par"],
+        ["Paul MARTIN", "Présent", ""],
+        ["Anne DURAND", "Pouvoir", "à M. Paul MARTIN"],
+        ["Luc PETIT", "Procuration", ""],
+    ]
+    assert [
+        "Présents : Paul MARTIN",
+        "Absents excusés : Anne DURAND (pouvoir à M. Paul MARTIN)",
+        "Absents : Luc PETIT (ligne du tableau non comprise : Statut = Procuration)",
+    ] == attendance_lines(rows)
+
+
+def test_docx_wingdings_marks_and_text_boxes_once() -> None:
+    """A check mark inserted as a Wingdings symbol is a mark; an unknown symbol is not taken
+    for one; a text box (written twice by Word, once as a fallback) is read once."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    for cell, text in zip(table.rows[0].cells, ("Nom", "Présent"), strict=True):
+        cell.text = text
+    for row, (name, char) in zip(
+        table.rows[1:], (("Paul MARTIN", "F0FC"), ("Anne DURAND", "F04A")), strict=True
+    ):
+        row.cells[0].text = name
+        row.cells[1].paragraphs[0]._p.append(
+            _xml(f'<w:r xmlns:w="{w}"><w:sym w:font="Wingdings" w:char="{char}"/></w:r>')
+        )
+    paragraph = document.add_paragraph("Titre")
+    paragraph._p.append(
+        _xml(
+            f'<w:r xmlns:w="{w}" xmlns:mc="{mc}"><mc:AlternateContent><mc:Choice Requires="wps">'
+            "<w:p><w:r><w:t>dans la boîte</w:t></w:r></w:p></mc:Choice><mc:Fallback><w:p><w:r>"
+            "<w:t>dans la boîte</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+
+    text = office_text(_docx_bytes(document), Path("pv.docx"))
+
+    assert text.startswith("Présents : Paul MARTIN\nAbsents : Anne DURAND (ligne du tableau")
+    assert text.endswith("Titre\ndans la boîte\n")
+
+
 def test_a_table_that_is_not_attendance_is_kept_as_lines() -> None:
     rows = [["n°", "Objet", ""], ["1", "Budget primitif", ""], ["", "", ""], ["2", "Voirie", "x"]]
     assert attendance_lines(rows) is None

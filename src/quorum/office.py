@@ -48,6 +48,7 @@ NAME, FIRST_NAME, PRESENT, ABSENT, EXCUSED, STATUS, HOLDER, GIVER, REMARK, IGNOR
     "ignore",
 )
 STATUS_COLUMNS = (PRESENT, ABSENT, EXCUSED, STATUS)
+REPRESENTED = "represented"
 
 HEADINGS: dict[str, tuple[str, ...]] = {
     NAME: (
@@ -91,16 +92,18 @@ MARKS: dict[str, tuple[str, ...]] = {
     PRESENT: ("p", "présent", "présente", "prés"),
     ABSENT: ("a", "absent", "absente", "abs", "absent non excusé", "absente non excusée"),
     EXCUSED: ("e", "exc", "excusé", "excusée", "ae", "absent excusé", "absente excusée"),
+    REPRESENTED: ("pouvoir", "procuration", "représenté", "représentée", "mandat"),
 }
-"""Cell marks: a check mark says the column's own status; a word says a status itself."""
+"""Cell marks: a check mark says the column's own status; a word says a status itself.
+``represented`` needs the holder's name in a ``pouvoir à`` column, else the row is not read."""
 
 
 def _key(text: str) -> str:
-    """Folded for comparison: lower case, no accents, no "(e)"/"(s)", only letters and digits."""
+    """Folded for comparison: lower case, no accents, no "(e)"/"(s)", no punctuation."""
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"\((?:e|s|es|e\)\(s)\)", "", text)
-    return " ".join(re.findall(r"[\w°✓✔☑☒●•+*☐/–—-]+", text))
+    return " ".join(re.findall(r"[^\s.,:;()\[\]]+", text.replace("’", "'")))
 
 
 _HEADING = {_key(h): kind for kind, heads in HEADINGS.items() for h in heads}
@@ -120,6 +123,12 @@ def _is_heading(kinds: list[str | None]) -> bool:
     return has_name and any(k in (*STATUS_COLUMNS, HOLDER) for k in kinds)
 
 
+_HOLDER_PREFIX = re.compile(
+    r"^(?:(?:a\s+)?(?:donné\s+)?(?:pouvoir|procuration)\s+(?:donnée?\s+)?)?(?:à|a)\s+", re.I
+)
+""""à Paul MARTIN" or "pouvoir à Paul MARTIN" in a holder column: the name is what follows."""
+
+
 def _filled(cell: str) -> bool:
     return _MARK.get(_key(cell)) != NO_MARK
 
@@ -131,7 +140,7 @@ def _status(kind: str, cell: str) -> str | None:
         return None
     if mark == CHECK:
         return "?" if kind == STATUS else kind
-    return mark if mark in (PRESENT, ABSENT, EXCUSED) else "?"
+    return mark if mark in (PRESENT, ABSENT, EXCUSED, REPRESENTED) else "?"
 
 
 def attendance_lines(rows: list[Row]) -> list[str] | None:
@@ -162,7 +171,7 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
                 leftover.append(" | ".join(c for _, _, c in cells if c))
             continue
         said = {s for k, _, c in cells if k in STATUS_COLUMNS and (s := _status(k, c))}
-        holders = [c for k, _, c in cells if k == HOLDER and _filled(c)]
+        holders = [_HOLDER_PREFIX.sub("", c) for k, _, c in cells if k == HOLDER and _filled(c)]
         given += [f"{c} à {name}" for k, _, c in cells if k == GIVER and _filled(c)]
         remarks = [c for k, _, c in cells if k == REMARK and c]
         remarks += [
@@ -170,10 +179,10 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
         ]
         if not said and not holders and only_present:
             said = {ABSENT}
-        if holders and said <= {ABSENT, EXCUSED} and len(holders) == 1:
+        if holders and said <= {ABSENT, EXCUSED, REPRESENTED} and len(holders) == 1:
             status = ABSENT if said == {ABSENT} else EXCUSED
             remarks.insert(0, f"pouvoir à {holders[0]}")
-        elif len(said) == 1 and not holders and said != {"?"}:
+        elif len(said) == 1 and not holders and said <= {PRESENT, ABSENT, EXCUSED}:
             status = said.pop()
         elif said == {ABSENT, EXCUSED} and not holders:
             status = EXCUSED
@@ -308,7 +317,12 @@ def office_text(data: bytes, path: Path) -> str:
 # content controls (w:sdt): a name added with "track changes" on would be lost silently.
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_W_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}delText"}
+_W_SKIP = {
+    f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}delText",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",  # a text box twice
+}  # fmt: skip
+_W_SYMBOLS = {"F0FC": "✓", "F0FE": "☑", "F0FD": "☒", "F078": "☒", "F0A8": "☐", "F06F": "☐"}
+"""Wingdings symbols (Insert > Symbol) used as marks; any other symbol reads as "\ufffd"."""
 
 
 def _docx_para(element: Any) -> str:
@@ -325,6 +339,11 @@ def _docx_para(element: Any) -> str:
                 out.append("\t")
             elif tag in (f"{_W}br", f"{_W}cr"):
                 out.append("\n")
+            elif tag == f"{_W}sym":
+                out.append(_W_SYMBOLS.get(str(child.get(f"{_W}char", "")).upper(), "\ufffd"))
+            elif tag == f"{_W}p":  # a paragraph of a text box inside this one
+                out.append("\n")
+                walk(child)
             else:
                 walk(child)
 
