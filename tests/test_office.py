@@ -7,6 +7,7 @@ tests/data/make_office.py with python-docx and odfpy.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from odfdo import Document, Element, Paragraph
 
@@ -377,6 +378,30 @@ def test_a_table_that_is_not_attendance_is_kept_as_lines() -> None:
     assert "avant\nn° | Objet\n1 | Budget primitif\n2 | Voirie | x\n" == blocks_text(
         ["avant", rows]
     )
+
+
+CELLS = st.one_of(
+    st.sampled_from(
+        ["Nom", "Prénom", "Présent", "Absent", "Excusé", "Présence", "Statut", "Pouvoir à",
+         "A reçu pouvoir de", "Observations", "Fonction", "Total", "X", "P", "A", "E", "Pouvoir",
+         "", " ", ".", "-", "(e)", "Paul MARTIN", "à Anne DURAND", "☐", "\ufffd"]
+    ),
+    st.text(st.characters(exclude_characters="\n\r"), max_size=12),
+)  # fmt: skip
+
+
+@given(st.lists(st.lists(CELLS, max_size=7), max_size=8))
+@example([["Nom", "Présent"], [".", "X"]])  # a name of punctuation only
+def test_any_table_gives_lines_without_an_error(rows: list[list[str]]) -> None:
+    """Whatever a table holds, it becomes one-line strings without an exception; a table that
+    is not an attendance table keeps every non-blank cell; the reader takes the result."""
+    lines = table_lines(rows)
+    assert all("\n" not in line for line in lines)
+    if attendance_lines(rows) is None:
+        kept = "\n".join(lines)
+        assert all(cell.strip() in kept for row in rows for cell in row)
+    with contextlib.suppress(SessionFileError):  # no member list: a clear error, not a crash
+        parse_minutes(_minutes(lines))
 
 
 NAMES = (

@@ -166,7 +166,7 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
     for row in rows[start:]:
         cells = [(k, h, c.strip()) for k, h, c in zip(kinds, heads, row, strict=False)]
         name = " ".join(c for k, _, c in cells if k in (NAME, FIRST_NAME) and c)
-        if not name or _key(name).split()[0] in TOTALS:
+        if not name or (_key(name).split() or [""])[0] in TOTALS:
             if any(c for _, _, c in cells):
                 leftover.append(" | ".join(c for _, _, c in cells if c))
             continue
