@@ -13,10 +13,10 @@ odfdo (the ``office`` extra) are imported only when such a file is read.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -106,8 +106,15 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"[^\s.,:;()\[\]]+", text.replace("’", "'")))
 
 
-_HEADING = {_key(h): kind for kind, heads in HEADINGS.items() for h in heads}
-_MARK = {_key(m): kind for kind, marks in MARKS.items() for m in marks}
+@functools.cache
+def _vocabulary() -> tuple[dict[str, str], dict[str, str]]:
+    """HEADINGS and MARKS by folded spelling (built on first use: nothing at import)."""
+    headings = {_key(h): kind for kind, heads in HEADINGS.items() for h in heads}
+    return headings, {_key(m): kind for kind, marks in MARKS.items() for m in marks}
+
+
+def _mark(cell: str) -> str | None:
+    return _vocabulary()[1].get(_key(cell))
 
 
 # --- a table to attendance lines -------------------------------------------------------------
@@ -115,7 +122,7 @@ _MARK = {_key(m): kind for kind, marks in MARKS.items() for m in marks}
 
 def _columns(row: Row) -> list[str | None]:
     """The kind of each column of a heading row (None: unknown or no heading)."""
-    return [_HEADING.get(_key(cell)) for cell in row]
+    return [_vocabulary()[0].get(_key(cell)) for cell in row]
 
 
 def _is_heading(kinds: list[str | None]) -> bool:
@@ -123,19 +130,17 @@ def _is_heading(kinds: list[str | None]) -> bool:
     return has_name and any(k in (*STATUS_COLUMNS, HOLDER) for k in kinds)
 
 
-_HOLDER_PREFIX = re.compile(
-    r"^(?:(?:a\s+)?(?:donné\s+)?(?:pouvoir|procuration)\s+(?:donnée?\s+)?)?(?:à|a)\s+", re.I
-)
+_HOLDER_PREFIX = r"^(?:(?:a\s+)?(?:donné\s+)?(?:pouvoir|procuration)\s+(?:donnée?\s+)?)?(?:à|a)\s+"
 """"à Paul MARTIN" or "pouvoir à Paul MARTIN" in a holder column: the name is what follows."""
 
 
 def _filled(cell: str) -> bool:
-    return _MARK.get(_key(cell)) != NO_MARK
+    return _mark(cell) != NO_MARK
 
 
 def _status(kind: str, cell: str) -> str | None:
     """What one status cell says: a status, None for no mark, "?" when it cannot be read."""
-    mark = _MARK.get(_key(cell))
+    mark = _mark(cell)
     if mark == NO_MARK:
         return None
     if mark == CHECK:
@@ -171,7 +176,11 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
                 leftover.append(" | ".join(c for _, _, c in cells if c))
             continue
         said = {s for k, _, c in cells if k in STATUS_COLUMNS and (s := _status(k, c))}
-        holders = [_HOLDER_PREFIX.sub("", c) for k, _, c in cells if k == HOLDER and _filled(c)]
+        holders = [
+            re.sub(_HOLDER_PREFIX, "", c, flags=re.I)
+            for k, _, c in cells
+            if k == HOLDER and _filled(c)
+        ]
         given += [f"{c} à {name}" for k, _, c in cells if k == GIVER and _filled(c)]
         remarks = [c for k, _, c in cells if k == REMARK and c]
         remarks += [
@@ -247,6 +256,8 @@ def _damaged(path: Path, what: str, detail: str) -> SessionFileError:
 
 def _check_zip(data: bytes, path: Path, what: str, main: str) -> None:
     """The document is a zip holding ``main``, not encrypted, of a sane unzipped size."""
+    import zipfile
+
     if data[:4] == b"\xd0\xcf\x11\xe0":  # an OLE file: Word 97-2003, or an encrypted document
         raise SessionFileError(
             f"is a Word 97-2003 file or a document protected by a password, not a {what}: open "
