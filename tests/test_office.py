@@ -301,12 +301,15 @@ def test_other_columns_are_kept_as_remarks_and_received_proxies_as_a_list() -> N
         ["Anne DURAND", "", "", "", "", ""],
         ["Total", "2", "1", "", "", ""],
     ]
+    lines = attendance_lines(rows)
     assert [
         "Total | 2 | 1",
         "Présents : Paul MARTIN, Luc PETIT (arrivé à la question 2) (Téléphone : 06 00)",
         "Absents : Anne DURAND",
         "Pouvoirs : Anne DURAND à Paul MARTIN",
-    ] == attendance_lines(rows)
+    ] == lines
+    session = parse_minutes(_minutes(lines[1:]))
+    assert [("anne-durand", "paul-martin")] == [(p.giver, p.holder) for p in session.proxies]
 
 
 def test_a_heading_on_two_rows_and_a_mark_under_no_heading() -> None:
@@ -504,7 +507,7 @@ def test_a_zip_that_is_not_such_a_document(tmp_path: Path, name: str) -> None:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("hello.txt", "bonjour")
     message = _error(tmp_path, name, out.getvalue())
-    assert "no word/document.xml inside" in message or "no content.xml inside" in message
+    assert "no [Content_Types].xml inside" in message or "no content.xml inside" in message
 
 
 @pytest.mark.parametrize("name", ["pv.docx", "pv.odt"])

@@ -148,9 +148,13 @@ def _status(kind: str, cell: str) -> str | None:
     return mark if mark in (PRESENT, ABSENT, EXCUSED, REPRESENTED) else "?"
 
 
+HEADING_ROWS = 5
+"""The heading row is looked for among a table's first rows (titles may come before it)."""
+
+
 def attendance_lines(rows: list[Row]) -> list[str] | None:
     """The attendance lines of a table, or None when it is not an attendance table."""
-    at = next((n for n, row in enumerate(rows[:3]) if _is_heading(_columns(row))), None)
+    at = next((n for n, row in enumerate(rows[:HEADING_ROWS]) if _is_heading(_columns(row))), None)
     if at is None:
         return None
     width = max(map(len, rows))
@@ -308,7 +312,7 @@ def office_text(data: bytes, path: Path) -> str:
             file=str(path),
         )
     if suffix == ".docx":
-        _check_zip(data, path, "Word document (.docx)", "word/document.xml")
+        _check_zip(data, path, "Word document (.docx)", "[Content_Types].xml")
         blocks = _docx_blocks(data, path)
     else:
         _check_zip(data, path, "LibreOffice document (.odt)", "content.xml")
