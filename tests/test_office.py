@@ -523,7 +523,8 @@ def test_a_zip_holding_broken_xml(tmp_path: Path, name: str) -> None:
 
 
 def test_random_bytes_and_a_word_lock_file(tmp_path: Path) -> None:
-    assert "damaged or not a Word document" in _error(tmp_path, "pv.odt.docx", b"\x00" * 50)
+    message = _error(tmp_path, "pv.odt.docx", b"\x00" * 50)
+    assert "is not a readable Word document (.docx) (damaged, or another kind of file" in message
     message = _error(tmp_path, "~$pv.docx", b"\x05Paul" + b"\x00" * 157)
     assert "the lock file Word leaves while a document is open" in message
 

@@ -163,7 +163,8 @@ def attendance_lines(rows: list[Row]) -> list[str] | None:
     start = at + 1
     if start < len(rows):  # a second heading row: "Présence" above "P | A | E"
         sub = _columns(rows[start])
-        if not any(rows[start][n].strip() for n, k in enumerate(kinds[: len(sub)]) if k == NAME):
+        names = [n for n, k in enumerate(kinds[: len(sub)]) if k in (NAME, FIRST_NAME)]
+        if not any(rows[start][n].strip() for n in names):
             found = [n for n, k in enumerate(sub) if k in (*STATUS_COLUMNS, HOLDER, GIVER)]
             for n in found:
                 heads[n], kinds[n] = rows[start][n], sub[n]
@@ -277,7 +278,7 @@ def _check_zip(data: bytes, path: Path, what: str, main: str) -> None:
                 archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
             )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as err:
-        raise _damaged(path, what, f"damaged or not a {what}: {err}") from None
+        raise _damaged(path, what, f"damaged, or another kind of file: {err}") from None
     if main not in names:
         raise _damaged(path, what, f"no {main} inside")
     if size > MAX_UNZIPPED:
