@@ -370,12 +370,21 @@ def _docx_para(element: Any) -> str:
 def _docx_blocks(data: bytes, path: Path) -> list[Block]:
     try:
         import docx
+        from docx.opc.constants import RELATIONSHIP_TYPE
         from docx.table import Table
     except ImportError:
         raise _need("python-docx", path) from None
+    from quorum.word_numbering import Numbering
+
+    def para(p: Any) -> str:
+        return numbering.prefix(p) + _docx_para(p)
 
     def cell_text(cell: Any) -> str:
-        return _flat([*(_docx_para(p._p) for p in cell.paragraphs), *map(table, cell.tables)])
+        if cell._tc not in cells_read:  # a cell merged down the rows is read (and counted) once
+            parts: list[Block] = [*(para(p._p) for p in cell.paragraphs)]
+            parts += map(table, cell.tables)
+            cells_read[cell._tc] = _flat(parts)
+        return cells_read[cell._tc]
 
     def table(t: Any) -> list[Row]:
         rows: list[Row] = []
@@ -390,7 +399,7 @@ def _docx_blocks(data: bytes, path: Path) -> list[Block]:
     def blocks(parent: Any, document: Any) -> Iterator[Block]:
         for child in parent:
             if child.tag == f"{_W}p":
-                yield _docx_para(child)
+                yield para(child)
             elif child.tag == f"{_W}tbl":
                 yield table(Table(child, document))
             elif child.tag == f"{_W}sdt":  # a content control: its content, unless a TOC
@@ -400,8 +409,15 @@ def _docx_blocks(data: bytes, path: Path) -> list[Block]:
             elif child.tag == f"{_W}customXml":
                 yield from blocks(child, document)
 
+    cells_read: dict[Any, str] = {}
     try:
         document = docx.Document(io.BytesIO(data))
+        try:
+            part: Any = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+            numbering_xml = part.element
+        except KeyError:
+            numbering_xml = None
+        numbering = Numbering(numbering_xml, document.styles.element)
         return list(blocks(document.element.body, document))
     except SessionFileError:
         raise

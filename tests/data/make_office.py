@@ -6,7 +6,8 @@ Each fixture becomes a .docx (python-docx) and an .odt (odfdo), a paragraph per 
 text. Two more hold a real attendance table in place of the fixture's attendance lists (one row
 per member, built from the fixture's lists by hand below): Lannion as a .docx with columns
 Nom | Prénom | Présent | Absent | Excusé | Pouvoir à, Couthenans as an .odt with columns
-Conseiller | Présence (P / E) | Pouvoir donné à. Also: an empty document of each kind.
+Conseiller | Présence (P / E) | Pouvoir donné à. One more, Couthenans as a .docx whose roman
+item numbers are Word's automatic numbering, not text. Also: an empty document of each kind.
 The files are committed; run this again only to change them.
 """
 
@@ -112,6 +113,48 @@ def write_odt(blocks: list[Block], path: Path) -> None:
     document.save(path)
 
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ROMAN_LIST = (
+    f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:suff w:val="nothing"/>'
+    '<w:lvlText w:val="%1"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+    '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2)"/></w:lvl></w:abstractNum>'
+)
+ROMAN_NUMS = (
+    f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>',
+    f'<w:num xmlns:w="{W}" w:numId="91"><w:abstractNumId w:val="90"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+)
+
+
+def write_numbered_docx(text: str, path: Path) -> None:
+    """The fixture's lines; a line that is only a roman numeral becomes an empty paragraph that
+    Word numbers itself (upper roman, no suffix): the agenda's list, then the headings' list,
+    restarted at I ("Restart numbering"), as a clerk's Word document has them."""
+    from lxml import etree
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, etree.fromstring(ROMAN_LIST))
+    for num in ROMAN_NUMS:
+        numbering.append(etree.fromstring(num))
+    lists = 0
+    for line in text.splitlines():
+        roman = re.fullmatch(r"[IVX]+", line) is not None
+        paragraph = document.add_paragraph("" if roman else line)
+        if roman:
+            lists += line == "I"
+            num_id = "90" if lists == 1 else "91"
+            paragraph._p.get_or_add_pPr().append(
+                etree.fromstring(
+                    f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/>'
+                    "</w:numPr>"
+                )
+            )
+    assert lists == 2
+    document.save(str(path))
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     for name in PLAIN:
@@ -126,6 +169,7 @@ def main() -> None:
     blocks = with_table(couthenans, "+ Présents", "Ordre du jour", couthenans_table())
     write_docx(blocks, OUT / "couthenans-cm-2021-01-29-table.docx")
     write_odt(blocks, OUT / "couthenans-cm-2021-01-29-table.odt")
+    write_numbered_docx(couthenans, OUT / "couthenans-cm-2021-01-29-numbered.docx")
     write_docx([], OUT / "empty.docx")
     write_odt([], OUT / "empty.odt")
     print(f"written to {OUT}", file=sys.stderr)
