@@ -374,7 +374,7 @@ def _docx_blocks(data: bytes, path: Path) -> list[Block]:
         from docx.table import Table
     except ImportError:
         raise _need("python-docx", path) from None
-    from quorum.word_numbering import Numbering
+    from quorum.numbering import WordNumbering
 
     def para(p: Any) -> str:
         return numbering.prefix(p) + _docx_para(p)
@@ -417,7 +417,7 @@ def _docx_blocks(data: bytes, path: Path) -> list[Block]:
             numbering_xml = part.element
         except KeyError:
             numbering_xml = None
-        numbering = Numbering(numbering_xml, document.styles.element)
+        numbering = WordNumbering(numbering_xml, document.styles.element)
         return list(blocks(document.element.body, document))
     except SessionFileError:
         raise
@@ -459,15 +459,15 @@ def _repeat(element: Any, attr: str) -> int:
     return min(max(element.get_attribute_integer(attr) or 1, 1), _MAX_REPEAT)
 
 
-def _odt_table(element: Any) -> list[Row]:
+def _odt_table(element: Any, lists: Any) -> list[Row]:
     rows: list[Row] = []
     for child in element.children:
         if child.tag in ("table:table-header-rows", "table:table-rows", "table:table-row-group"):
-            rows += _odt_table(child)
+            rows += _odt_table(child, lists)
         elif child.tag == "table:table-row":
             cells: Row = []
             for cell in child.children:
-                text = _flat(_odt_blocks_of(cell)) if cell.tag == "table:table-cell" else ""
+                text = _flat(_odt_blocks_of(cell, lists)) if cell.tag == "table:table-cell" else ""
                 cells += [text] * _repeat(cell, "table:number-columns-repeated")
             rows += [cells] * _repeat(child, "table:number-rows-repeated")
     while rows and not any(rows[-1]):
@@ -475,15 +475,25 @@ def _odt_table(element: Any) -> list[Row]:
     return rows
 
 
-def _odt_blocks_of(element: Any) -> Iterator[Block]:
+def _odt_blocks_of(element: Any, lists: Any, context: Any = None) -> Iterator[Block]:
+    """The blocks under an element; ``lists`` numbers list items (``numbering.OdfLists``),
+    ``context`` is the enclosing list's."""
     for child in element.children:
         tag = child.tag
         if tag in ("text:p", "text:h"):
             yield _odt_text(child)
         elif tag == "table:table":
-            yield _odt_table(child)
+            yield _odt_table(child, lists)
+        elif tag == "text:list":
+            yield from _odt_blocks_of(child, lists, lists.open_list(child, context))
+        elif tag == "text:list-item" and context is not None:
+            number = lists.item(child, context)
+            first = child.children[0].tag if child.children else ""
+            for n, block in enumerate(_odt_blocks_of(child, lists, context)):
+                numbered = n == 0 and first in ("text:p", "text:h") and isinstance(block, str)
+                yield number + block if numbered else block
         elif tag not in _ODT_SKIP and tag.split(":")[0] in ("text", "table", "office"):
-            yield from _odt_blocks_of(child)  # lists, list items, sections
+            yield from _odt_blocks_of(child, lists, context)  # sections, list headers
 
 
 def _odt_blocks(data: bytes, path: Path) -> list[Block]:
@@ -491,8 +501,20 @@ def _odt_blocks(data: bytes, path: Path) -> list[Block]:
         from odfdo import Document
     except ImportError:
         raise _need("odfdo", path) from None
+    from quorum.numbering import OdfLists
+
     try:
-        return list(_odt_blocks_of(Document(io.BytesIO(data)).body))
+        document = Document(io.BytesIO(data))
+        parts = [document.content, document.styles]
+        lists = OdfLists(
+            [s for part in parts for s in part.get_elements("//text:list-style")],
+            [
+                s
+                for part in parts
+                for s in part.get_elements("//style:style[@style:list-style-name]")
+            ],
+        )
+        return list(_odt_blocks_of(document.body, lists))
     except SessionFileError:
         raise
     except Exception as err:  # odfdo and lxml raise many kinds on damaged files

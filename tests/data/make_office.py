@@ -6,8 +6,9 @@ Each fixture becomes a .docx (python-docx) and an .odt (odfdo), a paragraph per 
 text. Two more hold a real attendance table in place of the fixture's attendance lists (one row
 per member, built from the fixture's lists by hand below): Lannion as a .docx with columns
 Nom | Prénom | Présent | Absent | Excusé | Pouvoir à, Couthenans as an .odt with columns
-Conseiller | Présence (P / E) | Pouvoir donné à. One more, Couthenans as a .docx whose roman
-item numbers are Word's automatic numbering, not text. Also: an empty document of each kind.
+Conseiller | Présence (P / E) | Pouvoir donné à. One more, Couthenans as a .docx and an .odt
+whose roman item numbers are the word processor's automatic numbering, not text. Also: an
+empty document of each kind.
 The files are committed; run this again only to change them.
 """
 
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 
 import docx
-from odfdo import Document, Paragraph, Table
+from odfdo import Document, Element, Paragraph, Table
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "office"
@@ -155,6 +156,43 @@ def write_numbered_docx(text: str, path: Path) -> None:
     document.save(str(path))
 
 
+ODF_ROMAN_STYLE = (
+    '<text:list-style style:name="Romain"><text:list-level-style-number text:level="1" '
+    'style:num-format="I"><style:list-level-properties '
+    'text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment '
+    'text:label-followed-by="nothing"/></style:list-level-properties>'
+    "</text:list-level-style-number></text:list-style>"
+)
+
+
+def write_numbered_odt(text: str, path: Path) -> None:
+    """The same as ``write_numbered_docx`` in LibreOffice: the agenda's numerals one list, each
+    heading a one-item list continuing the previous one ("Continue previous numbering") from
+    the first heading on, which restarts at I."""
+    document = Document("text")
+    document.body.clear()
+    document.content.get_element("//office:automatic-styles").append(
+        Element.from_tag(ODF_ROMAN_STYLE)
+    )
+    lists, current = 0, None
+    for line in text.splitlines():
+        if re.fullmatch(r"[IVX]+", line) is None:
+            document.body.append(Paragraph(line))
+            current = None
+            continue
+        if current is None:
+            lists += line == "I"
+            current = Element.from_tag('<text:list text:style-name="Romain"/>')
+            if line != "I":
+                current.set_attribute("text:continue-numbering", "true")
+            document.body.append(current)
+        item = Element.from_tag("<text:list-item/>")
+        item.append(Paragraph(""))
+        current.append(item)
+    assert lists == 2
+    document.save(path)
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     for name in PLAIN:
@@ -170,6 +208,7 @@ def main() -> None:
     write_docx(blocks, OUT / "couthenans-cm-2021-01-29-table.docx")
     write_odt(blocks, OUT / "couthenans-cm-2021-01-29-table.odt")
     write_numbered_docx(couthenans, OUT / "couthenans-cm-2021-01-29-numbered.docx")
+    write_numbered_odt(couthenans, OUT / "couthenans-cm-2021-01-29-numbered.odt")
     write_docx([], OUT / "empty.docx")
     write_odt([], OUT / "empty.odt")
     print(f"written to {OUT}", file=sys.stderr)

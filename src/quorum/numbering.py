@@ -1,13 +1,19 @@
-"""Word's automatic paragraph numbering ("1)", "I.", "a -", "Point n°3 :"), rendered as text.
+"""Automatic list numbering ("1)", "I.", "a -", "Point n°3 :") of Word and LibreOffice, as text.
 
-An item heading numbered by Word's lists holds no number in its text: Word draws it from the
-numbering definitions. python-docx does not render them, nor does docx2python for numbering
+An item heading numbered by a list holds no number in its text: the word processor draws it
+from the list's definition. python-docx does not render them, nor does docx2python for numbering
 set by a paragraph style (measured: docx2python 3.7 drops the numbers of "List Number"
-paragraphs), so this module does, for the common cases: a paragraph's own numbering or its
-style's (through ``basedOn``), lists sharing an abstract definition continuing one another,
-``startOverride`` restarting them, deeper levels restarting under a shallower one, and the
-formats decimal, roman, letters; bullets give nothing. Everything is read from python-docx's
-parsed XML (lxml elements); nothing is imported.
+paragraphs), nor odfdo; so this module does, for the common cases.
+
+- Word (``WordNumbering``): a paragraph's own numbering or its style's (through ``basedOn``),
+  lists sharing an abstract definition continuing one another, ``startOverride`` restarting
+  them, deeper levels restarting under a shallower one, a definition linked to a numbering style.
+- LibreOffice (``OdfLists``): ``text:list`` nesting for levels, the list style's format, prefix,
+  suffix, start value and displayed levels, ``text:continue-numbering`` / ``text:continue-list``
+  and an item's ``text:start-value``.
+
+Formats: decimal, roman, letters; bullets give nothing, and so does anything not understood
+(never a wrong number). Everything is read from the libraries' parsed XML; nothing is imported.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import re
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-LEVELS = 9
+LEVELS = 10
 
 
 def _val(element: Any, name: str) -> str | None:
@@ -61,7 +67,7 @@ def number_text(fmt: str, n: int) -> str:
     return str(n)
 
 
-class Numbering:
+class WordNumbering:
     """The numbering of one document, rendered paragraph by paragraph in document order."""
 
     def __init__(self, numbering: Any, styles: Any) -> None:
@@ -161,3 +167,103 @@ class Numbering:
         if not label:
             return ""
         return label + {"space": " ", "nothing": ""}.get(suffix, "\t")
+
+
+ODF_FORMATS = {"1": "decimal", "I": "upperRoman", "i": "lowerRoman", "A": "upperLetter",
+               "a": "lowerLetter"}  # fmt: skip
+"""``style:num-format`` to the formats of ``number_text``; an empty format shows no number."""
+
+OdfLevel = tuple[str, str, str, int, int, str]
+"""A numbered level of a list style: format, prefix, suffix, start, levels shown, separator."""
+ListContext = tuple[int, str | None, int]
+"""Where a ``text:list`` is: the list it counts in, its style, its level (0 at the top)."""
+
+
+class OdfLists:
+    """The list numbering of one LibreOffice document, item by item in document order.
+
+    Elements are odfdo elements (``tag``, ``children``, ``get_attribute_string``).
+    """
+
+    def __init__(self, list_styles: Any, paragraph_styles: Any) -> None:
+        self.styles: dict[str, dict[int, OdfLevel | None]] = {}
+        for style in list_styles:
+            levels: dict[int, OdfLevel | None] = {}
+            for spec in style.children:
+                level = _int(spec.get_attribute_string("text:level"), 1) - 1
+                fmt = spec.get_attribute_string("style:num-format")
+                if spec.tag != "text:list-level-style-number" or fmt not in ODF_FORMATS:
+                    levels[level] = None
+                    continue
+                align = spec.get_element(
+                    "style:list-level-properties/style:list-level-label-alignment"
+                )
+                follow = align.get_attribute_string("text:label-followed-by") if align else None
+                levels[level] = (
+                    ODF_FORMATS[fmt],
+                    spec.get_attribute_string("style:num-prefix") or "",
+                    spec.get_attribute_string("style:num-suffix") or "",
+                    _int(spec.get_attribute_string("text:start-value"), 1),
+                    _int(spec.get_attribute_string("text:display-levels"), 1),
+                    {"space": " ", "nothing": ""}.get(follow or "", "\t"),
+                )
+            self.styles[style.get_attribute_string("style:name") or ""] = levels
+        self.paragraph_lists = {
+            s.get_attribute_string("style:name") or "": s.get_attribute_string(
+                "style:list-style-name"
+            )
+            for s in paragraph_styles
+        }
+        self.counters: dict[int, list[int | None]] = {}
+        self.by_id: dict[str, int] = {}
+        self.last_by_style: dict[str | None, int] = {}
+
+    def open_list(self, element: Any, parent: ListContext | None) -> ListContext:
+        """The context of a ``text:list``: nested in ``parent``, continuing a list, or new."""
+        style = element.get_attribute_string("text:style-name")
+        if parent is not None:
+            return parent[0], style or parent[1], parent[2] + 1
+        follows = element.get_attribute_string("text:continue-list")
+        if follows in self.by_id:
+            key = self.by_id[follows]
+        elif element.get_attribute_string("text:continue-numbering") == "true" and (
+            style in self.last_by_style
+        ):
+            key = self.last_by_style[style]
+        else:
+            key = len(self.counters)
+            self.counters[key] = [None] * LEVELS
+        own_id = element.get_attribute_string("xml:id")
+        if own_id:
+            self.by_id[own_id] = key
+        self.last_by_style[style] = key
+        return key, style, 0
+
+    def item(self, element: Any, context: ListContext) -> str:
+        """The number drawn before this ``text:list-item``'s first paragraph; counts it."""
+        key, style, level = context
+        if style is None:
+            first = element.children[0] if element.children else None
+            name = first.get_attribute_string("text:style-name") if first is not None else None
+            style = self.paragraph_lists.get(name or "")
+        levels = self.styles.get(style or "", {})
+        level = min(level, LEVELS - 1)
+        counters = self.counters[key]
+        spec = levels.get(level)
+        current = counters[level]
+        given = element.get_attribute_string("text:start-value")
+        if given is not None:
+            counters[level] = _int(given, 1)
+        else:
+            counters[level] = (spec[3] if spec else 1) if current is None else current + 1
+        for deeper in range(level + 1, LEVELS):
+            counters[deeper] = None
+        if spec is None:
+            return ""
+        _, prefix, suffix, _, shown, follow = spec
+        numbers = []
+        for at in range(max(level - shown + 1, 0), level + 1):
+            at_spec = levels.get(at)
+            value = counters[at] if counters[at] is not None else at_spec[3] if at_spec else 1
+            numbers.append(number_text(at_spec[0] if at_spec else "decimal", value or 1))
+        return f"{prefix}{'.'.join(numbers)}{suffix}{follow}"

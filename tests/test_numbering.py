@@ -1,4 +1,5 @@
-"""Word's automatic numbering rendered as text: formats, levels, restarts, styles."""
+"""Automatic list numbering rendered as text: formats, levels, restarts, styles; Word and
+LibreOffice."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
+from odfdo import Document, Element, Paragraph
 
+from quorum.numbering import number_text, roman
 from quorum.office import office_text
-from quorum.word_numbering import number_text, roman
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -168,3 +170,50 @@ def test_broken_numbering_gives_no_number_and_no_error() -> None:
     _numbered(document, "quatre", "999")  # no such list
 
     assert "1)\tun\ndeux\ntrois\nquatre\n" == _text(document)
+
+
+ODF_STYLE = (
+    '<text:list-style style:name="LR">'
+    '<text:list-level-style-number text:level="1" style:num-format="I" style:num-suffix=".">'
+    '<style:list-level-properties text:list-level-position-and-space-mode="label-alignment">'
+    '<style:list-level-label-alignment text:label-followed-by="space"/>'
+    "</style:list-level-properties></text:list-level-style-number>"
+    '<text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")" '
+    'text:display-levels="2"/>'
+    '<text:list-level-style-bullet text:level="3" text:bullet-char="•"/>'
+    "</text:list-style>"
+)
+
+
+def _odt_list(items: str, attributes: str = 'text:style-name="LR"') -> Element:
+    return Element.from_tag(f"<text:list {attributes}>{items}</text:list>")
+
+
+def _item(text: str, attributes: str = "", nested: str = "") -> str:
+    return f"<text:list-item {attributes}><text:p>{text}</text:p>{nested}</text:list-item>"
+
+
+def test_libreoffice_lists() -> None:
+    document = Document("text")
+    document.body.clear()
+    document.content.get_element("//office:automatic-styles").append(Element.from_tag(ODF_STYLE))
+    bullets = _odt_list(_item("détail"), "").serialize()
+    sub = _odt_list(_item("fonctionnement") + _item("investissement", nested=bullets), "")
+    body = document.body
+    body.append(_odt_list(_item("Budget", nested=sub.serialize()) + _item("Voirie"),
+                          'text:style-name="LR" xml:id="l1"'))  # fmt: skip
+    body.append(Paragraph("texte"))
+    body.append(
+        _odt_list(_item("Personnel"), 'text:style-name="LR" text:continue-numbering="true"')
+    )
+    body.append(_odt_list(_item("Divers")))  # a new list: restarts
+    body.append(_odt_list(_item("Fin"), 'text:style-name="LR" text:continue-list="l1"'))
+    body.append(_odt_list(_item("Sept", 'text:start-value="7"') + _item("Huit")))
+    body.append(_odt_list(_item("sans style"), ""))
+    out = io.BytesIO()
+    document.save(out)
+
+    assert (
+        "I. Budget\nI.a)\tfonctionnement\nI.b)\tinvestissement\ndétail\nII. Voirie\ntexte\n"
+        "III. Personnel\nI. Divers\nIV. Fin\nVII. Sept\nVIII. Huit\nsans style\n"
+    ) == office_text(out.getvalue(), Path("pv.odt"))
