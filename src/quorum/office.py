@@ -1,6 +1,7 @@
 """Word (.docx) and LibreOffice (.odt) minutes, turned into the text the reader understands.
 
-A document is read as blocks in their order: a paragraph is one line, a table is rows of cells.
+A document is read as blocks in their order: a paragraph is one line (with the number its list
+draws, from ``numbering``), a table is rows of cells.
 An *attendance table* (one row per member; columns such as présent / absent / excusé / pouvoir à)
 becomes attendance lines built from its columns ("Présents : A, B", "Absents excusés : C (pouvoir
 à D)"); any other table is kept as lines of cells joined by " | ", so nothing is lost. A row whose
