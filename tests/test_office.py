@@ -229,6 +229,33 @@ def _xml(text: str) -> object:
     return etree.fromstring(text)
 
 
+def test_docx_runs_as_word_writes_them() -> None:
+    """Word splits a line into many runs, with spelling marks, bookmarks, hyperlinks, fields
+    (their result, not their code), smart tags and inline content controls."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    body = (
+        "<w:r><w:t xml:space='preserve'>Prés</w:t></w:r><w:proofErr w:type='spellStart'/>"
+        "<w:r><w:t xml:space='preserve'>ents : </w:t></w:r><w:bookmarkStart w:id='0' w:name='a'/>"
+        "<w:hyperlink r:id='rId99'><w:r><w:t>Paul MARTIN</w:t></w:r></w:hyperlink>"
+        "<w:bookmarkEnd w:id='0'/><w:r><w:t xml:space='preserve'>, </w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> MERGEFIELD nom "
+        "</w:instrText></w:r><w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+        "<w:r><w:t>Anne DURAND</w:t></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r>"
+        "<w:smartTag w:uri='u' w:element='e'><w:r><w:t>, Luc</w:t></w:r></w:smartTag>"
+        "<w:sdt><w:sdtContent><w:r><w:t xml:space='preserve'> PETIT</w:t></w:r></w:sdtContent>"
+        "</w:sdt><w:fldSimple w:instr=' PAGE '><w:r><w:t> (p. 1)</w:t></w:r></w:fldSimple>"
+    )
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for element in list(_xml(f"<w:p xmlns:w='{w}' xmlns:r='{r}'>{body}</w:p>")):  # type: ignore[call-overload]
+        paragraph._p.append(element)
+
+    text = office_text(_docx_bytes(document), Path("pv.docx"))
+
+    assert "Présents : Paul MARTIN, Anne DURAND, Luc PETIT (p. 1)\n" == text
+
+
 def test_docx_reads_paragraphs_and_tables_in_order_with_merged_cells() -> None:
     document = docx.Document()
     document.add_paragraph("avant")
@@ -570,9 +597,13 @@ def test_an_odt_protected_by_a_password(tmp_path: Path) -> None:
     assert "protected by a password" in _error(tmp_path, "pv.odt", out.getvalue())
 
 
-def test_a_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("quorum.office.MAX_UNZIPPED", 1000)
+@pytest.mark.parametrize("limit", ["MAX_UNZIPPED", "MAX_XML"])
+def test_a_zip_bomb_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str
+) -> None:
     source = (OFFICE / "siaep-condom-caussens-2021-03-03.docx").read_bytes()
+    assert "siaep" in office_text(source, Path("pv.docx")).lower()
+    monkeypatch.setattr(f"quorum.office.{limit}", 30_000)
     assert "would expand to more than" in _error(tmp_path, "pv.docx", source)
 
 

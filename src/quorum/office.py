@@ -29,6 +29,9 @@ OFFICE_SUFFIXES = (".docx", ".odt", ".doc")
 
 MAX_UNZIPPED = 512 * 2**20
 """A .docx or .odt is a zip: refuse one that would expand beyond this (a zip bomb)."""
+MAX_XML = 100 * 2**20
+"""Nor one with an XML part beyond this: parsed in memory, it would take gigabytes (the text of
+a 100-page minutes is a few MiB)."""
 
 Row = list[str]
 Block = str | list[Row]
@@ -275,6 +278,9 @@ def _check_zip(data: bytes, path: Path, what: str, main: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             size = sum(info.file_size for info in archive.infolist())
+            xml = max(
+                (i.file_size for i in archive.infolist() if i.filename.endswith(".xml")), default=0
+            )
             manifest = (
                 archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
             )
@@ -282,9 +288,11 @@ def _check_zip(data: bytes, path: Path, what: str, main: str) -> None:
         raise _damaged(path, what, f"damaged, or another kind of file: {err}") from None
     if main not in names:
         raise _damaged(path, what, f"no {main} inside")
-    if size > MAX_UNZIPPED:
+    if size > MAX_UNZIPPED or xml > MAX_XML:
         raise SessionFileError(
-            f"would expand to more than {MAX_UNZIPPED // 2**20} MiB: not read", file=str(path)
+            f"would expand to more than {MAX_UNZIPPED // 2**20} MiB, or hold an XML part of more "
+            f"than {MAX_XML // 2**20} MiB, once unzipped: not read (a damaged or forged file)",
+            file=str(path),
         )
     if b"encryption-data" in manifest:
         raise SessionFileError(
