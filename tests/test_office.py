@@ -13,6 +13,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -223,7 +224,7 @@ def test_docx_keeps_tracked_insertions_and_drops_deletions() -> None:
     )
 
 
-def _xml(text: str) -> object:
+def _xml(text: str) -> Any:
     from lxml import etree
 
     return etree.fromstring(text)
@@ -248,7 +249,7 @@ def test_docx_runs_as_word_writes_them() -> None:
     )
     document = docx.Document()
     paragraph = document.add_paragraph()
-    for element in list(_xml(f"<w:p xmlns:w='{w}' xmlns:r='{r}'>{body}</w:p>")):  # type: ignore[call-overload]
+    for element in list(_xml(f"<w:p xmlns:w='{w}' xmlns:r='{r}'>{body}</w:p>")):
         paragraph._p.append(element)
 
     text = office_text(_docx_bytes(document), Path("pv.docx"))
