@@ -154,19 +154,22 @@ def test_a_folder_includes_documents_and_lists_what_it_does_not_read(
     for name in ("lannion-cm-2021-07-05.docx", "couthenans-cm-2021-01-29-table.odt"):
         (tmp_path / name).write_bytes((OFFICE / name).read_bytes())
     (tmp_path / "budget.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "~$ncien.docx").write_bytes(b"\x05Paul" + bytes(157))
     (tmp_path / "ancien.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
 
     status = run(["check", str(tmp_path)])
     out = capsys.readouterr().out.splitlines()
 
     assert 2 == status  # the .doc cannot be read
-    assert 4 == len(out)
+    assert 5 == len(out)
     assert out[0].startswith(f"{tmp_path / 'ancien.doc'}: cannot be read: is a Word 97-2003")
     assert "save it as .docx" in out[0]
     assert out[1].startswith(f"{tmp_path / 'couthenans-cm-2021-01-29-table.odt'}: 6 items")
     assert out[2].startswith(f"{tmp_path / 'lannion-cm-2021-07-05.docx'}: 20 items, 0 errors")
     assert out[3] == f"{tmp_path / 'budget.xlsx'}: not read: quorum reads minutes (.txt, .pdf, " \
         ".docx, .odt) and session files (.json, .toml)"  # fmt: skip
+    assert out[4] == f"{tmp_path / '~$ncien.docx'}: not read: the lock file Word leaves while " \
+        "a document is open"  # fmt: skip
 
 
 def test_a_folder_of_other_files_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -206,17 +206,24 @@ NOT_READ = (
 )
 
 
+def _not_read(path: Path) -> str:
+    """Why a file in a folder is not read ("" if it is)."""
+    if path.name.startswith("~$"):
+        return "not read: the lock file Word leaves while a document is open"
+    return "" if path.suffix.lower() in SUFFIXES else NOT_READ
+
+
 def _inputs(names: Sequence[str]) -> list[tuple[str, bool | str]]:
     """The files to check, folders expanded (sorted), in the order given; ``(folder, True)`` for
-    a folder holding no session file or minutes, ``(file, NOT_READ)`` for another file in it."""
+    a folder holding no session file or minutes, ``(file, reason)`` for a file in it not read."""
     out: list[tuple[str, bool | str]] = []
     for name in names:
         path = Path(name)
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file())
-            found = [str(p) for p in files if p.suffix.lower() in SUFFIXES]
-            out += [(f, False) for f in found] or [(name, True)]
-            out += [(str(p), NOT_READ) for p in files if p.suffix.lower() not in SUFFIXES]
+            why = {p: _not_read(p) for p in files}
+            out += [(str(p), False) for p in files if not why[p]] or [(name, True)]
+            out += [(str(p), why[p]) for p in files if why[p]]
         else:
             out.append((name, False))
     return out
