@@ -8,11 +8,10 @@ from pathlib import Path
 
 from quorum.exceptions import InvalidSessionError, SessionFileError
 from quorum.model import Session
-from quorum.office import OFFICE_SUFFIXES, office_text
 from quorum.parse import parse_minutes
 from quorum.sessionfile import dumps, loads, session_from_dict, session_to_dict
 
-MINUTES_SUFFIXES = (".txt", ".text", ".pdf", *OFFICE_SUFFIXES)
+MINUTES_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt", ".doc")
 SESSION_SUFFIXES = (".json", ".toml")
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -75,10 +74,13 @@ def read_session(path: str | Path) -> Session:
     path = Path(path)
     suffix = path.suffix.lower()
     data = _read_bytes(path)
+    if suffix in (".docx", ".odt", ".doc"):  # Word, LibreOffice; .doc to say how to convert it
+        from quorum.office import office_text
+        from quorum.parse import parse_minutes as read_minutes
+
+        return read_minutes(office_text(data, path))
     if suffix == ".pdf":
         return parse_minutes(pdf_text(data, path))
-    if suffix in OFFICE_SUFFIXES:
-        return parse_minutes(office_text(data, path))
     text = _text(data, path)
     if suffix in (".txt", ".text"):
         return parse_minutes(text)

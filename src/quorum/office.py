@@ -24,9 +24,6 @@ from typing import Any
 
 from quorum.exceptions import SessionFileError
 
-OFFICE_SUFFIXES = (".docx", ".odt", ".doc")
-"""Suffixes handled here; ``.doc`` (Word 97-2003) only to say how to convert it."""
-
 MAX_UNZIPPED = 512 * 2**20
 """A .docx or .odt is a zip: refuse one that would expand beyond this (a zip bomb)."""
 MAX_XML = 100 * 2**20
@@ -308,12 +305,13 @@ def _need(module: str, path: Path) -> SessionFileError:
     )
 
 
-def office_text(data: bytes, path: Path) -> str:
+def office_text(data: bytes, path: str | Path) -> str:
     """The text of a Word (.docx) or LibreOffice (.odt) document, for ``parse_minutes``.
 
     Raises:
         SessionFileError: a .doc, a damaged or protected file, a missing library, no text.
     """
+    path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise SessionFileError(
