@@ -17,7 +17,7 @@ from typing import Any
 
 import docx
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from odfdo import Document, Element, Paragraph
 
@@ -583,6 +583,31 @@ def test_a_zip_holding_broken_xml(tmp_path: Path, name: str) -> None:
             data = src.read(item)
             dst.writestr(item, data[: len(data) // 2] if item.filename == main else data)
     assert "is not a readable" in _error(tmp_path, name, out.getvalue())
+
+
+SMALL = {
+    s: (OFFICE / f"siaep-condom-caussens-2021-03-03{s}").read_bytes() for s in (".docx", ".odt")
+}
+
+
+@settings(max_examples=60)
+@given(
+    suffix=st.sampled_from([".docx", ".odt"]),
+    at=st.floats(min_value=0, max_value=1, exclude_max=True),
+    junk=st.binary(min_size=1, max_size=64),
+)
+def test_damage_anywhere_gives_text_or_a_clear_error(suffix: str, at: float, junk: bytes) -> None:
+    """Bytes overwritten anywhere in a document (a zip entry, its compressed data, the central
+    directory): the text, or a SessionFileError; never another exception."""
+    data = bytearray(SMALL[suffix])
+    start = int(at * len(data))
+    data[start : start + len(junk)] = junk
+    message = ""
+    try:
+        office_text(bytes(data), Path(f"pv{suffix}"))
+    except SessionFileError as err:
+        message = str(err)
+    assert not message or message.startswith(f"pv{suffix}: ")
 
 
 def test_random_bytes_and_a_word_lock_file(tmp_path: Path) -> None:

@@ -273,24 +273,25 @@ def _check_zip(data: bytes, path: Path, what: str, main: str) -> None:
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            size = sum(info.file_size for info in archive.infolist())
-            xml = max(
-                (i.file_size for i in archive.infolist() if i.filename.endswith(".xml")), default=0
-            )
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            if main not in names:
+                raise _damaged(path, what, f"no {main} inside")
+            xml = max((i.file_size for i in infos if i.filename.endswith(".xml")), default=0)
+            if sum(i.file_size for i in infos) > MAX_UNZIPPED or xml > MAX_XML:
+                raise SessionFileError(
+                    f"would expand to more than {MAX_UNZIPPED // 2**20} MiB, or hold an XML part "
+                    f"of more than {MAX_XML // 2**20} MiB, once unzipped: not read (a damaged or "
+                    "forged file)",
+                    file=str(path),
+                )
             manifest = (
                 archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
             )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as err:
+    except SessionFileError:
+        raise
+    except Exception as err:  # zipfile raises many kinds (BadZipFile, zlib.error, ...)
         raise _damaged(path, what, f"damaged, or another kind of file: {err}") from None
-    if main not in names:
-        raise _damaged(path, what, f"no {main} inside")
-    if size > MAX_UNZIPPED or xml > MAX_XML:
-        raise SessionFileError(
-            f"would expand to more than {MAX_UNZIPPED // 2**20} MiB, or hold an XML part of more "
-            f"than {MAX_XML // 2**20} MiB, once unzipped: not read (a damaged or forged file)",
-            file=str(path),
-        )
     if b"encryption-data" in manifest:
         raise SessionFileError(
             "is protected by a password: open it in LibreOffice and save it without a password",
