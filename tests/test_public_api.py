@@ -65,6 +65,7 @@ def test_all_is_sorted_and_complete() -> None:
     assert len(set(quorum.__all__)) == len(quorum.__all__)
     public = {n for n in dir(quorum) if not n.startswith("_")} - {
         "annotations", "audit", "cli", "counting", "document", "explain", "html", "markdown",
+        "numbering", "office",
         "rulesets", "exceptions", "findings", "io", "model", "parse", "report", "rules",
         "sessionfile", "timeline", "PackageNotFoundError", "version", "i18n",
     }  # fmt: skip

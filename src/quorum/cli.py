@@ -343,22 +343,32 @@ def _traceback(exc: BaseException) -> str:
     return "".join(traceback.format_exception(exc))
 
 
-def _inputs(names: Sequence[str]) -> list[tuple[str, bool]]:
+NOT_READ = (
+    "not read: quorum reads minutes (.txt, .pdf, .docx, .odt) and session files (.json, .toml)"
+)
+
+
+def _not_read(name: str, suffixes: tuple[str, ...]) -> str:
+    """Why a file in a folder is not read ("" if it is)."""
+    if os.path.basename(name).startswith("~$"):
+        return "not read: the lock file Word leaves while a document is open"
+    return "" if os.path.splitext(name)[1].lower() in suffixes else NOT_READ
+
+
+def _inputs(names: Sequence[str]) -> list[tuple[str, bool | str]]:
     """The files to check, folders expanded (sorted), in the order given; ``(folder, True)`` for
-    a folder holding no session file or minutes."""
+    a folder holding no session file or minutes, ``(file, reason)`` for a file in it not read."""
     from quorum.io import MINUTES_SUFFIXES, SESSION_SUFFIXES
 
     suffixes = MINUTES_SUFFIXES + SESSION_SUFFIXES
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool | str]] = []
     for name in names:
         if os.path.isdir(name):
             with os.scandir(name) as entries:
-                found = sorted(
-                    os.path.join(name, e.name)
-                    for e in entries
-                    if e.is_file() and os.path.splitext(e.name)[1].lower() in suffixes
-                )
-            out += [(f, False) for f in found] or [(name, True)]
+                files = sorted(os.path.join(name, e.name) for e in entries if e.is_file())
+            why = {f: _not_read(f, suffixes) for f in files}
+            out += [(f, False) for f in files if not why[f]] or [(name, True)]
+            out += [(f, why[f]) for f in files if why[f]]
         else:
             out.append((name, False))
     return out
@@ -389,19 +399,26 @@ def check_one(
 
 
 def _results(
-    inputs: list[tuple[str, bool]], rules: str | None, jobs: int, debug: bool, lang: str | None
+    inputs: list[tuple[str, bool | str]],
+    rules: str | None,
+    jobs: int,
+    debug: bool,
+    lang: str | None,
 ) -> Iterator[tuple[str, int, str]]:
     """The result of each input, in the order given; with ``jobs`` > 1 the files are checked
     in a pool of processes, and each result is yielded when its file is done."""
     empty = (
-        "no session file or minutes in this folder (.txt .pdf .json .toml): name the files to "
-        "check, or the folder that holds them",
+        "no session file or minutes in this folder (.txt .pdf .docx .odt .json .toml): name the "
+        "files to check, or the folder that holds them",
         UNREADABLE,
         "",
     )
     if jobs <= 1 or len(inputs) <= 1:
         for name, is_empty in inputs:
-            yield empty if is_empty else check_one(name, rules, debug, lang)
+            if isinstance(is_empty, str):
+                yield is_empty, OK, ""
+            else:
+                yield empty if is_empty else check_one(name, rules, debug, lang)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -411,11 +428,14 @@ def _results(
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(inputs))) as pool:
         futures = [
-            None if is_empty else pool.submit(check_one, name, rules, debug, lang)
+            is_empty if is_empty else pool.submit(check_one, name, rules, debug, lang)
             for name, is_empty in inputs
         ]
         for future in futures:
-            if future is None:
+            if isinstance(future, str):
+                yield future, OK, ""
+                continue
+            if future is True:
                 yield empty
                 continue
             try:

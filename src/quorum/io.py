@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from quorum.findings import Finding
     from quorum.model import Session
 
-MINUTES_SUFFIXES = (".txt", ".text", ".pdf")
+MINUTES_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".odt", ".doc")
 SESSION_SUFFIXES = (".json", ".toml")
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -229,6 +229,11 @@ def read_session(path: str | Path) -> Session:
     path = os.fspath(path)
     suffix = os.path.splitext(path)[1].lower()
     data = _read_bytes(path)
+    if suffix in (".docx", ".odt", ".doc"):  # Word, LibreOffice; .doc to say how to convert it
+        from quorum.office import office_text
+        from quorum.parse import parse_minutes as read_minutes
+
+        return read_minutes(office_text(data, path))
     if suffix == ".pdf":
         return _minutes(pdf_text(data, path), path)
     text, repaired = _text(data, path)
