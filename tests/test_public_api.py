@@ -66,7 +66,7 @@ def test_all_is_sorted_and_complete() -> None:
     public = {n for n in dir(quorum) if not n.startswith("_")} - {
         "annotations", "audit", "cli", "counting", "document", "explain", "html", "markdown",
         "rulesets", "exceptions", "findings", "io", "model", "parse", "report", "rules",
-        "sessionfile", "timeline", "PackageNotFoundError", "version",
+        "series", "sessionfile", "timeline", "PackageNotFoundError", "version",
     }  # fmt: skip
     assert public <= set(quorum.__all__)
 

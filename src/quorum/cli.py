@@ -25,6 +25,7 @@ from quorum.io import MINUTES_SUFFIXES, SESSION_SUFFIXES, read_session
 from quorum.markdown import render_markdown
 from quorum.report import render_rules, render_text, summary_line
 from quorum.rulesets import RULE_SETS, get_rules
+from quorum.series import proxy_series
 from quorum.sessionfile import dumps, session_to_dict
 
 CHECK_EXAMPLES = """\
@@ -228,6 +229,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     inputs = _inputs(args.file)
     worst = 0
     progress = _tty(err)
+    audits: list[Audit] = []  # for the checks across sessions (L2121-20: three sessions)
     for n, (name, empty) in enumerate(inputs, 1):
         line = f"[{n}/{len(inputs)}] {name}"
         if progress:
@@ -239,6 +241,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             try:
                 result = audit(read_session(name), args.rules)
                 text, status = summary_line(result), _status(result)
+                audits.append(result)
             except QuorumError as exc:
                 text, status = f"cannot be read: {_short(exc, name)}", 2
         if progress:
@@ -247,6 +250,8 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"{name}: {text}\n")
         out.flush()
         worst = max(worst, status)
+    for f in proxy_series((a.session, a.rules) for a in audits):
+        out.write(f"{f.severity.value.upper()} {f.code}: {f.message}\n  rule: {f.rule}\n")
     return worst
 
 
