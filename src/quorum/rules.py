@@ -280,9 +280,8 @@ def decide(
     base = {"expressed": expressed, "cast": _exact(cast), "all": _exact(total)}[majority.base]
     if majority.unless_against:
         against = contre > majority.fraction * base
-        words = (
-            f"contre {to_number(contre)} of {to_number(base)} votes expressed: "
-            + ("a majority against" if against else "no majority against")
+        words = f"contre {to_number(contre)} of {to_number(base)} votes expressed: " + (
+            "a majority against" if against else "no majority against"
         )
         if base == 0:
             words = "nobody voted contre (pour + contre = 0): no majority against"

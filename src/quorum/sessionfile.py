@@ -288,11 +288,12 @@ def _source_dict(source: Source | None) -> dict[str, Any] | None:
 
 
 def _tally_dict(t: Tally) -> dict[str, Any]:
-    """A tally as JSON: the counts always, the other keys only when set."""
+    """A tally as JSON: the counts always (``null`` only when counted apart), the other keys
+    only when set."""
     record: dict[str, Any] = {"item": t.item}
     record.update({k: json_number(v) if v is not None else None for k, v in
                    ((k, getattr(t, k)) for k in TALLY_COUNTS)
-                   if k != "null" or v is not None})  # fmt: skip  (null only when counted apart)
+                   if k != "null" or v is not None})  # fmt: skip
     record.update({k: getattr(t, k) for k in ("present", "voters")})
     record["unanimous"] = t.unanimous
     for key in ("pour_members", "secret", "outcome", "casting_vote", "majority"):
