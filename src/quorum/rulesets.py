@@ -278,6 +278,11 @@ FR_COPROPRIETE = RuleSet(
         "no head count and has no voices of his own",
         "no quorum for the general assembly",
     ),
+    notes=(
+        "art. 26-1 « la moitié des membres du syndicat présents, représentés ou ayant voté par "
+        "correspondance » is read as at least half, by head, of the members present or "
+        "represented (give pour_members).",
+    ),
 )
 FR_COPROPRIETE_2019 = attrs.evolve(
     FR_COPROPRIETE,
@@ -327,6 +332,13 @@ def _sa(name: str, title: str, article: str, quorum: Fraction, second: Fraction 
         interest_rule="C. com.",
         valid_from=since,
         valid_until=until,
+        notes=(
+            "Unsettled (loi 2019-744 art. 16 II): without financial_year_end a calendar year is "
+            "assumed; in the six months after the first close the new counting is assumed (the "
+            "meeting approving those accounts, or a later one); the audit then also runs under "
+            "the other counting and says whether the result depends on it.",
+            "'Deux tiers' is read as at least two thirds.",
+        ),
         sources=(
             f"{article}: quorum of {quorum} of the shares with voting rights present, represented "
             "or voting by post on first call; "
