@@ -13,13 +13,22 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quorum
 from helpers import ALL, session
 from quorum import Member, Proxy, Role, Session, Stretch, Tally, Withdrawal
 from quorum.cli import run
 from quorum.report import render_rules
-from quorum.rulesets import RULE_SETS, assumption_for, get_rules, rules_for
+from quorum.rules import decide
+from quorum.rulesets import (
+    RULE_SETS,
+    assumption_for,
+    first_close_after_2019,
+    get_rules,
+    rules_for,
+)
 from quorum.series import proxy_series
 from quorum.sessionfile import session_from_dict, session_to_dict
 
@@ -584,3 +593,70 @@ def test_rule_sets_name_their_new_parameters() -> None:
     assert "financial_year_end" in text
     assert "The start of this period is disputed" in text
     assert get_rules("fr-municipal").representatives_since == D(2022, 2, 23)
+
+
+def test_cantal_departement_in_april_2020_L3121_14() -> None:
+    """The fixture cantal-cd-2020-04-24 (a département's plenary under ord. 2020-391): 30 in
+    office, 28 present, 1 proxy: quorum is a third present or represented (10), not 16."""
+    s = council("Conseil départemental du Cantal", D(2020, 4, 24), 28, 2, proxies=1)
+
+    result = quorum.audit(s)
+    item = result.items[0]
+
+    assert "fr-departement-covid-p2" == result.rules.name
+    assert (10, 29, True) == (item.quorum.required, item.quorum.counted, item.quorum.reached)
+
+
+@given(st.integers(0, 50), st.integers(0, 50), st.integers(0, 50), st.booleans())
+def test_compte_administratif_adopted_unless_a_majority_against_L1612_12(
+    pour: int, contre: int, abstention: int, secret: bool
+) -> None:
+    """Property: arrêté iff contre is not more than half of pour + contre (nobody voting
+    included), whatever the abstentions and the mode of voting."""
+    majority = get_rules("fr-municipal").majority_named("compte-administratif")
+    assert majority is not None
+
+    outcome = decide(
+        majority,
+        {"pour": pour, "contre": contre, "abstention": abstention},
+        cast=0, total=0, members=0, secret=secret, casting_vote=None,
+    ).outcome  # fmt: skip
+
+    assert outcome == ("rejected" if contre > pour else "adopted")
+
+
+_MONTH_DAYS = st.dates(D(2000, 1, 1), D(2000, 12, 31)).map(lambda d: f"{d:%m-%d}")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(D(2019, 1, 1), D(2021, 12, 31)), st.one_of(st.none(), _MONTH_DAYS))
+def test_sa_counting_follows_the_first_close_art_16_II(date: D, fye: str | None) -> None:
+    """Property (loi 2019-744 art. 16 II): the old counting exactly up to the first financial
+    year closed after 19 July 2019 (31 December when none is given), never before 21 July 2019
+    the new one; and no error rests on the assumption: every error is one the other reading
+    finds too."""
+    s = company(date, SPLIT, fye=fye)
+    close = first_close_after_2019(fye or "12-31")
+
+    result = quorum.audit(s)
+    old = result.rules.name == "fr-sa-age-2019"
+
+    assert old is (date < D(2019, 7, 21) or (date <= close and date <= D(2021, 1, 19)))
+    other = assumption_for(s)
+    if other is not None:
+        theirs = quorum.audit(s, other[0])
+        assert {(f.code, f.items) for f in result.errors} <= {
+            (f.code, f.items) for f in theirs.errors
+        }
+
+
+@given(st.lists(st.booleans(), min_size=1, max_size=9))
+def test_proxy_series_against_brute_force_L2121_20(used: list[bool]) -> None:
+    """Property: a warning iff some window of four consecutive sessions all carry the proxy."""
+    dates = [D(2024, 1, 1) + datetime.timedelta(days=7 * i) for i in range(len(used))]
+    sessions = [municipal(d, holder="h" if u else "k") for d, u in zip(dates, used, strict=True)]
+
+    found = proxy_series((s, get_rules("fr-municipal")) for s in sessions)
+
+    expected = any(all(used[i : i + 4]) for i in range(len(used) - 3))
+    assert expected is any(f.members == ("g", "h") for f in found)
