@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
-from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -111,17 +111,22 @@ class TestIssue1HealthEmergencyForDepartementsAndRegions:
         assert (3, 2, 2) == (item.quorum.required, item.quorum.counted, item.proxy_count)
         assert ["QUORUM_NOT_REACHED"] == errors(result)
 
-    def test_commission_permanente_before_11_july_2020_keeps_its_quorum(self) -> None:
-        """Art. 10 in its versions before 11 July 2020 does not name L3121-14-1 / L4132-13-1:
-        the commission keeps its quorum (present or represented), with two delegations."""
-        rules = rules_for(
-            council("Commission permanente du conseil régional", D(2020, 5, 4), 1, 1)
-        )[0]
+    @pytest.mark.parametrize(
+        ("date", "name", "represented"),
+        [(D(2020, 3, 30), "fr-region-cp-covid-p1", False),
+         (D(2020, 5, 4), "fr-region-cp-covid-p2", True)],
+    )  # fmt: skip
+    def test_commission_permanente_in_spring_2020_loi_2020_290_art_10(
+        self, date: D, name: str, represented: bool
+    ) -> None:
+        """The same periods as communes (issue 9, point 1): a third, present (« présents »,
+        24 March 2020) or present or represented (ord. 2020-391), two delegations."""
+        rules = rules_for(council("Commission permanente du conseil régional", date, 1, 1))[0]
 
-        assert "fr-region-cp-covid-p2" == rules.name
         assert rules.quorum is not None
-        assert (Decimal(1) / 2, True, 2) == (
-            Decimal(rules.quorum.fraction.numerator) / rules.quorum.fraction.denominator,
+        assert (name, Fraction(1, 3), represented, 2) == (
+            rules.name,
+            rules.quorum.fraction,
             rules.quorum.represented,
             rules.proxies.per_holder,
         )

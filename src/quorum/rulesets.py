@@ -128,10 +128,10 @@ DISPUTED_DAYS: Mapping[D, str] = {
 def _covid(base: RuleSet) -> Iterator[RuleSet]:
     """The health-emergency versions of a council's rule set (legal-rules §5, corrections 1).
 
-    Départements and régions (art. 10 of loi 2020-290 derogates from L3121-14, L3121-16,
-    L4132-13, L4132-15) get them too; their commissions permanentes only from the version of
-    11 July 2020, which adds L3121-14-1, L4132-13-1 and « les commissions permanentes »: before,
-    their own quorum (present or represented) stays, with two delegations.
+    Départements and régions get them too, plenary and commission permanente alike (art. 10 of
+    loi 2020-290 derogates from L3121-14, L3121-16, L4132-13, L4132-15; from 11 July 2020 also
+    L3121-14-1, L4132-13-1 and « les commissions permanentes »): a third of the members present,
+    or present or represented where the text says so (ord. 2020-391), and two delegations.
     """
     assembly = base.body in ("departement", "departement-cp", "region", "region-cp")
     commission = base.body.endswith("-cp")
@@ -140,19 +140,19 @@ def _covid(base: RuleSet) -> Iterator[RuleSet]:
         quorum = QuorumRule(fraction=THIRD, strict=False, represented=represented, article=law)
         first = f"{law}: quorum of one third of the members in office {counted} "
         first += "(rounded up: ceil(n / 3)); two proxies (delegations) per holder"
-        if commission and start < D(2020, 7, 11):
-            assert base.quorum is not None
-            quorum = base.quorum
-            first = (
-                f"{law}: two delegations per member; the commission permanente keeps its own "
-                f"quorum ({base.quorum.article}, present or represented): the text names the "
-                "commissions permanentes only from 11 July 2020"
-            )
-        elif assembly:
+        unsettled: list[str] = []
+        if assembly:
             first += (
                 "; for départements and régions, derogating from L3121-14, L3121-16, L4132-13 "
                 "and L4132-15"
                 + (" (and, from 11 July 2020, L3121-14-1 and L4132-13-1)" if commission else "")
+            )
+        if commission and period == "p1":
+            unsettled.append(
+                "Unsettled: art. 10 in its version of 24 March 2020 names L3121-14 and L4132-13 "
+                "but not L3121-14-1 or L4132-13-1 (added on 11 July 2020); the third of the "
+                "members present is applied to the commission permanente as in the other "
+                "periods (issue 9)."
             )
         yield attrs.evolve(
             base,
@@ -177,6 +177,7 @@ def _covid(base: RuleSet) -> Iterator[RuleSet]:
                     if start in DISPUTED_DAYS
                     else []
                 ),
+                *unsettled,
             ),
         )
 
