@@ -12,6 +12,7 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -199,6 +200,29 @@ class TestIssue2PeriodBoundaries:
         assert [] == errors(result)
         assert mismatch.severity is quorum.Severity.WARNING
         assert "only under fr-municipal-covid-p5" in mismatch.message
+
+    @pytest.mark.parametrize(
+        ("reading", "name"),
+        [(quorum.Reading(), "fr-municipal-covid-p7"), (None, "fr-municipal")],
+    )
+    def test_minutes_name_the_body_and_the_date_picks_the_period(
+        self, reading: quorum.Reading | None, name: str
+    ) -> None:
+        """Minutes read as those of a municipal council ("rules": "fr-municipal" from the
+        reader) on 21 January 2022 sit under loi 2021-1465 art. 10: two proxies per holder; a
+        session written by hand that names fr-municipal keeps it."""
+        s = attrs.evolve(
+            council("Conseil municipal", D(2022, 1, 21), 4, 2, proxies=2,
+                    tally=Tally(item="1", pour=6)),
+            rules="fr-municipal",
+            reading=reading,
+        )  # fmt: skip
+
+        result = quorum.audit(s)
+
+        assert name == result.rules.name
+        assert (reading is not None) is ("RULES_ASSUMED" in codes(result))
+        assert (reading is None) is ("PROXY_LIMIT_EXCEEDED" in codes(result))
 
 
 class TestIssue3CompteAdministratif:
@@ -585,8 +609,6 @@ class TestIssue10ProxyOverThreeSessions:
 
 
 def attrs_body(s: Session, body: str) -> Session:
-    import attrs
-
     return attrs.evolve(s, body=body)
 
 

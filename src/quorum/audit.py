@@ -189,17 +189,26 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
             rule in force for its body and date.
     """
     rule_set, reason = resolve_rules(session, rules)
+    # chosen by body and date (the minutes may name only the kind of body): say so
+    named = session.rules if isinstance(session.rules, str) else rule_set.name
+    assumed = rules is None and (session.rules is None or rule_set.name != named)
     other = assumption_for(session) if rules is None else None
     if other is None:
-        return _audit(session, rule_set, reason)
+        return _audit(session, rule_set, reason, assumed=assumed)
     # the rule set rests on a disputed boundary or a missing financial year end: audit under
     # the other reading too, say whether the result depends on it, and assert no error that
     # only the assumption makes (legal-rules, corrections 2 and 5)
-    return _audit(session, rule_set, reason, (_audit(session, other[0], reason), other[1]))
+    against = (_audit(session, other[0], reason), other[1])
+    return _audit(session, rule_set, reason, against, assumed=assumed)
 
 
 def _audit(
-    session: Session, rule_set: RuleSet, reason: str, against: tuple[Audit, str] | None = None
+    session: Session,
+    rule_set: RuleSet,
+    reason: str,
+    against: tuple[Audit, str] | None = None,
+    *,
+    assumed: bool = False,
 ) -> Audit:
     c = Counts(session, rule_set)
     tallies = {t.item: t for t in session.tallies}
@@ -212,7 +221,7 @@ def _audit(
         checks.append((quorum, tally_check, outcome))
     if against is not None:
         reason = _weigh_assumption(c, checks, *against, reason)
-    _session_drafts(c, reason)
+    _session_drafts(c, reason, assumed)
     order = {label: i for i, label in enumerate(session.agenda)}
     runs = _group(c.drafts, session) + [(f, _note_run(f, order)) for f in session.notes]
     runs.sort(key=lambda fr: (fr[1][0][0] if fr[1] else -1, fr[0].severity.rank, fr[0].code,
@@ -484,7 +493,7 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change)
 
 
-def _session_drafts(c: Counts, reason: str) -> None:
+def _session_drafts(c: Counts, reason: str, assumed: bool) -> None:
     s = c.session
     if s.members_in_office is not None and s.members_in_office != s.seats:
         c.drafts.append(
@@ -495,7 +504,7 @@ def _session_drafts(c: Counts, reason: str) -> None:
                 c.rules.quorum_rule, (), EMPTY,
             )
         )  # fmt: skip
-    if s.rules is None:
+    if assumed:
         c.drafts.append(Draft("RULES_ASSUMED", INFO, f"rules: {reason}", None, (), EMPTY))
     r = c.rules
     if r.representatives_leave_office and not r.representatives_leave(s.date):

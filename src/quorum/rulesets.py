@@ -471,6 +471,9 @@ _FAMILIES = {
 }  # fmt: skip
 
 
+_BASES = {base: family for family, base in _FAMILIES.items()}
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -501,10 +504,16 @@ def assumption_for(session: Session) -> tuple[RuleSet, str] | None:
 
 def _choose(session: Session) -> tuple[RuleSet, str, tuple[RuleSet, str] | None]:
     if isinstance(session.rules, str):
-        return get_rules(session.rules), f"named by the session ({session.rules!r})", None
-    if isinstance(session.rules, Mapping):
+        family = _BASES.get(session.rules)
+        if session.reading is None or family is None or session.date is None:
+            return get_rules(session.rules), f"named by the session ({session.rules!r})", None
+        # minutes name the kind of body, not a version: the date picks it (a municipal council
+        # in January 2022 sits under the health-emergency rules; corrections 1 and 2)
+        why = f"the minutes are those of a {family} body ({session.rules!r})"
+    elif isinstance(session.rules, Mapping):
         return rules_from_dict(session.rules), "the session's own statutes", None
-    family, why = _family(session)
+    else:
+        family, why = _family(session)
     versions = _VERSIONS[family]
     if session.date is None:
         base = versions[0]
