@@ -32,6 +32,7 @@ from quorum.rulesets import (
 )
 from quorum.series import proxy_series
 from quorum.sessionfile import session_from_dict, session_to_dict
+from strategies import sessions
 
 D = datetime.date
 
@@ -687,3 +688,18 @@ def test_proxy_series_against_brute_force_L2121_20(used: list[bool]) -> None:
 
     expected = any(all(used[i : i + 4]) for i in range(len(used) - 3))
     assert expected is any(f.members == ("g", "h") for f in found)
+
+
+@settings(max_examples=60, deadline=None)
+@given(sessions())
+def test_votes_equal_to_weights_change_nothing_L225_98(s: Session) -> None:
+    """Property (corrections 6): a session with one weight per member is audited as before;
+    giving every member ``votes`` equal to his weight changes no count, check or finding."""
+    both = attrs.evolve(s, members=[attrs.evolve(m, votes=m.weight) for m in s.members])
+
+    one, two = quorum.audit(s), quorum.audit(both)
+
+    assert [f.message for f in one.findings] == [f.message for f in two.findings]
+    assert [(i.quorum, i.tally.consistent, i.outcome, i.vote_weight) for i in one.items] == [
+        (i.quorum, i.tally.consistent, i.outcome, i.vote_weight) for i in two.items
+    ]
