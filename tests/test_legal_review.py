@@ -331,6 +331,8 @@ class TestIssue5SocietesAnonymesLoi2019_744:
             result.items[0].outcome.computed,
         )
         assert "assumed: the session gives no financial_year_end" in assumed.message
+        depends = next(f for f in result.findings if f.code == "RESULT_DEPENDS_ON_RULE")
+        assert "loi 2019-744 art. 16 II" == depends.rule
         assert "under fr-sa-age the result differs at item 1" in assumed.message
         assert "RESULT_DEPENDS_ON_RULE" in codes(result)
 

@@ -198,7 +198,7 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
     # the rule set rests on a disputed boundary or a missing financial year end: audit under
     # the other reading too, say whether the result depends on it, and assert no error that
     # only the assumption makes (legal-rules, corrections 2 and 5)
-    against = (_audit(session, other[0], reason), other[1])
+    against = (_audit(session, other[0], reason), other[1], other[2])
     return _audit(session, rule_set, reason, against, assumed=assumed)
 
 
@@ -206,7 +206,7 @@ def _audit(
     session: Session,
     rule_set: RuleSet,
     reason: str,
-    against: tuple[Audit, str] | None = None,
+    against: tuple[Audit, str, str] | None = None,
     *,
     assumed: bool = False,
 ) -> Audit:
@@ -254,6 +254,7 @@ def _weigh_assumption(
     checks: list[tuple[QuorumCheck, TallyCheck, OutcomeCheck]],
     other: Audit,
     assumption: str,
+    article: str,
     reason: str,
 ) -> str:
     """Compare with the audit under the other reading: a warning at the items whose result
@@ -277,7 +278,7 @@ def _weigh_assumption(
             c.draft(
                 "RESULT_DEPENDS_ON_RULE", WARNING,
                 f"{{items}}: the result depends on the rule assumed ({assumption}); under "
-                f"{other.rules.name}: {', '.join(words)}", None, (), _here(pos),
+                f"{other.rules.name}: {', '.join(words)}", article, (), _here(pos),
             )  # fmt: skip
     drafts: list[Draft] = []
     for d in c.drafts:

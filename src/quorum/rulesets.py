@@ -495,14 +495,14 @@ def rules_for(session: Session) -> tuple[RuleSet, str]:
     return chosen, reason
 
 
-def assumption_for(session: Session) -> tuple[RuleSet, str] | None:
+def assumption_for(session: Session) -> tuple[RuleSet, str, str] | None:
     """Where the rule set chosen by date rests on a disputed boundary or on a missing financial
-    year end: the other rule set that could apply, and the assumption in words. ``None`` when
-    the choice is settled (or the session names its rules)."""
+    year end: the other rule set that could apply, the assumption in words and the text it
+    concerns. ``None`` when the choice is settled (or the session names its rules)."""
     return _choose(session)[2]
 
 
-def _choose(session: Session) -> tuple[RuleSet, str, tuple[RuleSet, str] | None]:
+def _choose(session: Session) -> tuple[RuleSet, str, tuple[RuleSet, str, str] | None]:
     if isinstance(session.rules, str):
         family = _BASES.get(session.rules)
         if session.reading is None or family is None or session.date is None:
@@ -530,7 +530,8 @@ def _choose(session: Session) -> tuple[RuleSet, str, tuple[RuleSet, str] | None]
     if session.date in DISPUTED_DAYS and chosen is not versions[0]:
         assumption = DISPUTED_DAYS[session.date]
         reason += f"; the start of this period is disputed: {assumption}"
-        other = (versions[0], assumption)
+        law = chosen.quorum_rule  # the health-emergency law whose start is disputed
+        other = (versions[0], assumption, law)
     return chosen, reason, other
 
 
@@ -551,7 +552,7 @@ def first_close_after_2019(financial_year_end: str) -> D:
 
 def _company(
     session: Session, versions: tuple[RuleSet, ...], why: str
-) -> tuple[RuleSet, str, tuple[RuleSet, str] | None]:
+) -> tuple[RuleSet, str, tuple[RuleSet, str, str] | None]:
     """A société anonyme's meeting: loi 2019-744 counts votes anew from the meetings that
     approve the first financial year closed after its promulgation (art. 16 II)."""
     new, old = versions
@@ -588,7 +589,7 @@ def _company(
         f"the {year_end}; {words}" if not given
         else f"this meeting approves (or follows the approval of) the accounts closed on {close}"
     )  # fmt: skip
-    return chosen, reason, (other, assumption)
+    return chosen, reason, (other, assumption, "loi 2019-744 art. 16 II")
 
 
 _DAY = datetime.timedelta(days=1)
