@@ -187,6 +187,12 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
         session: the session to audit.
         rules: a rule set or its name; by default the one the session names, else the French
             rule in force for its body and date.
+
+    When that choice rests on an assumption (a disputed start of a health-emergency period, a
+    société anonyme's financial year end not given), the session is also audited under the
+    other reading: ``RULES_ASSUMED`` says whether the result depends on it,
+    ``RESULT_DEPENDS_ON_RULE`` marks the items where it does, and an error only the assumed
+    reading finds is reported as a warning.
     """
     rule_set, reason = resolve_rules(session, rules)
     # chosen by body and date (the minutes may name only the kind of body): say so
