@@ -89,11 +89,13 @@ class Counts:
         self.present_count, self.present_weight = tl.sweep(
             n, zip(self.members_present, self.weights, strict=True)
         )
-        _, self.present_votes = tl.sweep(n, zip(self.members_present, self.votes, strict=True))
         givers = (self.weights[self.index[p.giver]] for p in session.proxies)
         self.proxy_count, self.proxy_weight = tl.sweep(n, zip(self.counted, givers, strict=True))
-        giver_votes = (self.votes[self.index[p.giver]] for p in session.proxies)
-        _, self.proxy_votes = tl.sweep(n, zip(self.counted, giver_votes, strict=True))
+        self.present_votes, self.proxy_votes = self.present_weight, self.proxy_weight
+        if any(m.votes is not None for m in session.members):  # double voting rights
+            _, self.present_votes = tl.sweep(n, zip(self.members_present, self.votes, strict=True))
+            giver_votes = (self.votes[self.index[p.giver]] for p in session.proxies)
+            _, self.proxy_votes = tl.sweep(n, zip(self.counted, giver_votes, strict=True))
         withdrawn_here = (tl.intersect(s, w) for s, w in zip(sitting, self.withdrawn, strict=True))
         self.withdrawn_count, _ = tl.sweep(n, ((s, 1) for s in withdrawn_here))
         self.representatives, _ = tl.sweep(n, ((s, 1) for s in representative))
