@@ -67,7 +67,7 @@ def test_all_is_sorted_and_complete() -> None:
         "annotations", "audit", "cli", "counting", "document", "explain", "html", "markdown",
         "numbering", "office",
         "rulesets", "exceptions", "findings", "io", "model", "parse", "report", "rules",
-        "sessionfile", "timeline", "PackageNotFoundError", "version", "i18n",
+        "series", "sessionfile", "timeline", "PackageNotFoundError", "version", "i18n",
     }  # fmt: skip
     assert public <= set(quorum.__all__)
 

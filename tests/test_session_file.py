@@ -153,7 +153,10 @@ BAD = [
     ),
     pytest.param(
         doc(members=[{"id": "a", "name": "A", "role": "deputy"}], attendance=[], proxies=[]),
-        ["$.members[0].role: role must be 'titular' or 'substitute', not 'deputy'"],
+        [  # the role proxy_holder was added by the second legal review (copropriété art. 22)
+            "$.members[0].role: role must be 'titular', 'substitute' or 'proxy_holder', "
+            "not 'deputy'"
+        ],
         id="unknown-role",
     ),
     pytest.param(

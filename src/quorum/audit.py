@@ -27,7 +27,7 @@ from quorum.exceptions import UnknownItemError
 from quorum.findings import Finding, Verdict, items_text, plural
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
-from quorum.rulesets import get_rules, rules_for
+from quorum.rulesets import assumption_for, get_rules, rules_for
 from quorum.timeline import EMPTY, Spans
 
 
@@ -197,8 +197,35 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
         session: the session to audit.
         rules: a rule set or its name; by default the one the session names, else the French
             rule in force for its body and date.
+
+    When that choice rests on an assumption (a disputed start of a health-emergency period, a
+    société anonyme's financial year end not given), the session is also audited under the
+    other reading: ``RULES_ASSUMED`` says whether the result depends on it,
+    ``RESULT_DEPENDS_ON_RULE`` marks the items where it does, and an error only the assumed
+    reading finds is reported as a warning.
     """
     rule_set, reason = resolve_rules(session, rules)
+    # chosen by body and date (the minutes may name only the kind of body): say so
+    named = session.rules if isinstance(session.rules, str) else rule_set.name
+    assumed = rules is None and (session.rules is None or rule_set.name != named)
+    other = assumption_for(session) if rules is None else None
+    if other is None:
+        return _audit(session, rule_set, reason, assumed=assumed)
+    # the rule set rests on a disputed boundary or a missing financial year end: audit under
+    # the other reading too, say whether the result depends on it, and assert no error that
+    # only the assumption makes (legal-rules, corrections 2 and 5)
+    against = (_audit(session, other[0], reason), other[1], other[2])
+    return _audit(session, rule_set, reason, against, assumed=assumed)
+
+
+def _audit(
+    session: Session,
+    rule_set: RuleSet,
+    reason: str,
+    against: tuple[Audit, str, str] | None = None,
+    *,
+    assumed: bool = False,
+) -> Audit:
     c = Counts(session, rule_set)
     tallies = {t.item: t for t in session.tallies}
     items: list[AuditItem] = []
@@ -208,7 +235,9 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
         quorum = _quorum(c, pos, label, tally)
         tally_check, outcome = _tally(c, pos, tally)
         checks.append((quorum, tally_check, outcome))
-    _session_drafts(c, reason)
+    if against is not None:
+        reason = _weigh_assumption(c, checks, *against, reason)
+    _session_drafts(c, reason, assumed)
     order = {label: i for i, label in enumerate(session.agenda)}
     runs = _group(c.drafts, session) + [(f, _note_run(f, order)) for f in session.notes]
     runs.sort(key=lambda fr: (fr[1][0][0] if fr[1] else -1, fr[0].severity.rank, fr[0].code,
@@ -223,8 +252,8 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
                 position=pos + 1,
                 present_count=c.present_count[pos],
                 proxy_count=c.proxy_count[pos],
-                vote_weight=c.present_weight[pos] + c.proxy_weight[pos],
-                present_weight=c.present_weight[pos],
+                vote_weight=c.present_votes[pos] + c.proxy_votes[pos],
+                present_weight=c.present_votes[pos],
                 quorum=quorum,
                 tally=tally_check,
                 outcome=outcome,
@@ -234,6 +263,59 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
             )
         )
     return Audit(session, rule_set, reason, tuple(items), tuple(findings))
+
+
+def _weigh_assumption(
+    c: Counts,
+    checks: list[tuple[QuorumCheck, TallyCheck, OutcomeCheck]],
+    other: Audit,
+    assumption: str,
+    article: str,
+    reason: str,
+) -> str:
+    """Compare with the audit under the other reading: a warning at the items whose result
+    differs; an error the other reading does not find becomes a warning. Returns the reason
+    that names the chosen rule set, with the outcome of the comparison."""
+    order = {label: i for i, label in enumerate(c.session.agenda)}
+    theirs: dict[str, list[tuple[int, int]]] = {}
+    for f in other.errors:
+        theirs.setdefault(f.code, []).extend((order[i], order[i] + 1) for i in f.items)
+    differ: list[tuple[int, int]] = []
+    for pos, ((q, t, o), it) in enumerate(zip(checks, other.items, strict=True)):
+        words = []
+        if q.reached != it.quorum.reached:
+            words.append("quorum " + ("reached" if it.quorum.reached else "not reached"))
+        if o.computed != it.outcome.computed:
+            words.append(f"outcome {it.outcome.computed or 'undecided'}")
+        if t.consistent != it.tally.consistent:
+            words.append("tally " + ("consistent" if it.tally.consistent else "not consistent"))
+        if words:
+            differ.append((pos, pos + 1))
+            c.draft(
+                "RESULT_DEPENDS_ON_RULE", WARNING,
+                f"{{items}}: the result depends on the rule assumed ({assumption}); under "
+                f"{other.rules.name}: {', '.join(words)}", article, (), _here(pos),
+            )  # fmt: skip
+    drafts: list[Draft] = []
+    for d in c.drafts:
+        if d.severity is not ERROR or not d.spans:
+            drafts.append(d)
+            continue
+        shared = tl.union(theirs.get(d.code, []))
+        keep, only = tl.intersect(d.spans, shared), tl.subtract(d.spans, shared)
+        if keep:
+            drafts.append(attrs.evolve(d, spans=keep))
+        if only:
+            message = (
+                f"{d.message} (only under {c.rules.name}, which is assumed: not an error under "
+                f"{other.rules.name})"
+            )
+            drafts.append(attrs.evolve(d, severity=WARNING, message=message, spans=only))
+    c.drafts[:] = drafts
+    if not differ:
+        return f"{reason}; under {other.rules.name} the audit gives the same results"
+    where = items_text([c.session.agenda[b] for b, _ in differ])
+    return f"{reason}; under {other.rules.name} the result differs at {where}"
 
 
 def _here(pos: int) -> Spans:
@@ -250,7 +332,7 @@ def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck
     if q is None:
         return QuorumCheck(None, counted_heads, True)
     in_office = s.in_office
-    if r.representatives_leave_office:
+    if r.representatives_leave(s.date):  # L1111-6, from loi 3DS (23 Feb 2022) on
         in_office -= c.representatives[pos]
     second = s.convocation == 2 and (not s.carried_over or label in s.carried_over)
     convocation = 2 if second else 1
@@ -292,8 +374,8 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
     interested: Number = counts.get("interested") or 0
     if not withdrawn:
         reported += interested
-    if c.rules.weighted:
-        basis: Number = c.present_weight[pos] + c.proxy_weight[pos]
+    if c.rules.weighted:  # in votes (majorities), not shares (quorum): C. com. L225-96, L225-123
+        basis: Number = c.present_votes[pos] + c.proxy_votes[pos]
         what = "the vote weight"
     else:
         basis = voters
@@ -349,14 +431,15 @@ def _decide(
         return None
     counts = {**t.counts(), "pour": pour, "contre": contre}
     cast: Number = (
-        c.present_weight[pos] + c.proxy_weight[pos]
+        c.present_votes[pos] + c.proxy_votes[pos]
         if c.rules.weighted
         else c.present_count[pos] + c.proxy_count[pos]
     )
-    total: Number = c.total_weight if c.rules.weighted else c.session.in_office
+    total: Number = c.total_votes if c.rules.weighted else c.session.in_office
     return decide(
         majority, counts, cast=cast, total=total, members=c.session.in_office,
         secret=t.secret, casting_vote=t.casting_vote, pour_members=t.pour_members,
+        voting_members=c.present_count[pos] + c.proxy_count[pos],
     )  # fmt: skip
 
 
@@ -395,7 +478,9 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
         c.draft(
             "FALLBACK_VOTE_POSSIBLE", INFO,
             f"{{items}}: {majority.name} not reached, but pour reaches {majority.fallback} of all "
-            "voices: an immediate second vote at the art. 24 majority was possible",
+            + ("voices, with half of the members present or represented: "
+               if majority.fallback_heads else "voices: ")
+            + f"an immediate second vote at the {majority.fallback_to} majority was possible",
             majority.article, (), here, t.source,
         )  # fmt: skip
     could_change = None
@@ -425,7 +510,7 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change)
 
 
-def _session_drafts(c: Counts, reason: str) -> None:
+def _session_drafts(c: Counts, reason: str, assumed: bool) -> None:
     s = c.session
     if s.members_in_office is not None and s.members_in_office != s.seats:
         c.drafts.append(
@@ -436,8 +521,21 @@ def _session_drafts(c: Counts, reason: str) -> None:
                 c.rules.quorum_rule, (), EMPTY,
             )
         )  # fmt: skip
-    if s.rules is None:
+    if assumed:
         c.drafts.append(Draft("RULES_ASSUMED", INFO, f"rules: {reason}", None, (), EMPTY))
+    r = c.rules
+    if r.representatives_leave_office and not r.representatives_leave(s.date):
+        spans = tl.union(
+            span for w in s.withdrawals if w.reason == "representative"
+            for span in c.range(w.from_item, w.until_item)
+        )  # fmt: skip
+        c.draft(
+            "REPRESENTATIVES_STAY_IN_OFFICE", INFO,
+            f"{{items}}: the session ({s.date}) precedes loi 3DS (in force on "
+            f"{r.representatives_since}): the L1111-6 representatives who withdraw leave the "
+            "present count but stay among the members in office", "CGCT art. L1111-6",
+            (), spans,
+        )  # fmt: skip
     if s.convocation == 2:
         which = ", ".join(s.carried_over) if s.carried_over else "every item"
         c.drafts.append(

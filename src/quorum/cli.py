@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
     from quorum.audit import Audit
     from quorum.exceptions import QuorumError
+    from quorum.model import Session
+    from quorum.rules import RuleSet
 
 OK, ERRORS, UNREADABLE, INCOMPLETE, INTERNAL = 0, 1, 2, 3, 70
 #: the status of a batch: the first of these that any of its files gives
@@ -374,11 +376,15 @@ def _inputs(names: Sequence[str]) -> list[tuple[str, bool | str]]:
     return out
 
 
+Result = tuple[str, int, str, "tuple[Session, RuleSet] | None"]
+"""A file of a batch: its summary line, its status, the traceback of an internal error (or
+``""``), and its session and rule set for the checks across sessions (or ``None``)."""
+
+
 def check_one(
     name: str, rules: str | None, debug: bool = False, lang: str | None = None
-) -> tuple[str, int, str]:
-    """One file of a batch: its summary line (without the name), its status, and the traceback
-    of an internal error when ``debug`` (else ``""``). Never raises: a batch goes on."""
+) -> Result:
+    """One file of a batch (see :data:`Result`). Never raises: a batch goes on."""
     from quorum.exceptions import QuorumError
 
     try:
@@ -391,11 +397,11 @@ def check_one(
         text = summary_line(result, lang=lang)
         if status == INCOMPLETE:
             text += ", not fully read: check the quoted lines by hand (quorum check FILE)"
-        return text, status, ""
+        return text, status, "", (result.session, result.rules)
     except QuorumError as exc:
-        return f"cannot be read: {_short(exc, name)}", UNREADABLE, ""
+        return f"cannot be read: {_short(exc, name)}", UNREADABLE, "", None
     except Exception as exc:
-        return internal_error_line(exc, None), INTERNAL, _traceback(exc) if debug else ""
+        return internal_error_line(exc, None), INTERNAL, _traceback(exc) if debug else "", None
 
 
 def _results(
@@ -404,7 +410,7 @@ def _results(
     jobs: int,
     debug: bool,
     lang: str | None,
-) -> Iterator[tuple[str, int, str]]:
+) -> Iterator[Result]:
     """The result of each input, in the order given; with ``jobs`` > 1 the files are checked
     in a pool of processes, and each result is yielded when its file is done."""
     empty = (
@@ -412,11 +418,12 @@ def _results(
         "files to check, or the folder that holds them",
         UNREADABLE,
         "",
+        None,
     )
     if jobs <= 1 or len(inputs) <= 1:
         for name, is_empty in inputs:
             if isinstance(is_empty, str):
-                yield is_empty, OK, ""
+                yield is_empty, OK, "", None
             else:
                 yield empty if is_empty else check_one(name, rules, debug, lang)
         return
@@ -433,7 +440,7 @@ def _results(
         ]
         for future in futures:
             if isinstance(future, str):
-                yield future, OK, ""
+                yield future, OK, "", None
                 continue
             if future is True:
                 yield empty
@@ -441,7 +448,8 @@ def _results(
             try:
                 yield future.result()
             except Exception as exc:  # the worker process died (killed, out of memory)
-                yield internal_error_line(exc, None), INTERNAL, _traceback(exc) if debug else ""
+                trace = _traceback(exc) if debug else ""
+                yield internal_error_line(exc, None), INTERNAL, trace, None
 
 
 def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -458,12 +466,15 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     statuses: list[int] = []
     progress = _tty(err)
     results = _results(inputs, args.rules, args.jobs, debug, args.lang)
+    audited: list[tuple[Session, RuleSet]] = []  # for the checks across sessions (L2121-20)
     for n, (name, _) in enumerate(inputs, 1):
         line = visible(f"[{n}/{len(inputs)}] {name}")
         if progress:
             _write(err, f"\r{line}")
             err.flush()
-        text, status, trace = next(results)
+        text, status, trace, done = next(results)
+        if done is not None:
+            audited.append(done)
         if progress:
             err.write("\r" + " " * len(line) + "\r")
             err.flush()
@@ -472,6 +483,12 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if trace:
             _write(err, f"{name}:\n{trace}")
         statuses.append(status)
+    from quorum.series import proxy_series
+
+    for f in proxy_series(audited):
+        _write(
+            out, visible(f"{f.severity.value.upper()} {f.code}: {f.message}\n  rule: {f.rule}\n")
+        )
     return batch_status(statuses)
 
 

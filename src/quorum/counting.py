@@ -45,13 +45,24 @@ class Counts:
         self.drafts: list[Draft] = []
         n = self.length = len(session.agenda)
         self.index = {m.id: i for i, m in enumerate(session.members)}
-        self.weights: list[Number] = [m.weight for m in session.members]
+        # a proxy holder who is not a member has no voices of his own (copropriété art. 22)
+        self.weights: list[Number] = [0 if m.is_outsider else m.weight for m in session.members]
         self._reduce_majority_owner()
         self.total_weight: Number = sum(
             (w for m, w in zip(session.members, self.weights, strict=True) if m.holds_seat),
             start=0,
         )
         """All voices: the (reduced) weights of every member who holds a seat."""
+        self.votes: list[Number] = [
+            w if m.votes is None or m.is_outsider else m.votes
+            for m, w in zip(session.members, self.weights, strict=True)
+        ]
+        """Votes (majorities): a member's ``votes`` when given (double voting rights, C. com.
+        L225-123), else his weight; quorum counts weights (shares with voting rights)."""
+        self.total_votes: Number = sum(
+            (v for m, v in zip(session.members, self.votes, strict=True) if m.holds_seat),
+            start=0,
+        )
         raw: list[list[tuple[int, int]]] = [[] for _ in session.members]
         for st in session.attendance:
             raw[self.index[st.member]].extend(self.range(st.from_item, st.until_item))
@@ -70,11 +81,21 @@ class Counts:
         sitting = list(self.present)
         self.present = [tl.subtract(p, w) for p, w in zip(sitting, self.withdrawn, strict=True)]
         self.counted: list[Spans] = self._proxies()
+        # a proxy holder who is not a member is there only to carry proxies: in no head count
+        self.members_present = [
+            EMPTY if m.is_outsider else p
+            for m, p in zip(session.members, self.present, strict=True)
+        ]
         self.present_count, self.present_weight = tl.sweep(
-            n, zip(self.present, self.weights, strict=True)
+            n, zip(self.members_present, self.weights, strict=True)
         )
         givers = (self.weights[self.index[p.giver]] for p in session.proxies)
         self.proxy_count, self.proxy_weight = tl.sweep(n, zip(self.counted, givers, strict=True))
+        self.present_votes, self.proxy_votes = self.present_weight, self.proxy_weight
+        if any(m.votes is not None for m in session.members):  # double voting rights
+            _, self.present_votes = tl.sweep(n, zip(self.members_present, self.votes, strict=True))
+            giver_votes = (self.votes[self.index[p.giver]] for p in session.proxies)
+            _, self.proxy_votes = tl.sweep(n, zip(self.counted, giver_votes, strict=True))
         withdrawn_here = (tl.intersect(s, w) for s, w in zip(sitting, self.withdrawn, strict=True))
         self.withdrawn_count, _ = tl.sweep(n, ((s, 1) for s in withdrawn_here))
         self.representatives, _ = tl.sweep(n, ((s, 1) for s in representative))
@@ -196,14 +217,15 @@ class Counts:
                 tl.subtract(tl.subtract(usable, self.present[h]), self.withdrawn[h]), p.source,
             )  # fmt: skip
             usable = tl.intersect(usable, self.present[h])
-            if holder.is_substitute:
+            # a sitting substitute may hold a proxy: « rien ne s'oppose » (RM JOAN QE 49337)
+            if holder.is_outsider and not r.proxies.outsiders:
                 self.draft(
-                    "PROXY_HELD_BY_SUBSTITUTE", WARNING,
-                    f"{holder.name}, a substitute, carries {giver.name}'s proxy at {{items}}: "
-                    "counted (he sits with a deliberative voice), but no text settles whether a "
-                    "substitute may hold a proxy; check the rules of procedure", rule, who,
-                    usable, p.source,
+                    "PROXY_HOLDER_NOT_MEMBER", WARNING,
+                    f"{giver.name}'s proxy to {holder.name} is not counted at {{items}}: "
+                    f"{holder.name} is not a member, and {r.name} rules let only a member hold "
+                    "a proxy", rule, who, usable, p.source,
                 )  # fmt: skip
+                usable = EMPTY
             if not r.proxies.allowed:
                 self.draft(
                     "PROXY_NOT_ALLOWED", WARNING,
@@ -280,7 +302,7 @@ class Counts:
     @cached_property
     def present_index(self) -> tl.PointIndex:
         """Who is counted present at a position (an interval tree, built on first use)."""
-        return tl.PointIndex(self.present)
+        return tl.PointIndex(self.members_present)
 
     @cached_property
     def proxy_index(self) -> tl.PointIndex:

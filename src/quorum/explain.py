@@ -29,6 +29,7 @@ TALLY_LABELS = {
     "abstention": "Abstention",
     "npv": "Ne prend pas part au vote",
     "blank": "Blancs et nuls",
+    "null": "Nuls",
     "interested": "Conseiller intéressé",
 }
 """The French words of the minutes for each count of a tally."""
@@ -43,6 +44,7 @@ PROXY_CODES = (
     "PROXY_GIVER_WITHDRAWN",
     "PROXY_HOLDER_WITHDRAWN",
     "PROXY_NOT_ALLOWED",
+    "PROXY_HOLDER_NOT_MEMBER",
 )
 """Findings that say why a proxy is not counted at an item; their members start (giver, holder),
 except PROXY_LIMIT_EXCEEDED: (holder, giver)."""

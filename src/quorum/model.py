@@ -42,6 +42,9 @@ class Role(enum.Enum):
 
     TITULAR = "titular"
     SUBSTITUTE = "substitute"
+    PROXY_HOLDER = "proxy_holder"
+    """Not a member: only carries proxies where the rules allow it (copropriété art. 22); he
+    counts in no head count and has no voices of his own."""
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
@@ -58,6 +61,9 @@ class Member:
     weight: Weight = 1
     role: Role = Role.TITULAR
     substitute_for: str | None = None
+    votes: Weight | None = None
+    """Votes when they differ from ``weight`` (shares with voting rights, L225-96/98): double
+    voting rights (L225-123). Quorum counts ``weight``, majorities count ``votes``."""
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
@@ -68,7 +74,17 @@ class Member:
     @property
     def holds_seat(self) -> bool:
         """False for the substitute of a listed titular: the two share the titular's seat."""
-        return not (self.is_substitute and self.substitute_for)
+        return not (self.is_substitute and self.substitute_for) and not self.is_outsider
+
+    @property
+    def is_outsider(self) -> bool:
+        """True for a proxy holder who is not a member (role ``proxy_holder``)."""
+        return self.role is Role.PROXY_HOLDER
+
+    @property
+    def vote_weight(self) -> Weight:
+        """The votes a member carries: ``votes`` when given, else ``weight``."""
+        return self.weight if self.votes is None else self.votes
 
 
 @attrs.frozen(kw_only=True)
@@ -110,8 +126,9 @@ class Withdrawal:
 
 WITHDRAWAL_REASONS = ("interest", "representative")
 
-TALLY_COUNTS = ("pour", "contre", "abstention", "npv", "blank", "interested")
-"""The vote categories whose sum must equal the voters (``blank``: blank and null ballots)."""
+TALLY_COUNTS = ("pour", "contre", "abstention", "npv", "blank", "null", "interested")
+"""The vote categories whose sum must equal the voters (``blank``: blank ballots, and null ones
+when the minutes do not count them apart; ``null``: null ballots counted apart)."""
 
 OUTCOMES = ("adopted", "rejected")
 
@@ -127,6 +144,7 @@ class Tally:
     npv: Count | None = None
     interested: Count | None = None
     blank: Count | None = None
+    null: Count | None = None
     present: int | None = None
     voters: int | None = None
     unanimous: bool = False
@@ -181,6 +199,9 @@ class Session:
     withdrawals: tuple[Withdrawal, ...] = attrs.field(default=(), converter=_tuple)
     reading: Reading | None = None
     """What the reader of the minutes understood; ``None`` for a session written by hand."""
+    financial_year_end: str | None = None
+    """A company's financial year end as ``MM-DD`` (``"12-31"``): it decides which counting of
+    votes a société anonyme's meeting of 2019-2020 follows (loi 2019-744 art. 16 II)."""
     notes: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple, eq=False, repr=False)
     """What the reader of the minutes could not read or had to infer (not part of the file)."""
     _positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
@@ -334,8 +355,36 @@ def _problems(s: Session) -> Iterator[Problem]:
                     yield Problem(
                         f"$.reading.uncertain_items[{i}]", f"unknown item label {label!r}"
                     )
+    if s.financial_year_end is not None and month_day(s.financial_year_end) is None:
+        yield Problem(
+            "$.financial_year_end",
+            f"expected a month and day as MM-DD (12-31), not {s.financial_year_end!r}",
+        )
+    yield from _outsider_problems(s)
     if s.rules is not None and not isinstance(s.rules, (str, Mapping)):
         yield Problem("$.rules", f"expected a rule set name or statutes, not {s.rules!r}")
+
+
+def month_day(text: object) -> tuple[int, int] | None:
+    """``"12-31"`` as (12, 31); ``None`` when it is not a day of the year (02-29 is one)."""
+    if not isinstance(text, str) or len(text) != 5 or text[2] != "-":
+        return None
+    try:
+        day = datetime.date.fromisoformat(f"2000-{text}")
+    except ValueError:
+        return None
+    return day.month, day.day
+
+
+def _outsider_problems(s: Session) -> Iterator[Problem]:
+    """A proxy holder who is not a member gives no proxy and sits for nobody."""
+    outsiders = {m.id for m in s.members if isinstance(m, Member) and m.role is Role.PROXY_HOLDER}
+    for i, px in enumerate(s.proxies):
+        if isinstance(px, Proxy) and px.giver in outsiders:
+            yield Problem(
+                f"$.proxies[{i}].giver",
+                f"{px.giver!r} is a proxy holder who is not a member: he has no vote to give",
+            )
 
 
 def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
@@ -372,8 +421,14 @@ def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
             yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
         if not isinstance(m.role, Role):
             yield Problem(
-                f"{path}.role", f"role must be 'titular' or 'substitute', not {m.role!r}"
+                f"{path}.role",
+                f"role must be 'titular', 'substitute' or 'proxy_holder', not {m.role!r}",
             )
+        if m.votes is not None and not (
+            (_is_int(m.votes) or (isinstance(m.votes, Decimal) and _sane(m.votes)))
+            and m.votes >= 0
+        ):
+            yield Problem(f"{path}.votes", f"votes must be a number >= 0, not {m.votes!r}")
     for i, m in enumerate(members):
         if not isinstance(m, Member) or m.substitute_for is None:
             continue

@@ -263,16 +263,53 @@ def render_text(audit: Audit, *, color: bool = False, lang: str | None = None) -
         return colorize(text) if color else text
 
 
+def _parameters(r: RuleSet) -> str:
+    """The parameters of a rule set in words (quorum, proxies, L1111-6)."""
+    q = r.quorum
+    if q is None:
+        quorum = "none"
+    else:
+        of = "of the members in office" if q.basis == "head" else "of all voices (shares)"
+        who = "present or represented" if q.represented else "present"
+        quorum = f"{'more than' if q.strict else 'at least'} {q.fraction} {of} {who}"
+        if q.second_call is not None:
+            quorum += f" ({q.second_call} on second call)"
+    p = r.proxies
+    if not p.allowed:
+        proxies = "not allowed"
+    else:
+        proxies = "any number" if p.per_holder is None else f"{p.per_holder} per holder"
+        if p.weight_exception is not None:
+            proxies += f" (more within {p.weight_exception} of all voices)"
+        if p.outsiders:
+            proxies += "; a non-member may hold them"
+    words = [f"quorum {quorum}", f"proxies {proxies}"]
+    if r.representatives_leave_office:
+        since = f" from {r.representatives_since}" if r.representatives_since else ""
+        words.append(f"L1111-6 representatives leave the members in office{since}")
+    if q is not None and q.basis == "weight":
+        words.append("majorities in votes, quorum in shares")
+    return "; ".join(words)
+
+
 def render_rules(rule_sets: Iterable[RuleSet], *, detail: bool = True) -> str:
-    """The rule sets, one line each (name, dates of force, title), then their sources."""
+    """The rule sets, one line each (name, dates of force, title), then their parameters,
+    majorities, sources and notes (unsettled points)."""
+    rule_sets = list(rule_sets)
+    width = max([24, *(len(r.name) for r in rule_sets)])
     out: list[str] = []
     for r in rule_sets:
-        out.append(f"{r.name:24} {r.dates():28} {r.title}")
+        out.append(f"{r.name:{width}} {r.dates():28} {r.title}")
         if detail:
             quorum = "no quorum" if r.quorum is None else f"{r.quorum_rule}"
             out.append(
                 f"{'':4}quorum: {quorum}; proxies: {r.proxy_rule}; majority: "
                 f"{r.majority.describe()}"
+            )
+            out.append(f"{'':4}parameters: {_parameters(r)}")
+            out.extend(
+                f"{'':4}majority {m.name!r}: {m.describe()} ({m.article})"
+                for m in r.majorities[1:]
             )
             out.extend(f"{'':4}- {source}" for source in r.sources)
             out.extend(f"{'':4}note: {note}" for note in r.notes)

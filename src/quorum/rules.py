@@ -112,6 +112,9 @@ class ProxyRule:
     allowed: bool = True
     per_holder: int | None = 1
     weight_exception: Fraction | None = None
+    outsiders: bool = False
+    """Whether a holder who is not a member may carry proxies (copropriété art. 22; a
+    shareholder's representative, C. com. L225-106); elsewhere the holder must be a member."""
     article: str
 
 
@@ -125,6 +128,14 @@ class Majority:
     ``all`` = every voice in office (copropriété art. 25). ``heads``: also more than this
     fraction of all members by head must vote pour (art. 26). On a tie of pour and contre,
     ``casting_vote`` lets the president's vote decide, except in a secret ballot.
+
+    ``unless_against``: adopted unless a majority votes against, so also when nobody votes at
+    all (compte administratif, CGCT L1612-12 al. 2). ``null_ballots``: null (illegal) ballots
+    count in the base of a ballot vote, blank ones do not (RONR 12th ed. 45:32-33).
+    ``fallback``: when the majority fails but pour reaches this share of all voices (and, with
+    ``fallback_heads``, at least this share of the members present or represented by head vote
+    pour), an immediate second vote at the ``fallback_to`` majority is possible (copropriété
+    art. 25-1, 26-1).
     """
 
     name: str
@@ -134,6 +145,10 @@ class Majority:
     heads: Fraction | None = None
     casting_vote: bool = False
     fallback: Fraction | None = None
+    fallback_heads: Fraction | None = None
+    fallback_to: str | None = None
+    unless_against: bool = False
+    null_ballots: bool = False
     article: str
 
     def describe(self) -> str:
@@ -143,8 +158,12 @@ class Majority:
             "cast": "the voices present or represented",
             "all": "all the voices",
         }[self.base]
+        if self.null_ballots:
+            base = "the votes cast (pour + contre + null ballots; blank ballots excluded)"
         words = "more than" if self.strict else "at least"
         extra = f" (and more than {self.heads} of all members by head)" if self.heads else ""
+        if self.unless_against:
+            return f"adopted unless more than {self.fraction} of {base} are contre"
         return f"{words} {self.fraction} of {base}{extra}"
 
 
@@ -164,6 +183,9 @@ class RuleSet:
     reduce_majority_owner: bool = False
     interest_rule: str = "CGCT art. L2131-11"
     representatives_leave_office: bool = False
+    representatives_since: datetime.date | None = None
+    """The date from which L1111-6 representatives leave the members in office (loi 3DS in
+    force on 23 February 2022); ``None``: whenever ``representatives_leave_office``."""
     valid_from: datetime.date | None = None
     valid_until: datetime.date | None = None
     sources: tuple[str, ...] = ()
@@ -178,6 +200,14 @@ class RuleSet:
     def proxy_rule(self) -> str:
         """The article proxies come from."""
         return self.proxies.article
+
+    def representatives_leave(self, date: datetime.date | None) -> bool:
+        """Whether L1111-6 representatives who withdraw leave the members in office on this
+        date (a session without a date: today's law)."""
+        if not self.representatives_leave_office:
+            return False
+        since = self.representatives_since
+        return since is None or date is None or date >= since
 
     @property
     def majority(self) -> Majority:
@@ -229,6 +259,7 @@ def decide(
     secret: bool,
     casting_vote: str | None,
     pour_members: int | None = None,
+    voting_members: int | None = None,
 ) -> Decision:
     """Apply a majority to a tally.
 
@@ -239,10 +270,22 @@ def decide(
         members: members in office by head (for a double majority).
         casting_vote: ``"pour"`` or ``"contre"``: the president's vote, when known.
         pour_members: members by head voting pour (for a double majority).
+        voting_members: members present or represented by head (for an art. 26-1 fallback).
     """
     pour = _exact(counts.get("pour") or 0)
     contre = _exact(counts.get("contre") or 0)
-    base = {"expressed": pour + contre, "cast": _exact(cast), "all": _exact(total)}[majority.base]
+    expressed = pour + contre
+    if majority.null_ballots:
+        expressed += _exact(counts.get("null") or 0)
+    base = {"expressed": expressed, "cast": _exact(cast), "all": _exact(total)}[majority.base]
+    if majority.unless_against:
+        against = contre > majority.fraction * base
+        words = f"contre {to_number(contre)} of {to_number(base)} votes expressed: " + (
+            "a majority against" if against else "no majority against"
+        )
+        if base == 0:
+            words = "nobody voted contre (pour + contre = 0): no majority against"
+        return Decision("rejected" if against else "adopted", words)
     if majority.base == "expressed" and base == 0:
         return Decision(None, "nobody expressed a vote (pour + contre = 0): nothing is adopted")
     need = majority.fraction * base
@@ -273,4 +316,10 @@ def decide(
     fallback = bool(
         not ok and majority.fallback is not None and pour >= majority.fallback * _exact(total)
     )
+    if fallback and majority.fallback_heads is not None:
+        fallback = (
+            pour_members is not None
+            and voting_members is not None
+            and _exact(pour_members) >= majority.fallback_heads * voting_members
+        )
     return Decision("adopted" if ok else "rejected", words, fallback_possible=fallback)

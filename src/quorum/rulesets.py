@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from quorum.exceptions import InvalidSessionError, Problem, UnknownRuleSetError
-from quorum.model import Session
+from quorum.model import Session, month_day
 from quorum.rules import HALF, Majority, ProxyRule, QuorumRule, RuleSet
 
 D = datetime.date
@@ -31,8 +31,10 @@ _FR_MAJORITY = Majority(
 _FR_ACCOUNT = Majority(
     name="compte-administratif",
     strict=False,
-    article="CGCT art. L1612-12 (adopted unless a majority votes against)",
+    unless_against=True,
+    article="CGCT art. L1612-12 al. 2 (arrêté unless a majority votes against)",
 )
+_3DS = D(2022, 2, 23)  # loi 2022-217 (3DS) in force: L1111-6 representatives leave the office
 FR_MUNICIPAL = RuleSet(
     name="fr-municipal",
     title="French municipal council, common law",
@@ -41,6 +43,7 @@ FR_MUNICIPAL = RuleSet(
     proxies=ProxyRule(per_holder=1, article="CGCT art. L2121-20"),
     majorities=(_FR_MAJORITY, _FR_ACCOUNT),
     representatives_leave_office=True,
+    representatives_since=_3DS,
     valid_from=D(1996, 2, 24),
     sources=(
         "CGCT art. L2121-17: more than half of the members in office present (n // 2 + 1), "
@@ -51,7 +54,9 @@ FR_MUNICIPAL = RuleSet(
         "vote decides, except in a secret ballot",
         "CGCT art. L2131-11: a member interested in the matter takes no part and does not count "
         "toward quorum (CE 19 Jan 1983 Chauré); L1111-6 representatives also leave the members "
-        "in office for that item",
+        "in office for that item, for sessions from 23 Feb 2022 (loi 3DS in force)",
+        "CGCT art. L1612-12 al. 2: the compte administratif is arrêté unless a majority votes "
+        "against: a tie, or everyone abstaining, adopts it, even in a secret ballot",
     ),
 )
 FR_EPCI = attrs.evolve(
@@ -99,33 +104,80 @@ _COVID = (
         False,
         "loi 2020-290 art. 10 (version of loi 2020-760)",
     ),
-    ("p5", D(2020, 11, 16), D(2021, 9, 30), False, "loi 2020-1379 art. 6 (to 30 Sept 2021)"),
-    ("p7", D(2021, 11, 11), D(2022, 7, 31), False, "loi 2021-1465 art. 10"),
+    ("p5", D(2020, 11, 15), D(2021, 9, 30), False, "loi 2020-1379 art. 6 (to 30 Sept 2021)"),
+    ("p7", D(2021, 11, 10), D(2022, 7, 31), False, "loi 2021-1465 art. 10"),
 )
+
+# Days where the start of a period is disputed: the health-emergency rules are taken, and the
+# audit also runs under the common law to say whether the result depends on it (corrections 2).
+_LOI_2021_1465 = (
+    "loi 2021-1465 is dated 10 November 2021 and read in force that day by the DGCL, the AMF "
+    "and Maires de France (it was published on 11 November; some date its entry into force on "
+    "12 November): the health-emergency rules are assumed"
+)
+DISPUTED_DAYS: Mapping[D, str] = {
+    D(2020, 11, 15): (
+        "loi 2020-1379 was published on Sunday 15 November 2020; doctrine applies it from that "
+        "day (some sources from 16 November): the health-emergency rules are assumed"
+    ),
+    D(2021, 11, 10): _LOI_2021_1465,
+    D(2021, 11, 11): _LOI_2021_1465,
+}
 
 
 def _covid(base: RuleSet) -> Iterator[RuleSet]:
+    """The health-emergency versions of a council's rule set (legal-rules §5, corrections 1).
+
+    Départements and régions get them too, plenary and commission permanente alike (art. 10 of
+    loi 2020-290 derogates from L3121-14, L3121-16, L4132-13, L4132-15; from 11 July 2020 also
+    L3121-14-1, L4132-13-1 and « les commissions permanentes »): a third of the members present,
+    or present or represented where the text says so (ord. 2020-391), and two delegations.
+    """
+    assembly = base.body in ("departement", "departement-cp", "region", "region-cp")
+    commission = base.body.endswith("-cp")
     for period, start, end, represented, law in _COVID:
         counted = "present or represented" if represented else "present"
+        quorum = QuorumRule(fraction=THIRD, strict=False, represented=represented, article=law)
+        first = f"{law}: quorum of one third of the members in office {counted} "
+        first += "(rounded up: ceil(n / 3)); two proxies (delegations) per holder"
+        unsettled: list[str] = []
+        if assembly:
+            first += (
+                "; for départements and régions, derogating from L3121-14, L3121-16, L4132-13 "
+                "and L4132-15"
+                + (" (and, from 11 July 2020, L3121-14-1 and L4132-13-1)" if commission else "")
+            )
+        if commission and period == "p1":
+            unsettled.append(
+                "Unsettled: art. 10 in its version of 24 March 2020 names L3121-14 and L4132-13 "
+                "but not L3121-14-1 or L4132-13-1 (added on 11 July 2020); the third of the "
+                "members present is applied to the commission permanente as in the other "
+                "periods (issue 9)."
+            )
         yield attrs.evolve(
             base,
             name=f"{base.name}-covid-{period}",
             title=f"{base.title.split(', common law')[0]}, health emergency ({start} to {end})",
-            quorum=QuorumRule(fraction=THIRD, strict=False, represented=represented, article=law),
+            quorum=quorum,
             proxies=ProxyRule(per_holder=2, article=law),
             valid_from=start,
             valid_until=end,
             sources=(
-                f"{law}: quorum of one third of the members in office {counted} "
-                "(rounded up: ceil(n / 3)); two proxies per holder",
-                "CGCT art. L2121-20 otherwise: proxies usable when the giver is absent and the "
-                "holder present; absolute majority of the votes expressed; casting vote",
+                first,
+                f"{base.proxies.article} otherwise: proxies usable when the giver is absent and "
+                "the holder present; majority of the votes expressed; casting vote",
                 *base.sources[2:],
             ),
             notes=(
                 "Some read 'le tiers' as more than a third (n // 3 + 1): inline statutes "
                 '{"base": "' + f"{base.name}-covid-{period}" + '", "quorum": {"strict": true}} '
                 "audit under that reading.",
+                *(
+                    [f"The start of this period is disputed: {DISPUTED_DAYS[start]}."]
+                    if start in DISPUTED_DAYS
+                    else []
+                ),
+                *unsettled,
             ),
         )
 
@@ -181,18 +233,30 @@ FR_COPROPRIETE = RuleSet(
     body="copropriete",
     quorum=None,
     proxies=ProxyRule(
-        per_holder=3, weight_exception=Fraction(1, 10), article="loi 65-557 art. 22"
+        per_holder=3,
+        weight_exception=Fraction(1, 10),
+        outsiders=True,
+        article="loi 65-557 art. 22",
     ),
     majorities=(
         _ART24,
-        Majority(name="art25", base="all", fallback=THIRD, article="loi 65-557 art. 25, 25-1"),
+        Majority(
+            name="art25",
+            base="all",
+            fallback=THIRD,
+            fallback_to="art. 24",
+            article="loi 65-557 art. 25, 25-1",
+        ),
         Majority(
             name="art26",
             base="all",
             fraction=Fraction(2, 3),
             strict=False,
             heads=HALF,
-            article="loi 65-557 art. 26",
+            fallback=THIRD,
+            fallback_heads=HALF,
+            fallback_to="art. 25",
+            article="loi 65-557 art. 26, 26-1",
         ),
     ),
     weighted=True,
@@ -207,8 +271,18 @@ FR_COPROPRIETE = RuleSet(
         "(abstentions excluded since 27 March 2014)",
         "art. 25: pour > half of all voices; art. 25-1: if not, but pour >= a third of all "
         "voices, an immediate second vote at the art. 24 majority",
-        "art. 26: a majority of all members by head, holding at least two thirds of all voices",
+        "art. 26: a majority of all members by head, holding at least two thirds of all voices; "
+        "art. 26-1: if not, but half of the members present, represented or voting by post "
+        "voted pour, holding at least a third of all voices, an immediate second vote at the "
+        "art. 25 majority",
+        "art. 22: a proxy holder need not be a copropriétaire (role proxy_holder): he counts in "
+        "no head count and has no voices of his own",
         "no quorum for the general assembly",
+    ),
+    notes=(
+        "art. 26-1 « la moitié des membres du syndicat présents, représentés ou ayant voté par "
+        "correspondance » is read as at least half, by head, of the members present or "
+        "represented (give pour_members).",
     ),
 )
 FR_COPROPRIETE_2019 = attrs.evolve(
@@ -216,7 +290,10 @@ FR_COPROPRIETE_2019 = attrs.evolve(
     name="fr-copropriete-2019",
     title="French co-ownership general assembly, before 1 June 2020 (5 % proxy threshold)",
     proxies=ProxyRule(
-        per_holder=3, weight_exception=Fraction(1, 20), article="loi 65-557 art. 22"
+        per_holder=3,
+        weight_exception=Fraction(1, 20),
+        outsiders=True,
+        article="loi 65-557 art. 22",
     ),
     valid_from=D(2014, 3, 27),
     valid_until=D(2020, 5, 31),
@@ -250,32 +327,45 @@ def _sa(name: str, title: str, article: str, quorum: Fraction, second: Fraction 
             second_call=second,
             article=article,
         ),
-        proxies=ProxyRule(per_holder=None, article="C. com. art. L225-106"),
+        proxies=ProxyRule(per_holder=None, outsiders=True, article="C. com. art. L225-106"),
         majorities=(majority,),
         weighted=True,
         interest_rule="C. com.",
         valid_from=since,
         valid_until=until,
+        notes=(
+            "Unsettled (loi 2019-744 art. 16 II): without financial_year_end a calendar year is "
+            "assumed; in the six months after the first close the new counting is assumed (the "
+            "meeting approving those accounts, or a later one); the audit then also runs under "
+            "the other counting and says whether the result depends on it.",
+            "'Deux tiers' is read as at least two thirds.",
+        ),
         sources=(
             f"{article}: quorum of {quorum} of the shares with voting rights present, represented "
             "or voting by post on first call; "
             + (f"{second} on second call" if second else "none on second call"),
-            f"majority: {majority.describe()} ({majority.article})",
+            f"majority: {majority.describe()} ({majority.article}), counted in votes: double "
+            "voting rights (C. com. art. L225-123) make votes differ from shares",
+            "loi 2019-744 art. 16 II: the new counting (abstentions are not votes cast) applies "
+            "from the meetings that approve the first financial year closed after 19 July 2019; "
+            "the session's financial_year_end decides between 2019-07-21 and 2021-01-19",
         ),
     )
 
 
 _SINCE_2019 = D(2019, 7, 21)
+_UNTIL_2021 = D(2021, 1, 19)  # the latest first close (2020-07-19) and six months to approve it
 FR_SA_AGO = _sa(
     "fr-sa-ago", "French société anonyme, ordinary general meeting", "C. com. art. L225-98",
     Fraction(1, 5), None,
     Majority(name="simple", article="C. com. art. L225-98 (loi 2019-744)"), _SINCE_2019, None,
 )  # fmt: skip
 FR_SA_AGO_2019 = _sa(
-    "fr-sa-ago-2019", "French société anonyme, ordinary general meeting, before 21 July 2019",
+    "fr-sa-ago-2019",
+    "French société anonyme, ordinary general meeting, before loi 2019-744 applies",
     "C. com. art. L225-98", Fraction(1, 5), None,
     Majority(name="simple", base="cast", article="C. com. art. L225-98 (before loi 2019-744)"),
-    None, D(2019, 7, 20),
+    None, _UNTIL_2021,
 )  # fmt: skip
 FR_SA_AGE = _sa(
     "fr-sa-age", "French société anonyme, extraordinary general meeting", "C. com. art. L225-96",
@@ -285,11 +375,12 @@ FR_SA_AGE = _sa(
     _SINCE_2019, None,
 )  # fmt: skip
 FR_SA_AGE_2019 = _sa(
-    "fr-sa-age-2019", "French société anonyme, extraordinary general meeting, before 21 July 2019",
+    "fr-sa-age-2019",
+    "French société anonyme, extraordinary general meeting, before loi 2019-744 applies",
     "C. com. art. L225-96", Fraction(1, 4), Fraction(1, 5),
     Majority(name="two-thirds", fraction=Fraction(2, 3), strict=False, base="cast",
              article="C. com. art. L225-96 (before loi 2019-744)"),
-    None, D(2019, 7, 20),
+    None, _UNTIL_2021,
 )  # fmt: skip
 
 # --- others -------------------------------------------------------------------------------------
@@ -300,13 +391,19 @@ ROBERTS = RuleSet(
     body="assembly",
     quorum=QuorumRule(article="RONR: quorum (a majority of the members)"),
     proxies=ProxyRule(allowed=False, article="RONR: proxy voting not permitted"),
-    majorities=(Majority(name="majority", article="RONR: more than half of the votes cast"),),
+    majorities=(
+        Majority(
+            name="majority", null_ballots=True, article="RONR: more than half of the votes cast"
+        ),
+    ),
     interest_rule="RONR",
     sources=(
         "RONR: unless the bylaws say otherwise, quorum is a majority of all the members",
         "RONR: proxy voting is not permitted unless the bylaws provide for it",
         "RONR: a majority is more than half of the votes cast, blanks and abstentions excluded; "
         "a tie loses",
+        "RONR 12th ed. 45:32-33: in a ballot vote, illegal (null) ballots count in the total "
+        "the majority is computed on; blank ballots do not (a tally's 'null' apart from 'blank')",
     ),
 )
 PLAIN = RuleSet(
@@ -314,7 +411,9 @@ PLAIN = RuleSet(
     title="Plain assembly: quorum by head, any number of proxies, weights counted",
     body="assembly",
     quorum=QuorumRule(article="quorum: more than half of the members in office present"),
-    proxies=ProxyRule(per_holder=None, article="proxies: usable when the giver is absent"),
+    proxies=ProxyRule(
+        per_holder=None, outsiders=True, article="proxies: usable when the giver is absent"
+    ),
     majorities=(Majority(name="simple", article="majority of the votes expressed"),),
     substitutes=True,
     substitute_rule="substitutes sit in the place of their absent titular",
@@ -323,15 +422,13 @@ PLAIN = RuleSet(
     sources=("No statute: a neutral default for bodies with rules of their own.",),
 )
 
-_MUNICIPAL_COVID = tuple(_covid(FR_MUNICIPAL))
-_EPCI_COVID = tuple(_covid(FR_EPCI))
 _VERSIONS: Mapping[str, tuple[RuleSet, ...]] = {  # family -> its rule sets over time
-    "municipal": (FR_MUNICIPAL, *_MUNICIPAL_COVID),
-    "epci": (FR_EPCI, *_EPCI_COVID),
-    "departement": (FR_DEPARTEMENT,),
-    "departement-cp": (FR_DEPARTEMENT_CP,),
-    "region": (FR_REGION,),
-    "region-cp": (FR_REGION_CP,),
+    "municipal": (FR_MUNICIPAL, *_covid(FR_MUNICIPAL)),
+    "epci": (FR_EPCI, *_covid(FR_EPCI)),
+    "departement": (FR_DEPARTEMENT, *_covid(FR_DEPARTEMENT)),
+    "departement-cp": (FR_DEPARTEMENT_CP, *_covid(FR_DEPARTEMENT_CP)),
+    "region": (FR_REGION, *_covid(FR_REGION)),
+    "region-cp": (FR_REGION_CP, *_covid(FR_REGION_CP)),
     "copropriete": (FR_COPROPRIETE, FR_COPROPRIETE_2019, FR_COPROPRIETE_2014),
     "sa": (FR_SA_AGO, FR_SA_AGO_2019),
     "sa-age": (FR_SA_AGE, FR_SA_AGE_2019),
@@ -374,6 +471,9 @@ _FAMILIES = {
 }  # fmt: skip
 
 
+_BASES = {base: family for family, base in _FAMILIES.items()}
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -391,20 +491,108 @@ def _family(session: Session) -> tuple[str, str]:
 
 def rules_for(session: Session) -> tuple[RuleSet, str]:
     """The rule set a session is audited under, and why it was chosen."""
+    chosen, reason, _ = _choose(session)
+    return chosen, reason
+
+
+def assumption_for(session: Session) -> tuple[RuleSet, str, str] | None:
+    """Where the rule set chosen by date rests on a disputed boundary or on a missing financial
+    year end: the other rule set that could apply, the assumption in words and the text it
+    concerns. ``None`` when the choice is settled (or the session names its rules)."""
+    return _choose(session)[2]
+
+
+def _choose(session: Session) -> tuple[RuleSet, str, tuple[RuleSet, str, str] | None]:
     if isinstance(session.rules, str):
-        return get_rules(session.rules), f"named by the session ({session.rules!r})"
-    if isinstance(session.rules, Mapping):
-        return rules_from_dict(session.rules), "the session's own statutes"
-    family, why = _family(session)
+        family = _BASES.get(session.rules)
+        if session.reading is None or family is None or session.date is None:
+            return get_rules(session.rules), f"named by the session ({session.rules!r})", None
+        # minutes name the kind of body, not a version: the date picks it (a municipal council
+        # in January 2022 sits under the health-emergency rules; corrections 1 and 2)
+        why = f"the minutes are those of a {family} body ({session.rules!r})"
+    elif isinstance(session.rules, Mapping):
+        return rules_from_dict(session.rules), "the session's own statutes", None
+    else:
+        family, why = _family(session)
     versions = _VERSIONS[family]
     if session.date is None:
         base = versions[0]
-        return base, f"{why}; the session has no date: {base.name}, the rules in force today"
+        reason = f"{why}; the session has no date: {base.name}, the rules in force today"
+        return base, reason, None
+    if family in ("sa", "sa-age"):
+        return _company(session, versions, why)
     in_force = [r for r in versions if r.in_force(session.date)]
     # a window with both ends (a temporary regime) beats an open-ended one
     in_force.sort(key=lambda r: r.valid_from is None or r.valid_until is None)
     chosen = in_force[0] if in_force else versions[0]
-    return chosen, f"{why}; on {session.date} {chosen.name} applies ({chosen.dates()})"
+    reason = f"{why}; on {session.date} {chosen.name} applies ({chosen.dates()})"
+    other = None
+    if session.date in DISPUTED_DAYS and chosen is not versions[0]:
+        assumption = DISPUTED_DAYS[session.date]
+        reason += f"; the start of this period is disputed: {assumption}"
+        law = chosen.quorum_rule  # the health-emergency law whose start is disputed
+        other = (versions[0], assumption, law)
+    return chosen, reason, other
+
+
+def first_close_after_2019(financial_year_end: str) -> D:
+    """The end of a company's first financial year closed after 19 July 2019, the promulgation
+    of loi 2019-744 (art. 16 II); 02-29 is the last day of February."""
+    parsed = month_day(financial_year_end)
+    if parsed is None:
+        raise ValueError(f"not a month and day: {financial_year_end!r}")
+    month, day = parsed
+    for year in (2019, 2020):
+        leap = year % 4 == 0
+        close = D(year, month, 28 if (month, day) == (2, 29) and not leap else day)
+        if close > D(2019, 7, 19):
+            return close
+    raise AssertionError("unreachable: a day of the year recurs within a year")
+
+
+def _company(
+    session: Session, versions: tuple[RuleSet, ...], why: str
+) -> tuple[RuleSet, str, tuple[RuleSet, str, str] | None]:
+    """A société anonyme's meeting: loi 2019-744 counts votes anew from the meetings that
+    approve the first financial year closed after its promulgation (art. 16 II)."""
+    new, old = versions
+    date = session.date
+    assert date is not None
+    if date < _SINCE_2019 or date > _UNTIL_2021:
+        chosen = old if date < _SINCE_2019 else new
+        return chosen, f"{why}; on {date} {chosen.name} applies ({chosen.dates()})", None
+    fye = session.financial_year_end
+    given = fye is not None
+    close = first_close_after_2019(fye if fye is not None else "12-31")
+    year_end = f"financial year ending {close:%d %B}"
+    if not given:
+        year_end += " (assumed: the session gives no financial_year_end)"
+    after = close.month + 6  # the accounts are approved within six months (L225-100)
+    approval = D(close.year + after // 12, after % 12 + 1, 1) - _DAY
+    if date <= close:
+        chosen, other = old, new
+        words = (
+            f"the meeting precedes the end ({close}) of the first financial year closed after "
+            "19 July 2019, so abstentions still count as votes against (loi 2019-744 art. 16 II)"
+        )
+    else:
+        chosen, other = new, old
+        words = (
+            f"the first financial year closed after 19 July 2019 ended on {close}, so "
+            "abstentions are not votes cast (loi 2019-744 art. 16 II); a meeting held before the "
+            "one that approved those accounts still counted them against"
+        )
+    reason = f"{why}; {year_end}: {words}; {chosen.name} applies"
+    if given and not (close < date <= approval):
+        return chosen, reason, None
+    assumption = (
+        f"the {year_end}; {words}" if not given
+        else f"this meeting approves (or follows the approval of) the accounts closed on {close}"
+    )  # fmt: skip
+    return chosen, reason, (other, assumption, "loi 2019-744 art. 16 II")
+
+
+_DAY = datetime.timedelta(days=1)
 
 
 # --- a body's own statutes ----------------------------------------------------------------------

@@ -47,9 +47,10 @@ _TOP = {
     "carried_over",
     "withdrawals",
     "reading",
+    "financial_year_end",
 }
 _READING = {"complete", "uncertain_items"}
-_MEMBER = {"id", "name", "group", "weight", "role", "substitute_for", "source"}
+_MEMBER = {"id", "name", "group", "weight", "votes", "role", "substitute_for", "source"}
 _STRETCH = {"member", "from", "until", "source"}
 _PROXY = {"giver", "holder", "from", "until", "source"}
 _WITHDRAWAL = {"member", "from", "until", "reason", "source"}
@@ -131,6 +132,7 @@ class _Reader:
             weight=weight,
             role=role,
             substitute_for=obj.get("substitute_for"),
+            votes=_exact_text(obj.get("votes")),
             source=self.source(path, obj),
         )
 
@@ -243,6 +245,7 @@ def session_from_dict(doc: object) -> Session:
             carried_over=carried_over,
             withdrawals=withdrawals,
             reading=reading,
+            financial_year_end=doc.get("financial_year_end"),
         )
     except InvalidSessionError as err:
         raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
@@ -257,6 +260,7 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
         "$.format",
         "$.date",
         "$.body",
+        "$.financial_year_end",
         "$.rules",
         "$.members_in_office",
         "$.agenda",
@@ -284,10 +288,12 @@ def _source_dict(source: Source | None) -> dict[str, Any] | None:
 
 
 def _tally_dict(t: Tally) -> dict[str, Any]:
-    """A tally as JSON: the counts always, the other keys only when set."""
+    """A tally as JSON: the counts always (``null`` only when counted apart), the other keys
+    only when set."""
     record: dict[str, Any] = {"item": t.item}
     record.update({k: json_number(v) if v is not None else None for k, v in
-                   ((k, getattr(t, k)) for k in TALLY_COUNTS)})  # fmt: skip
+                   ((k, getattr(t, k)) for k in TALLY_COUNTS)
+                   if k != "null" or v is not None})  # fmt: skip
     record.update({k: getattr(t, k) for k in ("present", "voters")})
     record["unanimous"] = t.unanimous
     for key in ("pour_members", "secret", "outcome", "casting_vote", "majority"):
@@ -321,6 +327,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
                     "weight": json_number(m.weight),
                     "role": m.role.value,
                     "substitute_for": m.substitute_for,
+                    **({"votes": json_number(m.votes)} if m.votes is not None else {}),
                 },
                 m.source,
             )
@@ -346,6 +353,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     }
     if session.convocation != 1:
         doc["convocation"] = session.convocation
+    if session.financial_year_end is not None:
+        doc["financial_year_end"] = session.financial_year_end
     if session.carried_over:
         doc["carried_over"] = list(session.carried_over)
     if session.reading is not None:
