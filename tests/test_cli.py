@@ -107,7 +107,7 @@ class TestBatch:
             f"{SESSION}: 37 items, 0 errors, 2 warnings",
             f"{folder / 'a.txt'}: 8 items, 5 errors, 1 warning",
             f"{folder / 'b.txt'}: 37 items, 0 errors, 2 warnings",
-            f"{folder / 'notes.md'}: not read: quorum reads minutes (.txt, .pdf, .docx, .odt) "
+            f"{folder / 'notes.md'}: skipped: quorum reads minutes (.txt, .pdf, .docx, .odt) "
             "and session files (.json, .toml)",
         ] == out.splitlines()
 

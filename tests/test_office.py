@@ -178,9 +178,9 @@ def test_a_folder_includes_documents_and_lists_what_it_does_not_read(
     assert (
         f"{tmp_path / 'lannion-cm-2021-07-05.docx'}: {_summary('lannion-cm-2021-07-05')}" == out[2]
     )
-    assert out[3] == f"{tmp_path / 'budget.xlsx'}: not read: quorum reads minutes (.txt, .pdf, " \
+    assert out[3] == f"{tmp_path / 'budget.xlsx'}: skipped: quorum reads minutes (.txt, .pdf, " \
         ".docx, .odt) and session files (.json, .toml)"  # fmt: skip
-    assert out[4] == f"{tmp_path / '~$ncien.docx'}: not read: the lock file Word leaves while " \
+    assert out[4] == f"{tmp_path / '~$ncien.docx'}: skipped: the lock file Word leaves while " \
         "a document is open"  # fmt: skip
 
 
@@ -189,7 +189,7 @@ def test_a_folder_of_other_files_only(tmp_path: Path, capsys: pytest.CaptureFixt
     assert 2 == run(["check", str(tmp_path)])
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"{tmp_path}: no session file or minutes in this folder")
-    assert out[1].startswith(f"{tmp_path / 'photo.jpg'}: not read: ")
+    assert out[1].startswith(f"{tmp_path / 'photo.jpg'}: skipped: ")
 
 
 # --- what a document holds -------------------------------------------------------------------

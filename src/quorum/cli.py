@@ -345,16 +345,16 @@ def _traceback(exc: BaseException) -> str:
     return "".join(traceback.format_exception(exc))
 
 
-NOT_READ = (
-    "not read: quorum reads minutes (.txt, .pdf, .docx, .odt) and session files (.json, .toml)"
+SKIPPED = (
+    "skipped: quorum reads minutes (.txt, .pdf, .docx, .odt) and session files (.json, .toml)"
 )
 
 
-def _not_read(name: str, suffixes: tuple[str, ...]) -> str:
-    """Why a file in a folder is not read ("" if it is)."""
+def _skipped(name: str, suffixes: tuple[str, ...]) -> str:
+    """Why a file in a folder is skipped ("" if it is read)."""
     if os.path.basename(name).startswith("~$"):
-        return "not read: the lock file Word leaves while a document is open"
-    return "" if os.path.splitext(name)[1].lower() in suffixes else NOT_READ
+        return "skipped: the lock file Word leaves while a document is open"
+    return "" if os.path.splitext(name)[1].lower() in suffixes else SKIPPED
 
 
 def _inputs(names: Sequence[str]) -> list[tuple[str, bool | str]]:
@@ -368,7 +368,7 @@ def _inputs(names: Sequence[str]) -> list[tuple[str, bool | str]]:
         if os.path.isdir(name):
             with os.scandir(name) as entries:
                 files = sorted(os.path.join(name, e.name) for e in entries if e.is_file())
-            why = {f: _not_read(f, suffixes) for f in files}
+            why = {f: _skipped(f, suffixes) for f in files}
             out += [(f, False) for f in files if not why[f]] or [(name, True)]
             out += [(f, why[f]) for f in files if why[f]]
         else:
