@@ -62,7 +62,7 @@ BAD = [
     ),
     pytest.param(
         doc(attendance=[{"member": "ann", "from": "9"}]),
-        ["$.attendance[0].from: unknown item label '9'"],
+        ["$.attendance[0].from: unknown item label '9' (attendance of Ann A ('ann'))"],
         id="unknown-item-label",
     ),
     pytest.param(
@@ -72,7 +72,10 @@ BAD = [
     ),
     pytest.param(
         doc(proxies=[{"giver": "cy", "holder": "ann", "from": "3", "until": "1"}]),
-        ["$.proxies[0]: reversed range: item '3' is taken after item '1'"],
+        [
+            "$.proxies[0]: reversed range: item '3' is taken after item '1' "
+            "(proxy from Cy C ('cy') to Ann A ('ann'))"
+        ],
         id="reversed-range",
     ),
     pytest.param(
@@ -90,14 +93,17 @@ BAD = [
         [
             "$.agenda[0]: an item label must be a non-empty string, not 1",
             "$.agenda[1]: an item label must be a non-empty string, not 2",
-            "$.attendance[1].from: unknown item label '2'",
+            "$.attendance[1].from: unknown item label '2' (attendance of Bob B ('bob'))",
             "$.tallies[0].item: unknown item label '2'",
         ],
         id="wrong-type-agenda",
     ),
     pytest.param(
         doc(tallies=[{"item": "1", "pour": "douze"}]),
-        ["$.tallies[0].pour: a count must be a whole number >= 0, not 'douze'"],
+        [
+            "$.tallies[0].pour: a count must be a whole number >= 0, not 'douze' "
+            "(tally of item '1')"
+        ],
         id="wrong-type-count",
     ),
     pytest.param(
@@ -124,7 +130,7 @@ BAD = [
     ),
     pytest.param(
         doc(proxies=[{"giver": "cy", "holder": "cy"}]),
-        ["$.proxies[0]: 'cy' gives a proxy to himself"],
+        ["$.proxies[0]: Cy C ('cy') gives a proxy to himself"],
         id="proxy-to-self",
     ),
     pytest.param(
