@@ -80,7 +80,7 @@ BAD = [
     ),
     pytest.param(
         doc(members=[{"id": "ann", "name": "A", "weight": -2}], attendance=[], proxies=[]),
-        ["$.members[0].weight: a weight cannot be negative: -2"],
+        ["$.members[0].weight: a weight cannot be negative: -2 (member A ('ann'))"],
         id="negative-weight",
     ),
     pytest.param(
@@ -135,17 +135,23 @@ BAD = [
     ),
     pytest.param(
         doc(members=[{"id": "ann", "name": "A", "weight": "NaN"}], attendance=[], proxies=[]),
-        ["$.members[0].weight: a weight must be a finite number, not NaN"],
+        ["$.members[0].weight: a weight must be a finite number, not NaN (member A ('ann'))"],
         id="nan-weight",
     ),
     pytest.param(
         doc(members=[{"id": "ann", "name": "A", "weight": "heavy"}], attendance=[], proxies=[]),
-        ["$.members[0].weight: a weight must be a whole or exact decimal number, not 'heavy'"],
+        [
+            "$.members[0].weight: a weight must be a whole or exact decimal number, not 'heavy' "
+            "(member A ('ann'))"
+        ],
         id="text-weight",
     ),
     pytest.param(
         doc(members=[{"id": "ann", "name": "A", "weight": True}], attendance=[], proxies=[]),
-        ["$.members[0].weight: a weight must be a whole or exact decimal number, not True"],
+        [
+            "$.members[0].weight: a weight must be a whole or exact decimal number, not True "
+            "(member A ('ann'))"
+        ],
         id="boolean-weight",
     ),
     pytest.param(
@@ -154,12 +160,15 @@ BAD = [
             attendance=[],
             proxies=[],
         ),
-        ["$.members[0].substitute_for: unknown member id 'nobody'"],
+        ["$.members[0].substitute_for: unknown member id 'nobody' (member S ('s'))"],
         id="substitute-for-unknown",
     ),
     pytest.param(
         doc(members=[{"id": "a", "name": "A", "role": "deputy"}], attendance=[], proxies=[]),
-        ["$.members[0].role: role must be 'titular' or 'substitute', not 'deputy'"],
+        [
+            "$.members[0].role: role must be 'titular' or 'substitute', not 'deputy' "
+            "(member A ('a'))"
+        ],
         id="unknown-role",
     ),
     pytest.param(

@@ -378,6 +378,37 @@ def _problems(s: Session) -> Iterator[Problem]:
         yield Problem("$.rules", f"expected a rule set name or statutes, not {s.rules!r}")
 
 
+def _whose(m: Member) -> str:
+    """A member as a problem names him: ``member Ann A ('ann')``, or his id alone."""
+    if isinstance(m.name, str) and m.name not in ("", m.id):
+        return f"member {m.name} ({_label(m.id)})"
+    return f"member {_label(m.id)}"
+
+
+def _record_problems(m: Member, path: str) -> Iterator[Problem]:
+    """The problems of one member's own values (not of his id, nor of his titular)."""
+    if not isinstance(m.name, str):
+        yield Problem(f"{path}.name", f"a name must be a string, not {m.name!r}")
+    if m.group is not None and not isinstance(m.group, str):
+        yield Problem(f"{path}.group", f"a group must be a string, not {m.group!r}")
+    if isinstance(m.weight, Decimal) and m.weight.is_finite() and not _sane(m.weight):
+        yield Problem(
+            f"{path}.weight",
+            f"a weight out of range: {m.weight} (below 10^30, at most {PLACES} decimals)",
+        )
+    elif not (_is_int(m.weight) or isinstance(m.weight, Decimal)):
+        yield Problem(
+            f"{path}.weight",
+            f"a weight must be a whole or exact decimal number, not {m.weight!r}",
+        )
+    elif isinstance(m.weight, Decimal) and not m.weight.is_finite():
+        yield Problem(f"{path}.weight", f"a weight must be a finite number, not {m.weight}")
+    elif m.weight < 0:
+        yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
+    if not isinstance(m.role, Role):
+        yield Problem(f"{path}.role", f"role must be 'titular' or 'substitute', not {m.role!r}")
+
+
 def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
     seen: set[str] = set()
     roles: dict[str, Role] = {}
@@ -395,38 +426,22 @@ def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
         else:
             seen.add(m.id)
             roles[m.id] = m.role
-        if not isinstance(m.name, str):
-            yield Problem(f"{path}.name", f"a name must be a string, not {m.name!r}")
-        if m.group is not None and not isinstance(m.group, str):
-            yield Problem(f"{path}.group", f"a group must be a string, not {m.group!r}")
-        if isinstance(m.weight, Decimal) and m.weight.is_finite() and not _sane(m.weight):
-            yield Problem(
-                f"{path}.weight",
-                f"a weight out of range: {m.weight} (below 10^30, at most {PLACES} decimals)",
-            )
-        elif not (_is_int(m.weight) or isinstance(m.weight, Decimal)):
-            yield Problem(
-                f"{path}.weight",
-                f"a weight must be a whole or exact decimal number, not {m.weight!r}",
-            )
-        elif isinstance(m.weight, Decimal) and not m.weight.is_finite():
-            yield Problem(f"{path}.weight", f"a weight must be a finite number, not {m.weight}")
-        elif m.weight < 0:
-            yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
-        if not isinstance(m.role, Role):
-            yield Problem(
-                f"{path}.role", f"role must be 'titular' or 'substitute', not {m.role!r}"
-            )
+        for p in _record_problems(m, path):
+            yield Problem(p.path, f"{p.message} ({_whose(m)})")
     for i, m in enumerate(members):
         if not isinstance(m, Member) or m.substitute_for is None:
             continue
         path = f"$.members[{i}].substitute_for"
+        whose = _whose(m)
         if m.role is not Role.SUBSTITUTE:
-            yield Problem(path, "only a substitute sits for a titular (set role to 'substitute')")
+            yield Problem(
+                path,
+                f"only a substitute sits for a titular (set role to 'substitute') ({whose})",
+            )
         elif not isinstance(m.substitute_for, str) or m.substitute_for not in roles:
-            yield Problem(path, f"unknown member id {_label(m.substitute_for)}")
+            yield Problem(path, f"unknown member id {_label(m.substitute_for)} ({whose})")
         elif m.substitute_for == m.id or roles[m.substitute_for] is not Role.TITULAR:
-            yield Problem(path, f"{m.substitute_for!r} is not a titular")
+            yield Problem(path, f"{m.substitute_for!r} is not a titular ({whose})")
 
 
 def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Problem]:
@@ -451,13 +466,18 @@ def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Pr
                     f"a count must be a whole number >= 0, not {value!r} "
                     f"(tally of item {_label(t.item)})",
                 )
+        whose = f"tally of item {_label(t.item)}"
         for key in ("unanimous", "secret"):
             if not isinstance(getattr(t, key), bool):
-                yield Problem(f"{path}.{key}", f"must be true or false, not {getattr(t, key)!r}")
+                yield Problem(
+                    f"{path}.{key}", f"must be true or false, not {getattr(t, key)!r} ({whose})"
+                )
         for key, allowed in (("outcome", OUTCOMES), ("casting_vote", ("pour", "contre"))):
             value = getattr(t, key)
             if value is not None and value not in allowed:
                 words = " or ".join(map(repr, allowed))
-                yield Problem(f"{path}.{key}", f"must be {words}, not {value!r}")
+                yield Problem(f"{path}.{key}", f"must be {words}, not {value!r} ({whose})")
         if t.majority is not None and not isinstance(t.majority, str):
-            yield Problem(f"{path}.majority", f"expected a majority name, not {t.majority!r}")
+            yield Problem(
+                f"{path}.majority", f"expected a majority name, not {t.majority!r} ({whose})"
+            )
