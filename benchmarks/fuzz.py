@@ -36,6 +36,7 @@ from fuzzing import (
     check_document,
     check_minutes,
     document_text,
+    file_text,
     fixture_documents,
     minutes_texts,
     mutate_document,
@@ -91,13 +92,16 @@ def main(argv: list[str] | None = None) -> int:
                 base = rnd.choice(documents) if rnd.random() < 0.3 else random_document(rnd)
                 data = mutate_document(base, rnd)
                 if cli:
-                    text = document_text(data)
-                    counts[f"{kind} status {check_cli(work / 's.json', text, rnd)}"] += 1
+                    suffix, text = file_text(data, rnd)
+                    kind += suffix.replace(".", " ")
+                    data = text
+                    counts[f"{kind} status {check_cli(work / f's{suffix}', text, rnd)}"] += 1
                 elif check_document(data):
                     counts[f"{kind} read"] += 1
         except Exception:  # a failure of the harness' checks: keep the input and go on
-            name = save / f"failure-{seed}-{n}.{'txt' if minutes else 'json'}"
-            body = data if minutes else document_text(data)
+            suffix = "txt" if minutes else "toml" if "toml" in kind else "json"
+            name = save / f"failure-{seed}-{n}.{suffix}"
+            body = data if isinstance(data, str) else document_text(data)
             name.write_text(body, encoding="utf-8", errors="surrogatepass")
             summary = traceback.format_exc().strip().splitlines()[-1]
             failures.append(f"input {n} ({kind}): {summary} -> {name}")

@@ -29,6 +29,7 @@ import datetime
 import io
 import json
 import random
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -325,6 +326,57 @@ def _jsonable(value: Any) -> Any:
 def document_text(doc: Any) -> str:
     """A mutated document as the JSON text of a file (NaN and lone surrogates included)."""
     return json.dumps(_jsonable(doc), ensure_ascii=True)
+
+
+def _toml_value(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, Decimal, float)):
+        text = str(value).lower()
+        return {"snan": "nan", "infinity": "inf", "-infinity": "-inf"}.get(text, text)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value)  # a TOML basic string (a lone surrogate makes it invalid)
+    if isinstance(value, list):
+        return "[" + ", ".join(v for v in map(_toml_value, value) if v is not None) + "]"
+    if isinstance(value, dict):
+        pairs = ((json.dumps(str(k)), _toml_value(v)) for k, v in value.items())
+        return "{" + ", ".join(f"{k} = {v}" for k, v in pairs if v is not None) + "}"
+    return json.dumps(str(value))
+
+
+def toml_text(doc: Any) -> str:
+    """A document as TOML a clerk could write: scalars first, then arrays of tables (TOML has
+    no null: keys holding None are left out)."""
+    if not isinstance(doc, dict):
+        return f"value = {_toml_value(doc)}\n"
+    lines, tables = [], []
+    for key, value in doc.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            tables.append((key, value))
+        elif (text := _toml_value(value)) is not None:
+            lines.append(f"{json.dumps(str(key))} = {text}")
+    for key, records in tables:
+        for record in records:
+            lines.append(f"\n[[{json.dumps(str(key))}]]")
+            for k, v in record.items():
+                if (text := _toml_value(v)) is not None:
+                    lines.append(f"{json.dumps(str(k))} = {text}")
+    return "\n".join(lines) + "\n"
+
+
+def file_text(doc: Any, rnd: random.Random) -> tuple[str, str]:
+    """A mutated document as a file: (suffix, text), JSON or TOML, sometimes with a number of
+    5,000 digits (more than Python converts by default) written in place of a ``1``."""
+    suffix, text = (
+        (".toml", toml_text(doc)) if rnd.random() < 0.3 else (".json", document_text(doc))
+    )
+    if rnd.random() < 0.1:
+        text = re.sub(r"(?<=[ \[])1(?=[,\]\n}])", "1" + "0" * 5000, text, count=1)
+    return suffix, text
 
 
 COMMANDS: tuple[Callable[[str], list[str]], ...] = (

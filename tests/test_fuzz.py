@@ -21,7 +21,7 @@ from fuzzing import (
     check_document,
     check_minutes,
     check_session,
-    document_text,
+    file_text,
     fixture_documents,
     minutes_texts,
     mutate_document,
@@ -86,9 +86,10 @@ def test_mutated_minutes_through_the_api(which: int, rnd: random.Random) -> None
 def test_mutated_session_files_through_the_cli(
     tmp_path: Path, doc: dict[str, Any], rnd: random.Random
 ) -> None:
-    """``quorum check|explain|parse`` in-process on a mutated JSON file: a documented exit
-    status (0, 1, 2, 3), never an exception or the internal-error status."""
-    check_cli(tmp_path / "s.json", document_text(mutate_document(doc, rnd)), rnd)
+    """``quorum check|explain|parse`` in-process on a mutated JSON or TOML file: a documented
+    exit status (0, 1, 2, 3), never an exception or the internal-error status."""
+    suffix, text = file_text(mutate_document(doc, rnd), rnd)
+    check_cli(tmp_path / f"s{suffix}", text, rnd)
 
 
 @settings(

@@ -134,6 +134,15 @@ def test_a_toml_date_and_time_is_refused_with_the_day_to_write(tmp_path: Path) -
     assert "write 2024-01-01" in errors
 
 
+def test_a_toml_integer_of_5000_digits_is_a_clear_error(tmp_path: Path) -> None:
+    """Found by the fuzz run: tomllib raised a bare ValueError (Python's limit on converting
+    long integers), a traceback with exit status 1. JSON already said "not valid JSON"."""
+    text = f'format = "quorum-session/1"\nagenda = ["1"]\nmembers_in_office = 1{"0" * 5000}\n'
+    status, out, errors = check(tmp_path, text, "s.toml")
+    assert (2, "") == (status, out)
+    assert "is not valid TOML" in errors
+
+
 def test_a_session_never_holds_what_reading_rejects() -> None:
     """Reproducer 3: a datetime (a date subclass) built a session that ``parse`` wrote and
     reading then rejected. The model refuses it; a date is written and read back."""

@@ -82,7 +82,7 @@ def read_session(path: str | Path) -> Session:
     if suffix == ".toml":
         try:
             doc = tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as err:
+        except ValueError as err:  # TOMLDecodeError, or an integer of more than 4,300 digits
             raise SessionFileError(f"is not valid TOML: {err}", file=str(path)) from None
     else:
         if suffix != ".json" and not text.lstrip().startswith("{"):
