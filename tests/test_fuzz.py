@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fuzzing import (
+    HOSTILE,
     check_cli,
     check_document,
     check_minutes,
@@ -28,8 +29,9 @@ from fuzzing import (
     mutate_minutes,
     random_document,
 )
-from quorum import Session
+from quorum import Member, Proxy, Reading, Role, Session, Stretch, Tally, Withdrawal
 from quorum.audit import AuditItem
+from quorum.exceptions import QuorumError
 from quorum.sessionfile import session_from_dict, session_to_dict
 from strategies import crowded_seats, sessions
 
@@ -99,6 +101,58 @@ def test_mutated_session_files_through_the_cli(
 def test_mutated_minutes_through_the_cli(tmp_path: Path, which: int, rnd: random.Random) -> None:
     """The same on mutated minutes files."""
     check_cli(tmp_path / "m.txt", mutate_minutes(MINUTES[which], rnd), rnd)
+
+
+def _with(kind: type, base: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """A record whose one field (any, even a required one) holds a hostile value."""
+    return st.builds(
+        lambda key, value: kind(**{**base, key: value}),
+        st.sampled_from(sorted(base)),
+        st.sampled_from(HOSTILE),
+    )
+
+
+_records = {
+    "members": _with(Member, {"id": "c", "name": "C", "group": None, "weight": 1,
+                              "role": Role.TITULAR, "substitute_for": None}),
+    "attendance": _with(Stretch, {"member": "a", "from_item": "1", "until_item": None}),
+    "proxies": _with(Proxy, {"giver": "b", "holder": "a", "from_item": None, "until_item": "2"}),
+    "tallies": _with(Tally, {"item": "1", "pour": 1, "contre": 0, "pour_members": 0,
+                             "outcome": None, "majority": None, "unanimous": False}),
+    "withdrawals": _with(Withdrawal, {"member": "a", "from_item": "2", "reason": "interest"}),
+}  # fmt: skip
+_fields = (
+    "agenda", "members", "attendance", "proxies", "tallies", "body", "date", "rules",
+    "members_in_office", "convocation", "carried_over", "withdrawals", "reading",
+)  # fmt: skip
+
+
+@bounded
+@given(
+    st.dictionaries(st.sampled_from(_fields), st.sampled_from(HOSTILE), max_size=2),
+    st.sampled_from(sorted(_records)).flatmap(lambda k: st.tuples(st.just(k), _records[k])),
+    st.sampled_from(HOSTILE),
+)
+def test_sessions_built_in_code_with_hostile_values(
+    fields: dict[str, Any], record: tuple[str, Any], uncertain: Any
+) -> None:
+    """Building a Session in code with a wrong value anywhere (a field, a record's field, the
+    reading) raises InvalidSessionError, or gives a session that holds the invariants."""
+    key, value = record
+    valid: dict[str, Any] = {
+        "agenda": ["1", "2"],
+        "members": [Member(id="a", name="A"), Member(id="b", name="B")],
+        "attendance": [Stretch(member="a")],
+        "proxies": [Proxy(giver="b", holder="a")],
+    }
+    valid[key] = [*valid.get(key, []), value]
+    if uncertain is not None:
+        valid["reading"] = Reading(complete=False, uncertain_items=uncertain)
+    try:
+        session = Session(**{**valid, **fields})
+    except QuorumError:
+        return
+    check_session(session)
 
 
 @pytest.mark.parametrize("index", range(len(FIXTURES)))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -44,8 +44,23 @@ class Role(enum.Enum):
     SUBSTITUTE = "substitute"
 
 
+class _NotAList(tuple[Any, ...]):
+    """What a list field holds when it is given something else (a string, a number, None):
+    empty, remembering what was given, so that the session's check reports it at its path."""
+
+    given: object = None
+
+
 def _tuple(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        wrong = _NotAList()
+        wrong.given = value
+        return wrong
     return tuple(value)
+
+
+LIST_FIELDS = ("agenda", "members", "attendance", "proxies", "tallies", "carried_over",
+               "withdrawals", "notes")  # fmt: skip
 
 
 @attrs.frozen(kw_only=True)
@@ -260,6 +275,12 @@ def _problems(s: Session) -> Iterator[Problem]:
     """Every problem of a session, in file order. Robust to values of any type."""
     labels: set[str] = set()
     order: dict[str, int] = {}
+    for field in LIST_FIELDS:
+        if isinstance(value := getattr(s, field), _NotAList):
+            yield Problem(f"$.{field}", f"expected a list, not {value.given!r:.60}")
+    if isinstance(s.reading, Reading) and isinstance(s.reading.uncertain_items, _NotAList):
+        given = s.reading.uncertain_items.given
+        yield Problem("$.reading.uncertain_items", f"expected a list, not {given!r:.60}")
     if not s.agenda:
         yield Problem("$.agenda", "the agenda is empty: list the items in their order of passage")
     for i, label in enumerate(s.agenda):
