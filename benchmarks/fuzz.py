@@ -101,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         except Exception:  # a failure of the harness' checks: keep the input and go on
             suffix = "txt" if minutes else "toml" if "toml" in kind else "json"
             name = save / f"failure-{seed}-{n}.{suffix}"
-            body = data if isinstance(data, str) else document_text(data)
+            try:
+                body = data if isinstance(data, str) else document_text(data)
+            except RecursionError:
+                body = repr(data)
             name.write_text(body, encoding="utf-8", errors="surrogatepass")
             summary = traceback.format_exc().strip().splitlines()[-1]
             failures.append(f"input {n} ({kind}): {summary} -> {name}")

@@ -174,7 +174,10 @@ def random_document(rnd: random.Random) -> dict[str, Any]:
 
 
 def _places(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    """Every path into a document (keys of objects, indexes of lists), the root excluded."""
+    """Every path into a document (keys of objects, indexes of lists), the root excluded, down
+    to 8 levels (so that a deeply nested value is never nested in another)."""
+    if len(path) >= 8:
+        return
     if isinstance(node, dict):
         for key, value in node.items():
             yield (*path, key)
