@@ -8,6 +8,7 @@ exact audit; never a traceback, a hang or a silently wrong count.
 
 from __future__ import annotations
 
+import ast
 import datetime
 import io
 import json
@@ -355,3 +356,27 @@ def test_a_problem_names_the_record_as_well_as_its_path() -> None:
         "$.withdrawals[0].until: unknown item label 'x' (withdrawal of Bob B ('bob'))",
         "$.tallies[0].pour: a count must be a whole number >= 0, not -1 (tally of item '2')",
     ]
+
+
+def test_every_draft_message_is_a_literal_template() -> None:
+    """The mechanism behind reproducer 9, enforced: a finding's message is a literal template
+    (names, labels and numbers go in as parameters), never an f-string, whose data would be
+    read as placeholders when the message is filled."""
+    src = Path(quorum.__file__).resolve().parent
+    calls = 0
+    for path in sorted(src.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call) or len(node.args) < 3:
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name not in ("draft", "Draft"):
+                continue
+            message = node.args[2]
+            if isinstance(message, ast.Name) and message.id == "message":
+                continue  # the draft helpers passing a template on
+            calls += 1
+            where = f"{path.name}:{node.lineno}"
+            assert isinstance(message, ast.Constant), f"{where}: the message is not a literal"
+            assert isinstance(message.value, str), where
+    assert calls > 20  # the check sees the drafts of counting.py and audit.py
