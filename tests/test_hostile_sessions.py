@@ -13,6 +13,7 @@ import datetime
 import io
 import json
 import signal
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -379,4 +380,8 @@ def test_every_draft_message_is_a_literal_template() -> None:
             where = f"{path.name}:{node.lineno}"
             assert isinstance(message, ast.Constant), f"{where}: the message is not a literal"
             assert isinstance(message.value, str), where
+            fields = {f for _, f, _, _ in string.Formatter().parse(message.value) if f}
+            given = {k.arg for k in node.keywords}
+            if None not in given:  # no **params: every field is given by name
+                assert fields <= given | {"items"}, f"{where}: {sorted(fields - given)} missing"
     assert calls > 20  # the check sees the drafts of counting.py and audit.py
