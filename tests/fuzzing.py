@@ -233,7 +233,10 @@ def mutate_document(doc: Any, rnd: random.Random, count: int | None = None) -> A
             else:
                 parent[key], parent[i] = parent[i], parent[key]
         elif isinstance(parent[key], (int, Decimal)) and not isinstance(parent[key], bool):
-            parent[key] = parent[key] * rnd.choice([-1, 10**25, 0, 3])  # a number scaled
+            try:  # a number scaled (1e999999999 x 1e25 overflows the decimal context)
+                parent[key] = parent[key] * rnd.choice([-1, 10**25, 0, 3])
+            except ArithmeticError:
+                parent[key] = rnd.choice(HOSTILE)
         else:
             parent[key] = copy.deepcopy(rnd.choice(HOSTILE))
     return doc
