@@ -201,6 +201,12 @@ def _parser() -> argparse.ArgumentParser:
         help="with several files, check N at a time in separate processes (0: one per "
         "processor); the lines keep the order of the files",
     )
+    check.add_argument(
+        "--member-lists",
+        action="store_true",
+        help="json: also list, per item, the members present and the usable proxies (by "
+        "default only their counts: the document grows with members + items)",
+    )
     ex = _sub(
         sub,
         "explain",
@@ -508,7 +514,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             if not args.output and use_color(out):
                 text = colorize(text)
         elif fmt == "json":
-            text = _dumps(result.to_dict())
+            text = _dumps(result.to_dict(member_lists=args.member_lists))
         elif fmt == "html":
             from quorum.html import render_html
 

@@ -197,7 +197,7 @@ def _document(text: str, path: str | Path, suffix: str) -> object:
 
         try:
             return tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as err:
+        except ValueError as err:  # TOMLDecodeError, or an integer of more than 4,300 digits
             raise SessionFileError(
                 f"is not valid TOML: {err}: correct the file at that place", file=str(path)
             ) from None
