@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
-from quorum import Member, Proxy, Role, Session, Stretch, Tally
+from quorum import Member, Proxy, Role, Session, Stretch, Tally, Withdrawal
 from quorum.model import TALLY_COUNTS
 
 RULE_NAMES = ("fr-municipal", "fr-epci", "plain")
@@ -189,3 +190,49 @@ def span_sets(draw: st.DrawFn, length: int = LENGTH) -> tuple[tuple[int, int], .
 def decimal_weights() -> st.SearchStrategy[int | Decimal]:
     """Weights as ints or exact Decimals (for sweeps)."""
     return weights
+
+
+# --- richer sessions: withdrawals, second convocations, weighted rule sets ----------------------
+
+WEIGHTED_RULES = ("fr-copropriete", "fr-sa-ago", "fr-sa-age")
+
+
+@st.composite
+def rich_sessions(draw: st.DrawFn) -> Session:
+    """A valid session with what :func:`sessions` never draws: withdrawals (interest or
+    L1111-6 representatives), a second convocation with items carried over, weighted rule
+    sets with majorities named in the tallies and the head count of pour."""
+    base = draw(sessions(max_items=6, max_members=8, max_proxies=8))
+    agenda, ids = base.agenda, [m.id for m in base.members]
+    withdrawals = []
+    for _ in range(draw(st.integers(0, 3))):
+        first, last = draw(item_range(agenda))
+        withdrawals.append(
+            Withdrawal(
+                member=draw(st.sampled_from(ids)),
+                from_item=first,
+                until_item=last,
+                reason=draw(st.sampled_from(["interest", "representative"])),
+            )
+        )
+    convocation = draw(st.sampled_from([1, 2]))
+    carried = draw(st.lists(st.sampled_from(agenda), unique=True)) if convocation == 2 else []
+    rules = draw(st.sampled_from((*RULE_NAMES, *WEIGHTED_RULES)))
+    majorities = {"fr-copropriete": ["art24", "art25", "art26"]}.get(rules, [None])
+    tallies = [
+        attrs.evolve(
+            t,
+            majority=draw(st.sampled_from(majorities)),
+            pour_members=draw(st.none() | st.integers(0, len(ids))),
+            outcome=draw(st.none() | st.sampled_from(["adopted", "rejected"])),
+        )
+        for t in base.tallies
+    ]
+    return attrs.evolve(
+        base,
+        withdrawals=withdrawals,
+        convocation=convocation,
+        carried_over=carried,
+        rules=rules,
+        tallies=tallies,
+    )

@@ -30,6 +30,7 @@ from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
 import quorum
+from fuzzing import check_session
 from quorum import Member, Proxy, Role, Session, Stretch, Tally, audit
 from quorum import timeline as tl
 from quorum.io import read_session, write_session
@@ -42,6 +43,7 @@ from strategies import (
     decimal_weights,
     item_range,
     raw_spans,
+    rich_sessions,
     sessions,
     span_sets,
 )
@@ -392,6 +394,17 @@ def test_round_trip_through_a_file(session: Session, tmp_path: Path) -> None:
     path = tmp_path / "s.session.json"
     write_session(session, path)
     assert read_session(path) == session
+
+
+@given(rich_sessions())
+def test_invariants_with_withdrawals_second_calls_and_weights(session: Session) -> None:
+    """(c) and (f) where the reference does not reach: withdrawals, a second convocation,
+    weighted rule sets and named majorities. Under the session's rules and four others, voters
+    = present + proxies, nobody counted twice, and write then read gives an equal session (the
+    fuzz harness' checks)."""
+    note(f"withdrawals: {session.withdrawals}; rules: {session.rules}")
+    check_session(session)
+    assert audit(session).item(session.agenda[0]).withdrawn_count >= 0
 
 
 # --- (g) timeline against set arithmetic --------------------------------------------------------
