@@ -6,7 +6,8 @@ encodes the rules as the design states them:
 
 * presence: a member is physically there at an item if one of his stretches covers it. Under
   ``fr-municipal`` a substitute is never counted; elsewhere a substitute sitting for ``T`` counts
-  only where ``T`` is not there (a substitute for nobody counts where he is);
+  only where ``T`` is not there and no substitute listed before him for ``T`` is counted (a seat
+  votes once; a substitute for nobody counts where he is);
 * a titular's seat is occupied where he is there or one of his substitutes is counted;
 * a proxy is a candidate at an item where it is in force, its giver is no substitute, the giver's
   seat is empty and the holder counted present; then one proxy per giver (earliest in the
@@ -92,6 +93,7 @@ def reference(session: Session, rules: str) -> list[RefItem]:
             if _covers(session, st_.from_item, st_.until_item, item):
                 there.add(st_.member)
         present = []
+        seat_held: set[str] = set()  # titulars one of whose substitutes is already counted
         for m in session.members:
             if m.id not in there:
                 continue
@@ -100,6 +102,10 @@ def reference(session: Session, rules: str) -> list[RefItem]:
                     continue
                 if m.substitute_for is not None and m.substitute_for in there:
                     continue
+                if m.substitute_for is not None and m.substitute_for in seat_held:
+                    continue  # a second substitute for the same seat: the first listed counts
+                if m.substitute_for is not None:
+                    seat_held.add(m.substitute_for)
             present.append(m.id)
 
         candidates = []
@@ -270,6 +276,8 @@ def test_nobody_counted_twice(session: Session, rules: str) -> None:
         givers = [g.id for g, _ in item.proxies]
         assert len(givers) == len(set(givers))
         assert not set(givers) & set(present)
+        seats = [m.substitute_for for m in item.present if m.substitute_for is not None]
+        assert len(seats) == len(set(seats))  # one substitute at most per titular
         for m in item.present:
             if m.substitute_for is not None:
                 assert m.substitute_for not in present
@@ -315,10 +323,17 @@ def test_no_proxy_where_giver_present_or_holder_absent(session: Session, rules: 
 def test_order_of_members_and_stretches_does_not_matter(
     session: Session, rnd: random.Random
 ) -> None:
-    """(e) Shuffling the members and the attendance stretches changes no item's figures."""
+    """(e) Shuffling the members and the attendance stretches changes no item's figures, as
+    long as the substitutes of one titular keep their order (the first listed holds the seat
+    when two sit at once)."""
     members = list(session.members)
     attendance = list(session.attendance)
     rnd.shuffle(members)
+    for titular in {m.substitute_for for m in members} - {None}:
+        slots = [i for i, m in enumerate(members) if m.substitute_for == titular]
+        in_order = [m for m in session.members if m.substitute_for == titular]
+        for i, m in zip(slots, in_order, strict=True):
+            members[i] = m
     rnd.shuffle(attendance)
     shuffled = attrs.evolve(session, members=members, attendance=attendance)
     for rules in RULE_NAMES:

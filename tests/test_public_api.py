@@ -59,6 +59,51 @@ def test_imports_flow_one_way() -> None:
         assert names <= allowed, f"{rel} imports {sorted(names - allowed)}"
 
 
+def import_graph() -> dict[str, set[str]]:
+    """module -> the other quorum modules it imports, read from the source (every import
+    statement, including those under TYPE_CHECKING and inside functions)."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        module = path.relative_to(SRC).parts[0].removesuffix(".py")
+        graph.setdefault(module, set()).update(quorum_imports(path) - {module, "quorum"})
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle as a path ``[a, b, ..., a]``, or None (depth-first search)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_no_import_cycle() -> None:
+    """No quorum module imports, even lazily or for typing, one that imports it back."""
+    assert find_cycle(import_graph()) is None, " -> ".join(find_cycle(import_graph()) or [])
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    """The check above can fail: a two-module cycle and a longer one are found."""
+    assert find_cycle({"a": {"b"}, "b": {"a"}}) == ["a", "b", "a"]
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
+
+
 def test_all_is_sorted_and_complete() -> None:
     """Every name in __all__ exists; __all__ is sorted as ruff sorts it."""
     assert all(hasattr(quorum, name) for name in quorum.__all__)

@@ -62,7 +62,7 @@ BAD = [
     ),
     pytest.param(
         doc(attendance=[{"member": "ann", "from": "9"}]),
-        ["$.attendance[0].from: unknown item label '9'"],
+        ["$.attendance[0].from: unknown item label '9' (attendance of Ann A ('ann'))"],
         id="unknown-item-label",
     ),
     pytest.param(
@@ -72,12 +72,15 @@ BAD = [
     ),
     pytest.param(
         doc(proxies=[{"giver": "cy", "holder": "ann", "from": "3", "until": "1"}]),
-        ["$.proxies[0]: reversed range: item '3' is taken after item '1'"],
+        [
+            "$.proxies[0]: reversed range: item '3' is taken after item '1' "
+            "(proxy from Cy C ('cy') to Ann A ('ann'))"
+        ],
         id="reversed-range",
     ),
     pytest.param(
         doc(members=[{"id": "ann", "name": "A", "weight": -2}], attendance=[], proxies=[]),
-        ["$.members[0].weight: a weight cannot be negative: -2"],
+        ["$.members[0].weight: a weight cannot be negative: -2 (member A ('ann'))"],
         id="negative-weight",
     ),
     pytest.param(
@@ -90,14 +93,17 @@ BAD = [
         [
             "$.agenda[0]: an item label must be a non-empty string, not 1",
             "$.agenda[1]: an item label must be a non-empty string, not 2",
-            "$.attendance[1].from: unknown item label '2'",
+            "$.attendance[1].from: unknown item label '2' (attendance of Bob B ('bob'))",
             "$.tallies[0].item: unknown item label '2'",
         ],
         id="wrong-type-agenda",
     ),
     pytest.param(
         doc(tallies=[{"item": "1", "pour": "douze"}]),
-        ["$.tallies[0].pour: a count must be a whole number >= 0, not 'douze'"],
+        [
+            "$.tallies[0].pour: a count must be a whole number >= 0, not 'douze' "
+            "(tally of item '1')"
+        ],
         id="wrong-type-count",
     ),
     pytest.param(
@@ -124,22 +130,28 @@ BAD = [
     ),
     pytest.param(
         doc(proxies=[{"giver": "cy", "holder": "cy"}]),
-        ["$.proxies[0]: 'cy' gives a proxy to himself"],
+        ["$.proxies[0]: Cy C ('cy') gives a proxy to himself"],
         id="proxy-to-self",
     ),
     pytest.param(
         doc(members=[{"id": "ann", "name": "A", "weight": "NaN"}], attendance=[], proxies=[]),
-        ["$.members[0].weight: a weight must be a finite number, not NaN"],
+        ["$.members[0].weight: a weight must be a finite number, not NaN (member A ('ann'))"],
         id="nan-weight",
     ),
     pytest.param(
         doc(members=[{"id": "ann", "name": "A", "weight": "heavy"}], attendance=[], proxies=[]),
-        ["$.members[0].weight: a weight must be a whole or exact decimal number, not 'heavy'"],
+        [
+            "$.members[0].weight: a weight must be a whole or exact decimal number, not 'heavy' "
+            "(member A ('ann'))"
+        ],
         id="text-weight",
     ),
     pytest.param(
         doc(members=[{"id": "ann", "name": "A", "weight": True}], attendance=[], proxies=[]),
-        ["$.members[0].weight: a weight must be a whole or exact decimal number, not True"],
+        [
+            "$.members[0].weight: a weight must be a whole or exact decimal number, not True "
+            "(member A ('ann'))"
+        ],
         id="boolean-weight",
     ),
     pytest.param(
@@ -148,12 +160,15 @@ BAD = [
             attendance=[],
             proxies=[],
         ),
-        ["$.members[0].substitute_for: unknown member id 'nobody'"],
+        ["$.members[0].substitute_for: unknown member id 'nobody' (member S ('s'))"],
         id="substitute-for-unknown",
     ),
     pytest.param(
         doc(members=[{"id": "a", "name": "A", "role": "deputy"}], attendance=[], proxies=[]),
-        ["$.members[0].role: role must be 'titular' or 'substitute', not 'deputy'"],
+        [
+            "$.members[0].role: role must be 'titular' or 'substitute', not 'deputy' "
+            "(member A ('a'))"
+        ],
         id="unknown-role",
     ),
     pytest.param(

@@ -16,13 +16,15 @@ Member lists (who is present at an item, which proxies it uses) are computed onl
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import localcontext
 from fractions import Fraction
 from functools import cached_property
 
 import attrs
 
 from quorum import timeline as tl
-from quorum.counting import ERROR, INFO, WARNING, Counts, Draft
+from quorum.counting import ERROR, INFO, WARNING, Counts, Draft, draft
+from quorum.document import audit_document
 from quorum.findings import Finding, Verdict, items_text, plural
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
@@ -164,10 +166,9 @@ class Audit:
         """The audit of the item with this label."""
         return self.items[self.session.position(label) - 1]
 
-    def to_dict(self, *, member_lists: bool = True) -> dict[str, object]:
-        """The ``quorum-audit/1`` JSON document (see ``docs/audit-format.md``)."""
-        from quorum.document import audit_document
-
+    def to_dict(self, *, member_lists: bool = False) -> dict[str, object]:
+        """The ``quorum-audit/1`` JSON document (see ``docs/audit-format.md``); with
+        ``member_lists``, each item also lists who is present and the usable proxies."""
         return audit_document(self, member_lists=member_lists)
 
 
@@ -188,6 +189,17 @@ def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
         rules: a rule set or its name; by default the one the session names, else the French
             rule in force for its body and date.
     """
+    with localcontext() as ctx:  # sums of weights and counts stay exact (see model.LIMIT)
+        ctx.prec = EXACT_DIGITS
+        return _audit(session, rules)
+
+
+EXACT_DIGITS = 100
+"""Decimal digits of the audit's arithmetic: weights and counts have at most 60 (below 10^30,
+at most 30 decimal places), so sums of up to 10^40 of them are exact."""
+
+
+def _audit(session: Session, rules: RuleSet | str | None) -> Audit:
     rule_set, reason = resolve_rules(session, rules)
     c = Counts(session, rule_set)
     tallies = {t.item: t for t in session.tallies}
@@ -262,9 +274,10 @@ def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck
         )
         c.draft(
             "QUORUM_NOT_REACHED", ERROR,
-            f"quorum not reached at {{items}}: {counted_text} {who}, {required} required "
-            f"({fraction} {share} of {of}" + ("" if q.represented else "; proxies do not count")
-            + ")", q.article, (), _here(pos),
+            "quorum not reached at {items}: {counted} {who}, {required} required ({why})",
+            q.article, (), _here(pos), counted=counted_text, who=who, required=required,
+            why=f"{fraction} {share} of {of}"
+            + ("" if q.represented else "; proxies do not count"),
         )  # fmt: skip
     return QuorumCheck(required, counted, reached, q.basis, total)
 
@@ -295,37 +308,38 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
         parts = " + ".join(f"{k} {v}" for k, v in (voting if withdrawn else counts).items())
         c.draft(
             "TALLY_MISMATCH", ERROR,
-            f"the tally of {{items}} adds up to {reported} ({parts}), not {basis}, {what}",
-            rule, (), here, t.source,
+            "the tally of {items} adds up to {reported} ({parts}), not {basis}, {what}",
+            rule, (), here, t.source, reported=reported, parts=parts, basis=basis, what=what,
         )  # fmt: skip
     if withdrawn and t.interested is not None and t.interested != withdrawn:
         ok = False
         c.draft(
             "INTERESTED_MISMATCH", ERROR,
-            f"the minutes count {t.interested} interested members at {{items}}; "
-            f"{plural(withdrawn, 'member')} withdrew", c.rules.interest_rule, (), here, t.source,
+            "the minutes count {interested} interested members at {items}; {withdrawn} withdrew",
+            c.rules.interest_rule, (), here, t.source, interested=t.interested,
+            withdrawn=plural(withdrawn, "member"),
         )  # fmt: skip
     if t.present is not None and t.present != present:
         ok = False
         c.draft(
             "PRESENT_MISMATCH", ERROR,
-            f"the minutes report {t.present} present at {{items}}; the lists give {present}",
-            c.rules.quorum_rule, (), here, t.source,
+            "the minutes report {reported} present at {items}; the lists give {present}",
+            c.rules.quorum_rule, (), here, t.source, reported=t.present, present=present,
         )  # fmt: skip
     if t.voters is not None and t.voters != voters:
         ok = False
         c.draft(
             "VOTERS_MISMATCH", ERROR,
-            f"the minutes report {t.voters} voters at {{items}}; the lists give {voters} "
-            f"({present} present + {plural(proxies, 'proxy', 'proxies')})", rule, (), here,
-            t.source,
+            "the minutes report {reported} voters at {items}; the lists give {voters} "
+            "({present} present + {proxies})", rule, (), here, t.source, reported=t.voters,
+            voters=voters, present=present, proxies=plural(proxies, "proxy", "proxies"),
         )  # fmt: skip
     if t.unanimous and (t.contre or 0) > 0:
         ok = False
         c.draft(
             "UNANIMITY_WITH_CONTRE", ERROR,
-            f"{{items}} is reported unanimous but counts {t.contre} contre", rule, (), here,
-            t.source,
+            "{items} is reported unanimous but counts {contre} contre", rule, (), here,
+            t.source, contre=t.contre,
         )  # fmt: skip
     check = TallyCheck(t, ok, reported if compared else None, basis)
     return check, _outcome(c, pos, t, gap)
@@ -358,9 +372,9 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     if majority is None:
         c.draft(
             "MAJORITY_UNKNOWN", WARNING,
-            f"the tally of {{items}} names the majority {t.majority!r}, which {c.rules.name} "
-            f"does not have ({', '.join(m.name for m in c.rules.majorities)})", None, (), here,
-            t.source,
+            "the tally of {items} names the majority {majority!r}, which {rules} "
+            "does not have ({known})", None, (), here, t.source, majority=t.majority,
+            rules=c.rules.name, known=", ".join(m.name for m in c.rules.majorities),
         )  # fmt: skip
         return OutcomeCheck(None, reported, t.majority, None)
     if t.pour is None and t.contre is None:
@@ -371,9 +385,9 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     if d.tie and d.outcome is None:
         c.draft(
             "TIE_CASTING_VOTE_UNKNOWN", WARNING,
-            f"{{items}}: pour and contre are tied ({pour} each); the president's casting vote "
+            "{items}: pour and contre are tied ({pour} each); the president's casting vote "
             "decides, and the minutes do not say how he voted", majority.article, (), here,
-            t.source,
+            t.source, pour=pour,
         )  # fmt: skip
     elif d.outcome is None and majority.base == "expressed":
         c.draft(
@@ -384,9 +398,10 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     if d.fallback_possible:
         c.draft(
             "FALLBACK_VOTE_POSSIBLE", INFO,
-            f"{{items}}: {majority.name} not reached, but pour reaches {majority.fallback} of all "
+            "{items}: {majority} not reached, but pour reaches {fallback} of all "
             "voices: an immediate second vote at the art. 24 majority was possible",
-            majority.article, (), here, t.source,
+            majority.article, (), here, t.source, majority=majority.name,
+            fallback=majority.fallback,
         )  # fmt: skip
     could_change = None
     if gap:
@@ -401,16 +416,17 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
         c.draft(
             "OUTCOME_AT_RISK" if could_change else "OUTCOME_SAFE",
             ERROR if could_change else INFO,
-            f"{{items}}: the tally is off by {to_number(gap)}"
-            + (": that could change the outcome" if could_change
-               else f", which cannot change the outcome ({d.outcome})"),
-            majority.article, (), here, t.source,
+            "{items}: the tally is off by {gap}{effect}", majority.article, (), here,
+            t.source, gap=to_number(gap),
+            effect=(": that could change the outcome" if could_change
+                    else f", which cannot change the outcome ({d.outcome})"),
         )  # fmt: skip
     if reported and d.outcome and reported != d.outcome:
         c.draft(
             "OUTCOME_MISMATCH", ERROR,
-            f"{{items}} is reported {reported}, but the tally gives {d.outcome}: {d.reason}",
-            majority.article, (), here, t.source,
+            "{items} is reported {reported}, but the tally gives {outcome}: {reason}",
+            majority.article, (), here, t.source, reported=reported, outcome=d.outcome,
+            reason=d.reason,
         )  # fmt: skip
     return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change)
 
@@ -419,22 +435,23 @@ def _session_drafts(c: Counts, reason: str) -> None:
     s = c.session
     if s.members_in_office is not None and s.members_in_office != s.seats:
         c.drafts.append(
-            Draft(
+            draft(
                 "MEMBERS_IN_OFFICE_MISMATCH", WARNING,
-                f"the minutes give {s.members_in_office} members in office but list "
-                f"{s.seats} seats: a member may be missing from the lists (or listed twice)",
-                c.rules.quorum_rule, (), EMPTY,
+                "the minutes give {in_office} members in office but list "
+                "{seats} seats: a member may be missing from the lists (or listed twice)",
+                c.rules.quorum_rule, (), EMPTY, in_office=s.members_in_office, seats=s.seats,
             )
         )  # fmt: skip
     if s.rules is None:
-        c.drafts.append(Draft("RULES_ASSUMED", INFO, f"rules: {reason}", None, (), EMPTY))
+        c.drafts.append(draft("RULES_ASSUMED", INFO, "rules: {reason}", None, (), EMPTY,
+                              reason=reason))  # fmt: skip
     if s.convocation == 2:
         which = ", ".join(s.carried_over) if s.carried_over else "every item"
         c.drafts.append(
-            Draft(
+            draft(
                 "SECOND_CONVOCATION", INFO,
-                f"second convocation: quorum rules of a second call apply to {which}",
-                c.rules.quorum_rule, (), EMPTY,
+                "second convocation: quorum rules of a second call apply to {which}",
+                c.rules.quorum_rule, (), EMPTY, which=which,
             )
         )  # fmt: skip
 
@@ -459,9 +476,7 @@ def _group(drafts: list[Draft], session: Session) -> list[tuple[Finding, Spans]]
         for run in list(_runs(tl.union(spans))) or [range(0)]:
             labels = session.agenda[run.start : run.stop]
             text = items_text(labels) or "the session"
-            message = key.message.replace("{items}", text)
-            if key.message.startswith("{items}"):
-                message = message[0].upper() + message[1:]
+            message = key.render(text)
             finding = Finding(
                 code=key.code,
                 severity=key.severity,

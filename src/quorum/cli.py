@@ -120,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--rules", help="audit under this rule set instead of the session's")
     check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     check.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
+    check.add_argument(
+        "--member-lists",
+        action="store_true",
+        help="json: also list, per item, the members present and the usable proxies (by "
+        "default only their counts: the document grows with members + items)",
+    )
     ex = _sub(
         sub,
         "explain",
@@ -260,6 +266,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     with using(args.lang):
         if args.format == "text":
             text = render_text(result, color=not args.output and use_color(out))
+        elif args.format == "json":
+            text = dumps(result.to_dict(member_lists=args.member_lists)) + "\n"
         else:
             text = RENDERERS[args.format](result)
     _emit(text, args.output, out)

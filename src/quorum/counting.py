@@ -25,7 +25,12 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 @attrs.frozen
 class Draft:
-    """A finding before its items are known: ``message`` holds ``{items}`` to fill in."""
+    """A finding before its items are known.
+
+    ``message`` is a literal template: ``{items}`` and the other fields are filled from
+    ``params`` once, by :meth:`render`. Names, labels and numbers are parameters, never part of
+    the template, so a member named ``"{items} X"`` is printed as he is named.
+    """
 
     code: str
     severity: Severity
@@ -34,6 +39,31 @@ class Draft:
     members: tuple[str, ...]
     spans: Spans = attrs.field(eq=False)  # drafts differing only by their items are one finding
     source: Source | None = None
+    params: tuple[tuple[str, object], ...] = ()
+
+    def render(self, items: str) -> str:
+        """The message, for the items in words (``item 19``, ``items 1-5``, ``the session``)."""
+        text = self.message.format_map({**dict(self.params), "items": items})
+        if self.message.startswith("{items}") and text:
+            text = text[0].upper() + text[1:]
+        return text
+
+
+def draft(
+    code: str,
+    severity: Severity,
+    message: str,
+    rule: str | None,
+    members: Iterable[str],
+    spans: Spans,
+    source: Source | None = None,
+    /,
+    **params: object,
+) -> Draft:
+    """A draft whose ``message`` template is filled from ``params`` (see :class:`Draft`)."""
+    return Draft(
+        code, severity, message, rule, tuple(members), spans, source, tuple(params.items())
+    )
 
 
 class Counts:
@@ -95,10 +125,15 @@ class Counts:
         members: Iterable[str],
         spans: Spans,
         source: Source | None = None,
+        /,
+        **params: object,
     ) -> None:
-        """Record a finding over some positions (nothing when ``spans`` is empty)."""
+        """Record a finding over some positions (nothing when ``spans`` is empty); ``message``
+        is a template filled from ``params`` (see :class:`Draft`)."""
         if spans:
-            self.drafts.append(Draft(code, severity, message, rule, tuple(members), spans, source))
+            self.drafts.append(
+                draft(code, severity, message, rule, members, spans, source, **params)
+            )
 
     def name(self, member_id: str) -> str:
         return self.session.member(member_id).name
@@ -112,15 +147,20 @@ class Counts:
             if w * 2 > total:
                 self.weights[i] = total - w
                 m = self.session.members[i]
-                self.drafts.append(Draft(
+                self.drafts.append(draft(
                     "MAJORITY_OWNER_REDUCED", INFO,
-                    f"{m.name} holds {w} of {total} voices, more than half: his voices are "
-                    f"reduced to the sum of the others', {total - w}", "loi 65-557 art. 22",
-                    (m.id,), EMPTY, m.source,
+                    "{name} holds {weight} of {total} voices, more than half: his voices are "
+                    "reduced to the sum of the others', {reduced}", "loi 65-557 art. 22",
+                    (m.id,), EMPTY, m.source, name=m.name, weight=w, total=total,
+                    reduced=total - w,
                 ))  # fmt: skip
 
     def _substitutes(self) -> None:
+        """A substitute counts where his titular's seat is empty: not where the titular sits,
+        nor where a substitute listed before him already sits for the same titular (a seat
+        votes once)."""
         r = self.rules
+        sitting: dict[int, list[int]] = defaultdict(list)  # titular -> substitutes counted
         for i, m in enumerate(self.session.members):
             if not m.is_substitute or not self.raw[i]:
                 continue
@@ -128,21 +168,35 @@ class Counts:
                 self.present[i] = EMPTY
                 self.draft(
                     "SUBSTITUTE_NOT_ALLOWED", ERROR,
-                    f"{m.name} is listed as a substitute, which {r.name} rules do not "
+                    "{name} is listed as a substitute, which {rules} rules do not "
                     "provide for: not counted at {items}", r.quorum_rule, [m.id],
-                    self.raw[i], m.source,
+                    self.raw[i], m.source, name=m.name, rules=r.name,
                 )  # fmt: skip
             elif m.substitute_for is not None:
                 t = self.index[m.substitute_for]
                 both = tl.intersect(self.raw[i], self.raw[t])
-                self.present[i] = tl.subtract(self.raw[i], self.raw[t])
-                self.seat[t] = tl.union(self.seat[t] + self.present[i])
                 self.draft(
                     "SUBSTITUTE_WITH_TITULAR", ERROR,
-                    f"{m.name} sits as substitute for {self.name(m.substitute_for)} while the "
-                    "titular is present at {items}: only the titular is counted",
-                    r.substitute_rule, [m.substitute_for, m.id], both, m.source,
+                    "{name} sits as substitute for {titular} while the titular is present at "
+                    "{items}: only the titular is counted", r.substitute_rule,
+                    [m.substitute_for, m.id], both, m.source,
+                    name=m.name, titular=self.name(m.substitute_for),
                 )  # fmt: skip
+                alone = tl.subtract(self.raw[i], self.raw[t])
+                for k in sitting[t]:  # an earlier substitute already holds the seat there
+                    other = self.session.members[k]
+                    self.draft(
+                        "SECOND_SUBSTITUTE", ERROR,
+                        "{name} and {first} both sit as substitutes for {titular} at {items}: "
+                        "the seat votes once, only {first} (listed first) is counted",
+                        r.substitute_rule, [m.substitute_for, m.id, other.id],
+                        tl.intersect(alone, self.present[k]), m.source,
+                        name=m.name, first=other.name, titular=self.name(m.substitute_for),
+                    )  # fmt: skip
+                    alone = tl.subtract(alone, self.present[k])
+                self.present[i] = alone
+                self.seat[t] = tl.union(self.seat[t] + alone)
+                sitting[t].append(i)
 
     def _proxies(self) -> list[Spans]:
         r, s = self.rules, self.session
@@ -153,62 +207,67 @@ class Counts:
             in_force = self.range(p.from_item, p.until_item)
             giver, holder = s.members[g], s.members[h]
             who = [p.giver, p.holder]
+            names = {"giver": giver.name, "holder": holder.name}
             if giver.is_substitute:
                 self.draft(
                     "PROXY_FROM_SUBSTITUTE", WARNING,
-                    f"{giver.name} is a substitute and cannot give a proxy (only the titular "
-                    f"can): the proxy to {holder.name} is not counted at {{items}}",
-                    rule, who, in_force, p.source,
+                    "{giver} is a substitute and cannot give a proxy (only the titular "
+                    "can): the proxy to {holder} is not counted at {items}",
+                    rule, who, in_force, p.source, **names,
                 )  # fmt: skip
                 candidate.append(EMPTY)
                 continue
             self.draft(
                 "PROXY_GIVER_PRESENT", WARNING,
-                f"{giver.name} is present at {{items}} while his proxy to {holder.name} is in "
+                "{giver} is present at {items} while his proxy to {holder} is in "
                 "force: his voice is cast once, by himself, and the proxy is not counted there",
-                rule, who, tl.intersect(in_force, self.raw[g]), p.source,
+                rule, who, tl.intersect(in_force, self.raw[g]), p.source, **names,
             )  # fmt: skip
             self.draft(
                 "SUBSTITUTE_AND_PROXY", ERROR,
-                f"{giver.name}'s substitute sits at {{items}} while his proxy to {holder.name} "
+                "{giver}'s substitute sits at {items} while his proxy to {holder} "
                 "is in force: the seat votes once, the proxy is not counted",
                 r.substitute_rule, who,
                 tl.subtract(tl.intersect(in_force, self.seat[g]), self.raw[g]), p.source,
+                **names,
             )  # fmt: skip
             usable = tl.subtract(in_force, self.seat[g])
             self.draft(
                 "PROXY_GIVER_WITHDRAWN", WARNING,
-                f"{giver.name} takes no part in {{items}} (withdrawn): his proxy to "
-                f"{holder.name} cannot be used there either", r.interest_rule, who,
-                tl.intersect(usable, self.withdrawn[g]), p.source,
+                "{giver} takes no part in {items} (withdrawn): his proxy to "
+                "{holder} cannot be used there either", r.interest_rule, who,
+                tl.intersect(usable, self.withdrawn[g]), p.source, **names,
             )  # fmt: skip
             usable = tl.subtract(usable, self.withdrawn[g])
             self.draft(
                 "PROXY_HOLDER_WITHDRAWN", WARNING,
-                f"{holder.name} takes no part in {{items}} (withdrawn), so he cannot cast "
-                f"{giver.name}'s vote there: the giver's vote is lost", r.interest_rule, who,
+                "{holder} takes no part in {items} (withdrawn), so he cannot cast "
+                "{giver}'s vote there: the giver's vote is lost", r.interest_rule, who,
                 tl.intersect(usable, tl.intersect(self.seat[h], self.withdrawn[h])), p.source,
+                **names,
             )  # fmt: skip
             self.draft(
                 "PROXY_HOLDER_ABSENT", WARNING,
-                f"{giver.name}'s proxy to {holder.name} cannot be used at {{items}}: the holder "
+                "{giver}'s proxy to {holder} cannot be used at {items}: the holder "
                 "is absent there, so the giver's vote is lost", rule, who,
                 tl.subtract(tl.subtract(usable, self.present[h]), self.withdrawn[h]), p.source,
+                **names,
             )  # fmt: skip
             usable = tl.intersect(usable, self.present[h])
             if holder.is_substitute:
                 self.draft(
                     "PROXY_HELD_BY_SUBSTITUTE", WARNING,
-                    f"{holder.name}, a substitute, carries {giver.name}'s proxy at {{items}}: "
+                    "{holder}, a substitute, carries {giver}'s proxy at {items}: "
                     "counted (he sits with a deliberative voice), but no text settles whether a "
                     "substitute may hold a proxy; check the rules of procedure", rule, who,
-                    usable, p.source,
+                    usable, p.source, **names,
                 )  # fmt: skip
             if not r.proxies.allowed:
                 self.draft(
                     "PROXY_NOT_ALLOWED", WARNING,
-                    f"{giver.name}'s proxy to {holder.name} is not counted at {{items}}: "
-                    f"{r.name} rules allow no proxies", rule, who, usable, p.source,
+                    "{giver}'s proxy to {holder} is not counted at {items}: "
+                    "{rules} rules allow no proxies", rule, who, usable, p.source, **names,
+                    rules=r.name,
                 )  # fmt: skip
                 usable = EMPTY
             candidate.append(usable)
@@ -259,22 +318,24 @@ class Counts:
         if side == "giver":
             self.draft(
                 "GIVER_MULTIPLE_PROXIES", ERROR,
-                f"{giver} gives two proxies in force at {{items}}: the one to {holder} is not "
-                f"counted there (counted: {others}); a voice is cast once", rule.article,
+                "{giver} gives two proxies in force at {items}: the one to {holder} is not "
+                "counted there (counted: {others}); a voice is cast once", rule.article,
                 [p.giver, p.holder, *(q.holder for q in kept)], lost, p.source,
+                giver=giver, holder=holder, others=others,
             )  # fmt: skip
             return
         limit = plural(rule.per_holder or 0, "proxy", "proxies")
         exception = (
-            f" and more than {rule.weight_exception} of all voices"
+            f" and more than {rule.weight_exception} of all voices"  # no name in it
             if rule.weight_exception
             else ""
         )
         self.draft(
             "PROXY_LIMIT_EXCEEDED", ERROR,
-            f"{holder} would carry more than {limit}{exception} at {{items}}: {giver}'s proxy "
-            f"is not counted there (counted: {others})", rule.article,
+            "{holder} would carry more than {limit}{exception} at {items}: {giver}'s proxy "
+            "is not counted there (counted: {others})", rule.article,
             [p.holder, p.giver, *(q.giver for q in kept)], lost, p.source,
+            giver=giver, holder=holder, others=others, limit=limit, exception=exception,
         )  # fmt: skip
 
     @cached_property

@@ -2,16 +2,106 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
-from quorum.findings import Finding, Source
-from quorum.model import TALLY_COUNTS, Session, Tally, json_number
-from quorum.rules import RuleSet
-
-if TYPE_CHECKING:  # audit imports this module lazily; a runtime import would be circular
-    from quorum.audit import Audit, AuditItem
+from quorum.findings import Finding, Source, Verdict
+from quorum.model import TALLY_COUNTS, Member, Session, Tally, json_number
+from quorum.rules import Number, RuleSet
 
 FORMAT = "quorum-audit/1"
+
+
+# What the document reads of an audit. :mod:`quorum.audit` imports this module (for
+# ``Audit.to_dict``), so this module names the shapes it reads instead of importing them back:
+# imports go one way (tests/test_public_api.py fails on any cycle).
+
+
+class QuorumLike(Protocol):
+    """:class:`quorum.audit.QuorumCheck` as the document reads it."""
+
+    @property
+    def required(self) -> Number | None: ...
+    @property
+    def counted(self) -> Number: ...
+    @property
+    def reached(self) -> bool: ...
+    @property
+    def basis(self) -> str: ...
+    @property
+    def total(self) -> Number | None: ...
+
+
+class TallyLike(Protocol):
+    """:class:`quorum.audit.TallyCheck` as the document reads it."""
+
+    @property
+    def reported(self) -> Tally | None: ...
+    @property
+    def consistent(self) -> bool | None: ...
+
+
+class OutcomeLike(Protocol):
+    """:class:`quorum.audit.OutcomeCheck` as the document reads it."""
+
+    @property
+    def computed(self) -> str | None: ...
+    @property
+    def reported(self) -> str | None: ...
+    @property
+    def majority(self) -> str | None: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def could_change(self) -> bool | None: ...
+
+
+class ItemLike(Protocol):
+    """:class:`quorum.audit.AuditItem` as the document reads it."""
+
+    @property
+    def item(self) -> str: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def present(self) -> tuple[Member, ...]: ...
+    @property
+    def present_count(self) -> int: ...
+    @property
+    def proxies(self) -> tuple[tuple[Member, Member], ...]: ...
+    @property
+    def proxy_count(self) -> int: ...
+    @property
+    def voters(self) -> int: ...
+    @property
+    def vote_weight(self) -> Number: ...
+    @property
+    def withdrawn_count(self) -> int: ...
+    @property
+    def quorum(self) -> QuorumLike: ...
+    @property
+    def tally(self) -> TallyLike: ...
+    @property
+    def outcome(self) -> OutcomeLike: ...
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+
+
+class AuditLike(Protocol):
+    """:class:`quorum.audit.Audit` as the document reads it."""
+
+    @property
+    def session(self) -> Session: ...
+    @property
+    def rules(self) -> RuleSet: ...
+    @property
+    def rules_reason(self) -> str: ...
+    @property
+    def items(self) -> Sequence[ItemLike]: ...
+    @property
+    def findings(self) -> tuple[Finding, ...]: ...
+    @property
+    def verdict(self) -> Verdict: ...
 
 
 number = json_number
@@ -52,7 +142,7 @@ def tally_dict(t: Tally | None) -> dict[str, Any] | None:
 
 
 def item_dict(
-    it: AuditItem, findings: dict[int, dict[str, Any]], member_lists: bool
+    it: ItemLike, findings: dict[int, dict[str, Any]], member_lists: bool
 ) -> dict[str, Any]:
     """One item as JSON."""
     doc: dict[str, Any] = {"item": it.item, "position": it.position}
@@ -108,8 +198,13 @@ def rule_set_dict(r: RuleSet) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def audit_document(audit: Audit, *, member_lists: bool = True) -> dict[str, Any]:
-    """The whole audit as a JSON-ready dict."""
+def audit_document(audit: AuditLike, *, member_lists: bool = False) -> dict[str, Any]:
+    """The whole audit as a JSON-ready dict.
+
+    ``member_lists``: also list, per item, the names of the members counted present and the
+    usable proxies. Off by default: the document then grows with members + items, not
+    members x items (100,000 members x 30 items would be hundreds of megabytes).
+    """
     s = audit.session
     findings = {id(f): finding_dict(f, s) for f in audit.findings}
     values = {it.quorum.required for it in audit.items}

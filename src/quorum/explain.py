@@ -47,7 +47,7 @@ PROXY_CODES = (
 """Findings that say why a proxy is not counted at an item; their members start (giver, holder),
 except PROXY_LIMIT_EXCEEDED: (holder, giver)."""
 
-SEAT_CODES = ("SUBSTITUTE_WITH_TITULAR", "SUBSTITUTE_NOT_ALLOWED")
+SEAT_CODES = ("SUBSTITUTE_WITH_TITULAR", "SECOND_SUBSTITUTE", "SUBSTITUTE_NOT_ALLOWED")
 """Findings that say why a member listed present is not counted."""
 
 
@@ -192,7 +192,7 @@ def explain(audit: Audit, label: str) -> Explanation:
     it = audit.item(label)
     not_counted: list[tuple[Member, Finding]] = []
     for f in it.findings:
-        if f.code == "SUBSTITUTE_WITH_TITULAR" and len(f.members) >= 2:
+        if f.code in ("SUBSTITUTE_WITH_TITULAR", "SECOND_SUBSTITUTE") and len(f.members) >= 2:
             not_counted.append((s.member(f.members[1]), f))
         elif f.code == "SUBSTITUTE_NOT_ALLOWED" and f.members:
             not_counted.append((s.member(f.members[0]), f))

@@ -231,13 +231,29 @@ class Session:
 # --- checks -------------------------------------------------------------------------------------
 
 
+LIMIT = 10**30
+"""Weights and counts are below this, with at most ``PLACES`` decimal places: every sum of them
+stays exact in the audit's decimal context, and every value a file holds reads back."""
+PLACES = 30
+
+
 def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**30
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < LIMIT
 
 
 def _sane(value: Decimal) -> bool:
-    """A finite decimal of a size a vote can have (no 1e999999999 that exact sums choke on)."""
-    return value.is_finite() and -30 <= value.adjusted() <= 30
+    """A finite decimal of a size a vote can have (no 1e999999999 that exact sums choke on, no
+    1e30 written as a whole number that reading back refuses)."""
+    return (
+        value.is_finite()
+        and value.adjusted() < 30  # below LIMIT, without arithmetic that could overflow
+        and int(value.as_tuple().exponent) >= -PLACES  # finite, so an int
+    )
+
+
+def _label(value: object) -> str:
+    """A label or id as a message shows it: a string quoted, anything else with its type."""
+    return repr(value) if isinstance(value, str) else f"{value!r} (not a string)"
 
 
 def _problems(s: Session) -> Iterator[Problem]:
@@ -257,23 +273,38 @@ def _problems(s: Session) -> Iterator[Problem]:
             labels.add(label)
             order[label] = i
     yield from _member_problems(s.members)
-    ids = {m.id for m in s.members if isinstance(m, Member) and isinstance(m.id, str)}
+    names = {
+        m.id: m.name
+        for m in s.members
+        if isinstance(m, Member) and isinstance(m.id, str) and isinstance(m.name, str)
+    }
+
+    def who(value: object) -> str:
+        """A member as a message names him: his name and id (``Jean Dupont ('jd')``)."""
+        if isinstance(value, str) and value in names and names[value] not in ("", value):
+            return f"{names[value]} ({value!r})"
+        return _label(value)
 
     def ref(path: str, value: object, what: str) -> Iterator[Problem]:
         if not isinstance(value, str):
             yield Problem(path, f"{what} must be a member id (a string), not {value!r}")
-        elif value not in ids:
+        elif value not in names:
             yield Problem(path, f"unknown member id {value!r}")
 
-    def span(path: str, first: object, last: object) -> Iterator[Problem]:
+    def span(path: str, first: object, last: object, whose: str) -> Iterator[Problem]:
         for key, value in (("from", first), ("until", last)):
-            if value is not None and value not in labels:
-                what = repr(value) if isinstance(value, str) else f"{value!r} (not a string)"
-                yield Problem(f"{path}.{key}", f"unknown item label {what}")
-        if first in order and last in order and order[first] > order[last]:
+            if value is not None and not (isinstance(value, str) and value in labels):
+                yield Problem(f"{path}.{key}", f"unknown item label {_label(value)} ({whose})")
+        if (
+            isinstance(first, str)
+            and isinstance(last, str)
+            and first in order
+            and last in order
+            and order[first] > order[last]
+        ):
             yield Problem(
                 path,
-                f"reversed range: item {first!r} is taken after item {last!r}",
+                f"reversed range: item {first!r} is taken after item {last!r} ({whose})",
             )
 
     for i, st in enumerate(s.attendance):
@@ -282,7 +313,7 @@ def _problems(s: Session) -> Iterator[Problem]:
             yield Problem(path, f"expected an attendance stretch, not {type(st).__name__}")
             continue
         yield from ref(f"{path}.member", st.member, "member")
-        yield from span(path, st.from_item, st.until_item)
+        yield from span(path, st.from_item, st.until_item, f"attendance of {who(st.member)}")
     for i, px in enumerate(s.proxies):
         path = f"$.proxies[{i}]"
         if not isinstance(px, Proxy):
@@ -290,23 +321,26 @@ def _problems(s: Session) -> Iterator[Problem]:
             continue
         yield from ref(f"{path}.giver", px.giver, "giver")
         yield from ref(f"{path}.holder", px.holder, "holder")
-        if px.giver == px.holder:
-            yield Problem(path, f"{px.giver!r} gives a proxy to himself")
-        yield from span(path, px.from_item, px.until_item)
+        if isinstance(px.giver, str) and px.giver == px.holder:
+            yield Problem(path, f"{who(px.giver)} gives a proxy to himself")
+        whose = f"proxy from {who(px.giver)} to {who(px.holder)}"
+        yield from span(path, px.from_item, px.until_item, whose)
     for i, w in enumerate(s.withdrawals):
         path = f"$.withdrawals[{i}]"
         if not isinstance(w, Withdrawal):
             yield Problem(path, f"expected a withdrawal, not {type(w).__name__}")
             continue
         yield from ref(f"{path}.member", w.member, "member")
-        yield from span(path, w.from_item, w.until_item)
-        if w.reason not in WITHDRAWAL_REASONS:
+        yield from span(path, w.from_item, w.until_item, f"withdrawal of {who(w.member)}")
+        if not isinstance(w.reason, str) or w.reason not in WITHDRAWAL_REASONS:
             yield Problem(
-                f"{path}.reason", f"must be 'interest' or 'representative', not {w.reason!r}"
+                f"{path}.reason",
+                f"must be 'interest' or 'representative', not {w.reason!r} "
+                f"(withdrawal of {who(w.member)})",
             )
     for i, label in enumerate(s.carried_over):
-        if label not in labels:
-            yield Problem(f"$.carried_over[{i}]", f"unknown item label {label!r}")
+        if not (isinstance(label, str) and label in labels):
+            yield Problem(f"$.carried_over[{i}]", f"unknown item label {_label(label)}")
     if not _is_int(s.convocation) or s.convocation not in (1, 2):
         yield Problem("$.convocation", f"must be 1 or 2, not {s.convocation!r}")
     yield from _tally_problems(s.tallies, labels)
@@ -317,8 +351,14 @@ def _problems(s: Session) -> Iterator[Problem]:
             "$.members_in_office",
             f"must be a positive whole number, not {s.members_in_office!r}",
         )
-    if s.date is not None and not isinstance(s.date, datetime.date):
-        yield Problem("$.date", f"expected a date, not {s.date!r}")
+    if isinstance(s.date, datetime.datetime):
+        yield Problem(
+            "$.date",
+            f"expected a date (YYYY-MM-DD), not a date and time ({s.date.isoformat()}): "
+            f"write {s.date.date().isoformat()} if that is the day of the session",
+        )
+    elif s.date is not None and not isinstance(s.date, datetime.date):
+        yield Problem("$.date", f"expected a date (YYYY-MM-DD), not {s.date!r}")
     if s.body is not None and not isinstance(s.body, str):
         yield Problem("$.body", f"expected a string, not {s.body!r}")
     if s.reading is not None:
@@ -330,12 +370,43 @@ def _problems(s: Session) -> Iterator[Problem]:
                     "$.reading.complete", f"must be true or false, not {s.reading.complete!r}"
                 )
             for i, label in enumerate(s.reading.uncertain_items):
-                if label not in labels:
+                if not (isinstance(label, str) and label in labels):
                     yield Problem(
-                        f"$.reading.uncertain_items[{i}]", f"unknown item label {label!r}"
+                        f"$.reading.uncertain_items[{i}]", f"unknown item label {_label(label)}"
                     )
     if s.rules is not None and not isinstance(s.rules, (str, Mapping)):
         yield Problem("$.rules", f"expected a rule set name or statutes, not {s.rules!r}")
+
+
+def _whose(m: Member) -> str:
+    """A member as a problem names him: ``member Ann A ('ann')``, or his id alone."""
+    if isinstance(m.name, str) and m.name not in ("", m.id):
+        return f"member {m.name} ({_label(m.id)})"
+    return f"member {_label(m.id)}"
+
+
+def _record_problems(m: Member, path: str) -> Iterator[Problem]:
+    """The problems of one member's own values (not of his id, nor of his titular)."""
+    if not isinstance(m.name, str):
+        yield Problem(f"{path}.name", f"a name must be a string, not {m.name!r}")
+    if m.group is not None and not isinstance(m.group, str):
+        yield Problem(f"{path}.group", f"a group must be a string, not {m.group!r}")
+    if isinstance(m.weight, Decimal) and m.weight.is_finite() and not _sane(m.weight):
+        yield Problem(
+            f"{path}.weight",
+            f"a weight out of range: {m.weight} (below 10^30, at most {PLACES} decimals)",
+        )
+    elif not (_is_int(m.weight) or isinstance(m.weight, Decimal)):
+        yield Problem(
+            f"{path}.weight",
+            f"a weight must be a whole or exact decimal number, not {m.weight!r}",
+        )
+    elif isinstance(m.weight, Decimal) and not m.weight.is_finite():
+        yield Problem(f"{path}.weight", f"a weight must be a finite number, not {m.weight}")
+    elif m.weight < 0:
+        yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
+    if not isinstance(m.role, Role):
+        yield Problem(f"{path}.role", f"role must be 'titular' or 'substitute', not {m.role!r}")
 
 
 def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
@@ -355,35 +426,22 @@ def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
         else:
             seen.add(m.id)
             roles[m.id] = m.role
-        if not isinstance(m.name, str):
-            yield Problem(f"{path}.name", f"a name must be a string, not {m.name!r}")
-        if m.group is not None and not isinstance(m.group, str):
-            yield Problem(f"{path}.group", f"a group must be a string, not {m.group!r}")
-        if isinstance(m.weight, Decimal) and m.weight.is_finite() and not _sane(m.weight):
-            yield Problem(f"{path}.weight", f"a weight out of range: {m.weight}")
-        elif not (_is_int(m.weight) or isinstance(m.weight, Decimal)):
-            yield Problem(
-                f"{path}.weight",
-                f"a weight must be a whole or exact decimal number, not {m.weight!r}",
-            )
-        elif isinstance(m.weight, Decimal) and not m.weight.is_finite():
-            yield Problem(f"{path}.weight", f"a weight must be a finite number, not {m.weight}")
-        elif m.weight < 0:
-            yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
-        if not isinstance(m.role, Role):
-            yield Problem(
-                f"{path}.role", f"role must be 'titular' or 'substitute', not {m.role!r}"
-            )
+        for p in _record_problems(m, path):
+            yield Problem(p.path, f"{p.message} ({_whose(m)})")
     for i, m in enumerate(members):
         if not isinstance(m, Member) or m.substitute_for is None:
             continue
         path = f"$.members[{i}].substitute_for"
+        whose = _whose(m)
         if m.role is not Role.SUBSTITUTE:
-            yield Problem(path, "only a substitute sits for a titular (set role to 'substitute')")
-        elif m.substitute_for not in roles:
-            yield Problem(path, f"unknown member id {m.substitute_for!r}")
+            yield Problem(
+                path,
+                f"only a substitute sits for a titular (set role to 'substitute') ({whose})",
+            )
+        elif not isinstance(m.substitute_for, str) or m.substitute_for not in roles:
+            yield Problem(path, f"unknown member id {_label(m.substitute_for)} ({whose})")
         elif m.substitute_for == m.id or roles[m.substitute_for] is not Role.TITULAR:
-            yield Problem(path, f"{m.substitute_for!r} is not a titular")
+            yield Problem(path, f"{m.substitute_for!r} is not a titular ({whose})")
 
 
 def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Problem]:
@@ -393,8 +451,8 @@ def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Pr
         if not isinstance(t, Tally):
             yield Problem(path, f"expected a tally, not {type(t).__name__}")
             continue
-        if t.item not in labels:
-            yield Problem(f"{path}.item", f"unknown item label {t.item!r}")
+        if not (isinstance(t.item, str) and t.item in labels):
+            yield Problem(f"{path}.item", f"unknown item label {_label(t.item)}")
         elif t.item in seen:
             yield Problem(f"{path}.item", f"a second tally for item {t.item!r}")
         else:
@@ -404,15 +462,22 @@ def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Pr
             exact = key in TALLY_COUNTS and isinstance(value, Decimal) and _sane(value)
             if value is not None and (not (_is_int(value) or exact) or value < 0):
                 yield Problem(
-                    f"{path}.{key}", f"a count must be a whole number >= 0, not {value!r}"
+                    f"{path}.{key}",
+                    f"a count must be a whole number >= 0, not {value!r} "
+                    f"(tally of item {_label(t.item)})",
                 )
+        whose = f"tally of item {_label(t.item)}"
         for key in ("unanimous", "secret"):
             if not isinstance(getattr(t, key), bool):
-                yield Problem(f"{path}.{key}", f"must be true or false, not {getattr(t, key)!r}")
+                yield Problem(
+                    f"{path}.{key}", f"must be true or false, not {getattr(t, key)!r} ({whose})"
+                )
         for key, allowed in (("outcome", OUTCOMES), ("casting_vote", ("pour", "contre"))):
             value = getattr(t, key)
             if value is not None and value not in allowed:
                 words = " or ".join(map(repr, allowed))
-                yield Problem(f"{path}.{key}", f"must be {words}, not {value!r}")
+                yield Problem(f"{path}.{key}", f"must be {words}, not {value!r} ({whose})")
         if t.majority is not None and not isinstance(t.majority, str):
-            yield Problem(f"{path}.majority", f"expected a majority name, not {t.majority!r}")
+            yield Problem(
+                f"{path}.majority", f"expected a majority name, not {t.majority!r} ({whose})"
+            )

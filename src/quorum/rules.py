@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Literal
 
@@ -43,10 +43,12 @@ def to_number(value: Fraction) -> Number:
     for p in (2, 5):
         while den % p == 0:
             den //= p
-    quotient = Decimal(value.numerator) / Decimal(value.denominator)
-    if den == 1:
-        return quotient.normalize()  # not whole, so never written with an exponent
-    return quotient.quantize(Decimal("0.000001"))
+    with localcontext() as ctx:  # as many digits as the value needs (1e22 x 2/3 has 23)
+        ctx.prec = len(str(abs(value.numerator))) + value.denominator.bit_length() + 8
+        quotient = Decimal(value.numerator) / Decimal(value.denominator)
+        if den == 1:
+            return quotient.normalize()  # not whole, so never written with an exponent
+        return quotient.quantize(Decimal("0.000001"))
 
 
 @attrs.frozen(kw_only=True)

@@ -9,6 +9,7 @@ which was chosen and why. ``docs/rules.md`` documents every rule set.
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
@@ -422,9 +423,16 @@ _CHOICES = {
 }
 
 
+_FRACTION_TEXT = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,12})?(?:/[0-9]{1,12})?", re.ASCII)
+"""A fraction as statutes write it: "1/3", "0.1", "2/3": a few digits, no exponent."""
+
+
 def _fraction(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise ValueError('a fraction is written as a string such as "1/3" or "0.1"')
+    if isinstance(value, str) and not _FRACTION_TEXT.fullmatch(value.strip()):
+        # Fraction("1e-100000000") would build a 100-million-digit number: refuse it first
+        raise ValueError(f'not a fraction such as "1/3" or "0.1": {value[:40]!r}')
     try:
         result = Fraction(value)
     except (ValueError, ZeroDivisionError):

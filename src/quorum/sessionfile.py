@@ -290,8 +290,12 @@ def _tally_dict(t: Tally) -> dict[str, Any]:
                    ((k, getattr(t, k)) for k in TALLY_COUNTS)})  # fmt: skip
     record.update({k: getattr(t, k) for k in ("present", "voters")})
     record["unanimous"] = t.unanimous
-    for key in ("pour_members", "secret", "outcome", "casting_vote", "majority"):
-        if getattr(t, key) not in (None, False):
+    if t.pour_members is not None:  # 0 is a count, not "unset"
+        record["pour_members"] = t.pour_members
+    if t.secret:
+        record["secret"] = True
+    for key in ("outcome", "casting_vote", "majority"):
+        if getattr(t, key) is not None:
             record[key] = getattr(t, key)
     return record
 
