@@ -25,7 +25,7 @@ import attrs
 from quorum import timeline as tl
 from quorum.counting import ERROR, INFO, WARNING, Counts, Draft, draft
 from quorum.document import audit_document
-from quorum.findings import Finding, Verdict, items_text, plural
+from quorum.findings import N_, Finding, Verdict
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
 from quorum.rulesets import get_rules, rules_for
@@ -265,21 +265,58 @@ def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck
     required = q.required(total, convocation)
     reached = q.reached(counted, total, convocation)
     if not reached:
-        who = "present or represented" if q.represented else "present"
-        fraction = "more than" if q.strict else "at least"
         share = q.fraction if convocation == 1 else q.second_call
-        of = f"the {total} members in office" if q.basis == "head" else f"all {total} voices"
-        counted_text = (
-            f"{counted} voices" if q.basis == "weight" else plural(int(counted), "member")
-        )
         c.draft(
-            "QUORUM_NOT_REACHED", ERROR,
-            "quorum not reached at {items}: {counted} {who}, {required} required ({why})",
-            q.article, (), _here(pos), counted=counted_text, who=who, required=required,
-            why=f"{fraction} {share} of {of}"
-            + ("" if q.represented else "; proxies do not count"),
+            "QUORUM_NOT_REACHED", ERROR, _quorum_template(q.basis, q.represented, q.strict,
+                                                          counted),
+            q.article, (), _here(pos), counted=counted, required=required, share=share,
+            total=total,
         )  # fmt: skip
     return QuorumCheck(required, counted, reached, q.basis, total)
+
+
+def _quorum_template(basis: str, represented: bool, strict: bool, counted: Number) -> str:
+    """The message of QUORUM_NOT_REACHED: what is counted, and of what quorum is a fraction."""
+    one = basis == "head" and counted == 1
+    templates = {  # (basis, represented, strict, one member)
+        ("head", False, True, True): N_(
+            "quorum not reached at {items}: {counted} member present, {required} required "
+            "(more than {share} of the {total} members in office; proxies do not count)"),
+        ("head", False, True, False): N_(
+            "quorum not reached at {items}: {counted} members present, {required} required "
+            "(more than {share} of the {total} members in office; proxies do not count)"),
+        ("head", False, False, True): N_(
+            "quorum not reached at {items}: {counted} member present, {required} required "
+            "(at least {share} of the {total} members in office; proxies do not count)"),
+        ("head", False, False, False): N_(
+            "quorum not reached at {items}: {counted} members present, {required} required "
+            "(at least {share} of the {total} members in office; proxies do not count)"),
+        ("head", True, True, True): N_(
+            "quorum not reached at {items}: {counted} member present or represented, "
+            "{required} required (more than {share} of the {total} members in office)"),
+        ("head", True, True, False): N_(
+            "quorum not reached at {items}: {counted} members present or represented, "
+            "{required} required (more than {share} of the {total} members in office)"),
+        ("head", True, False, True): N_(
+            "quorum not reached at {items}: {counted} member present or represented, "
+            "{required} required (at least {share} of the {total} members in office)"),
+        ("head", True, False, False): N_(
+            "quorum not reached at {items}: {counted} members present or represented, "
+            "{required} required (at least {share} of the {total} members in office)"),
+        ("weight", False, True, False): N_(
+            "quorum not reached at {items}: {counted} voices present, {required} required "
+            "(more than {share} of all {total} voices; proxies do not count)"),
+        ("weight", False, False, False): N_(
+            "quorum not reached at {items}: {counted} voices present, {required} required "
+            "(at least {share} of all {total} voices; proxies do not count)"),
+        ("weight", True, True, False): N_(
+            "quorum not reached at {items}: {counted} voices present or represented, "
+            "{required} required (more than {share} of all {total} voices)"),
+        ("weight", True, False, False): N_(
+            "quorum not reached at {items}: {counted} voices present or represented, "
+            "{required} required (at least {share} of all {total} voices)"),
+    }  # fmt: skip
+    return templates[basis if basis == "weight" else "head", represented, strict, one]
 
 
 def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeCheck]:
@@ -297,48 +334,60 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
         reported += interested
     if c.rules.weighted:
         basis: Number = c.present_weight[pos] + c.proxy_weight[pos]
-        what = "the vote weight"
+        mismatch = N_("the tally of {items} adds up to {reported} ({parts}), not {basis}, the "
+                      "vote weight")
     else:
         basis = voters
-        what = f"the voters ({present} present + {plural(proxies, 'proxy', 'proxies')})"
+        mismatch = (
+            N_("the tally of {items} adds up to {reported} ({parts}), not {basis}, the voters "
+               "({present} present + {proxies} proxy)")
+            if proxies == 1 else
+            N_("the tally of {items} adds up to {reported} ({parts}), not {basis}, the voters "
+               "({present} present + {proxies} proxies)")
+        )
     gap = Fraction(0)
     compared = bool(voting) or (bool(counts) and not withdrawn)
     if compared and reported != basis:
         ok, gap = False, abs(Fraction(reported) - Fraction(basis))
-        parts = " + ".join(f"{k} {v}" for k, v in (voting if withdrawn else counts).items())
+        parts = [[k, v] for k, v in (voting if withdrawn else counts).items()]
         c.draft(
-            "TALLY_MISMATCH", ERROR,
-            "the tally of {items} adds up to {reported} ({parts}), not {basis}, {what}",
-            rule, (), here, t.source, reported=reported, parts=parts, basis=basis, what=what,
+            "TALLY_MISMATCH", ERROR, mismatch, rule, (), here, t.source, reported=reported,
+            parts=parts, basis=basis, present=present, proxies=proxies,
         )  # fmt: skip
     if withdrawn and t.interested is not None and t.interested != withdrawn:
         ok = False
         c.draft(
             "INTERESTED_MISMATCH", ERROR,
-            "the minutes count {interested} interested members at {items}; {withdrawn} withdrew",
+            N_("the minutes count {interested} interested members at {items}; {withdrawn} "
+               "member withdrew") if withdrawn == 1 else
+            N_("the minutes count {interested} interested members at {items}; {withdrawn} "
+               "members withdrew"),
             c.rules.interest_rule, (), here, t.source, interested=t.interested,
-            withdrawn=plural(withdrawn, "member"),
+            withdrawn=withdrawn,
         )  # fmt: skip
     if t.present is not None and t.present != present:
         ok = False
         c.draft(
             "PRESENT_MISMATCH", ERROR,
-            "the minutes report {reported} present at {items}; the lists give {present}",
+            N_("the minutes report {reported} present at {items}; the lists give {present}"),
             c.rules.quorum_rule, (), here, t.source, reported=t.present, present=present,
         )  # fmt: skip
     if t.voters is not None and t.voters != voters:
         ok = False
         c.draft(
             "VOTERS_MISMATCH", ERROR,
-            "the minutes report {reported} voters at {items}; the lists give {voters} "
-            "({present} present + {proxies})", rule, (), here, t.source, reported=t.voters,
-            voters=voters, present=present, proxies=plural(proxies, "proxy", "proxies"),
+            N_("the minutes report {reported} voters at {items}; the lists give {voters} "
+               "({present} present + {proxies} proxy)") if proxies == 1 else
+            N_("the minutes report {reported} voters at {items}; the lists give {voters} "
+               "({present} present + {proxies} proxies)"),
+            rule, (), here, t.source, reported=t.voters, voters=voters, present=present,
+            proxies=proxies,
         )  # fmt: skip
     if t.unanimous and (t.contre or 0) > 0:
         ok = False
         c.draft(
             "UNANIMITY_WITH_CONTRE", ERROR,
-            "{items} is reported unanimous but counts {contre} contre", rule, (), here,
+            N_("{items} is reported unanimous but counts {contre} contre"), rule, (), here,
             t.source, contre=t.contre,
         )  # fmt: skip
     check = TallyCheck(t, ok, reported if compared else None, basis)
@@ -372,9 +421,9 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     if majority is None:
         c.draft(
             "MAJORITY_UNKNOWN", WARNING,
-            "the tally of {items} names the majority {majority!r}, which {rules} "
-            "does not have ({known})", None, (), here, t.source, majority=t.majority,
-            rules=c.rules.name, known=", ".join(m.name for m in c.rules.majorities),
+            N_("the tally of {items} names the majority {majority!r}, which {rules} "
+            "does not have ({known})"), None, (), here, t.source, majority=t.majority,
+            rules=c.rules.name, known=[m.name for m in c.rules.majorities],
         )  # fmt: skip
         return OutcomeCheck(None, reported, t.majority, None)
     if t.pour is None and t.contre is None:
@@ -385,21 +434,21 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     if d.tie and d.outcome is None:
         c.draft(
             "TIE_CASTING_VOTE_UNKNOWN", WARNING,
-            "{items}: pour and contre are tied ({pour} each); the president's casting vote "
-            "decides, and the minutes do not say how he voted", majority.article, (), here,
+            N_("{items}: pour and contre are tied ({pour} each); the president's casting vote "
+            "decides, and the minutes do not say how he voted"), majority.article, (), here,
             t.source, pour=pour,
         )  # fmt: skip
     elif d.outcome is None and majority.base == "expressed":
         c.draft(
             "NO_VOTE_EXPRESSED", WARNING,
-            "{items}: nobody voted pour or contre, so nothing is adopted", majority.article,
+            N_("{items}: nobody voted pour or contre, so nothing is adopted"), majority.article,
             (), here, t.source,
         )  # fmt: skip
     if d.fallback_possible:
         c.draft(
             "FALLBACK_VOTE_POSSIBLE", INFO,
-            "{items}: {majority} not reached, but pour reaches {fallback} of all "
-            "voices: an immediate second vote at the art. 24 majority was possible",
+            N_("{items}: {majority} not reached, but pour reaches {fallback} of all "
+            "voices: an immediate second vote at the art. 24 majority was possible"),
             majority.article, (), here, t.source, majority=majority.name,
             fallback=majority.fallback,
         )  # fmt: skip
@@ -416,16 +465,16 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
         c.draft(
             "OUTCOME_AT_RISK" if could_change else "OUTCOME_SAFE",
             ERROR if could_change else INFO,
-            "{items}: the tally is off by {gap}{effect}", majority.article, (), here,
-            t.source, gap=to_number(gap),
-            effect=(": that could change the outcome" if could_change
-                    else f", which cannot change the outcome ({d.outcome})"),
+            N_("{items}: the tally is off by {gap}: that could change the outcome")
+            if could_change else
+            N_("{items}: the tally is off by {gap}, which cannot change the outcome ({outcome})"),
+            majority.article, (), here, t.source, gap=to_number(gap), outcome=d.outcome,
         )  # fmt: skip
     if reported and d.outcome and reported != d.outcome:
         c.draft(
             "OUTCOME_MISMATCH", ERROR,
-            "{items} is reported {reported}, but the tally gives {outcome}: {reason}",
-            majority.article, (), here, t.source, reported=reported, outcome=d.outcome,
+            N_("{items} is reported {reported_outcome}, but the tally gives {outcome}: {reason}"),
+            majority.article, (), here, t.source, reported_outcome=reported, outcome=d.outcome,
             reason=d.reason,
         )  # fmt: skip
     return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change)
@@ -437,21 +486,22 @@ def _session_drafts(c: Counts, reason: str) -> None:
         c.drafts.append(
             draft(
                 "MEMBERS_IN_OFFICE_MISMATCH", WARNING,
-                "the minutes give {in_office} members in office but list "
-                "{seats} seats: a member may be missing from the lists (or listed twice)",
+                N_("the minutes give {in_office} members in office but list "
+                "{seats} seats: a member may be missing from the lists (or listed twice)"),
                 c.rules.quorum_rule, (), EMPTY, in_office=s.members_in_office, seats=s.seats,
             )
         )  # fmt: skip
     if s.rules is None:
-        c.drafts.append(draft("RULES_ASSUMED", INFO, "rules: {reason}", None, (), EMPTY,
+        c.drafts.append(draft("RULES_ASSUMED", INFO, N_("rules: {reason}"), None, (), EMPTY,
                               reason=reason))  # fmt: skip
     if s.convocation == 2:
-        which = ", ".join(s.carried_over) if s.carried_over else "every item"
         c.drafts.append(
             draft(
                 "SECOND_CONVOCATION", INFO,
-                "second convocation: quorum rules of a second call apply to {which}",
-                c.rules.quorum_rule, (), EMPTY, which=which,
+                N_("second convocation: quorum rules of a second call apply to {carried_over}")
+                if s.carried_over else
+                N_("second convocation: quorum rules of a second call apply to every item"),
+                c.rules.quorum_rule, (), EMPTY, carried_over=list(s.carried_over),
             )
         )  # fmt: skip
 
@@ -475,16 +525,5 @@ def _group(drafts: list[Draft], session: Session) -> list[tuple[Finding, Spans]]
     for key, spans in merged.items():
         for run in list(_runs(tl.union(spans))) or [range(0)]:
             labels = session.agenda[run.start : run.stop]
-            text = items_text(labels) or "the session"
-            message = key.render(text)
-            finding = Finding(
-                code=key.code,
-                severity=key.severity,
-                message=message,
-                items=labels,
-                members=key.members,
-                rule=key.rule,
-                source=key.source,
-            )
-            out.append((finding, ((run.start, run.stop),) if labels else EMPTY))
+            out.append((key.finding(labels), ((run.start, run.stop),) if labels else EMPTY))
     return out
