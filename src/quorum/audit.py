@@ -334,16 +334,21 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
         reported += interested
     if c.rules.weighted:
         basis: Number = c.present_weight[pos] + c.proxy_weight[pos]
-        mismatch = N_("the tally of {items} adds up to {reported} ({parts}), not {basis}, the "
-                      "vote weight")
+        mismatch = N_(
+            "the tally of {items} adds up to {reported} ({parts}), not {basis}, the vote weight"
+        )
     else:
         basis = voters
         mismatch = (
-            N_("the tally of {items} adds up to {reported} ({parts}), not {basis}, the voters "
-               "({present} present + {proxies} proxy)")
-            if proxies == 1 else
-            N_("the tally of {items} adds up to {reported} ({parts}), not {basis}, the voters "
-               "({present} present + {proxies} proxies)")
+            N_(
+                "the tally of {items} adds up to {reported} ({parts}), not {basis}, the voters "
+                "({present} present + {proxies} proxy)"
+            )
+            if proxies == 1
+            else N_(
+                "the tally of {items} adds up to {reported} ({parts}), not {basis}, the voters "
+                "({present} present + {proxies} proxies)"
+            )
         )
     gap = Fraction(0)
     compared = bool(voting) or (bool(counts) and not withdrawn)

@@ -69,9 +69,7 @@ def draft(
 ) -> Draft:
     """A draft of the message ``template`` (English, marked ``N_``) and its ``params`` (see
     :class:`Draft`)."""
-    return Draft(
-        code, severity, template, rule, tuple(members), spans, source, params_of(params)
-    )
+    return Draft(code, severity, template, rule, tuple(members), spans, source, params_of(params))
 
 
 class Counts:
