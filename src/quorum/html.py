@@ -241,8 +241,10 @@ def _header(page: _Page) -> str:
 def _finding(page: _Page, f: Finding) -> str:
     fid = page.finding_id[id(f)]
     sev = SEVERITY_CLASS[f.severity]
-    # finding messages are English for now: a screen reader reads them as such
-    message = _e(f.message) if language() == "en" else f"<span lang=en>{_e(f.message)}</span>"
+    # a message the catalogue does not translate stays English: a screen reader reads it so
+    text = f.render()
+    english = language() != "en" and text == f.message
+    message = f"<span lang=en>{_e(text)}</span>" if english else _e(text)
     parts = [
         f'<li id={fid} class={sev}><span class="badge {sev}">{_e(severity_word(f.severity))}'
         f"</span> <b>{_e(f.code)}</b>: {message}"

@@ -72,7 +72,7 @@ def info_words(n: int) -> str:
 
 
 def _finding_lines(f: Finding, width: int) -> list[str]:
-    lines = [f"{severity_word(f.severity).upper():{width}} {f.code}: {f.message}"]
+    lines = [f"{severity_word(f.severity).upper():{width}} {f.code}: {f.render()}"]
     indent = " " * (width + 1)
     if f.rule:
         lines.append(indent + _("rule: {rule}").format(rule=f.rule))
