@@ -245,5 +245,5 @@ def finding_from_dict(d: Mapping[str, Any]) -> Finding:
             source=None if src is None else Source(src["line"], src["text"], src["path"]),
             message=None if template is not None else d.get("message"),
         )
-    except (KeyError, TypeError, AttributeError) as e:
+    except (KeyError, TypeError, AttributeError, ValueError) as e:
         raise ValueError(f"not a finding: {e}") from e
