@@ -233,3 +233,66 @@ def test_api_lang_keyword() -> None:
     assert render_text(result, lang="fr").startswith("À corriger : 5 points\n")
     assert "## Constats" in render_markdown(result, lang="fr")
     assert "<html lang=en>" in render_html(result, lang="en")
+
+
+# --- messages of the command line -------------------------------------------------------------
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = run(argv, stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_a_missing_file_in_french_and_in_english(tmp_path: Path) -> None:
+    missing = str(tmp_path / "absent.txt")
+
+    assert (2, "", f"{missing}: fichier introuvable\n") == _run(["check", missing, "--lang", "fr"])
+    assert (2, "", f"{missing}: no such file\n") == _run(["check", missing, "--lang", "en"])
+
+
+@pytest.mark.usefixtures("french")
+def test_batch_lines_and_session_problems_follow_a_french_locale(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "quorum-session/1", "agenda": ["1"], "members": [{"id": "a"}], '
+        '"attendance": [{"member": "zz"}]}',
+        "utf-8",
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+
+    status, out, _err = _run(["check", str(bad), str(BESANCON), str(empty)])
+    assert 2 == status
+    assert out.splitlines() == [
+        f"{bad}: ne peut pas être lu : 1 problème dans la séance, le premier : "
+        "$.attendance[0].member: unknown member id 'zz'",
+        f"{BESANCON}: 37 points, 0 erreur, 2 avertissements",
+        f"{empty}: aucun fichier de séance ni procès-verbal dans ce dossier",
+    ]
+    status, _out, err = _run(["check", str(bad)])
+    assert (2, f"{bad}: 1 problème dans la séance :") == (status, err.splitlines()[0])
+    status, _out, err = _run(["check", str(bad), "--lang", "en"])
+    assert (2, f"{bad}: 1 problem in the session:") == (status, err.splitlines()[0])
+    status, _out, err = _run(["explain", str(BESANCON), "99"])
+    assert (2, f"{BESANCON}: le point '99' n’est pas à l’ordre du jour\n") == (status, err)
+    status, _out, err = _run(["check", str(bad), str(BESANCON), "-o", str(tmp_path / "r")])
+    assert 2 == status
+    assert err.startswith("quorum check : avec plusieurs fichiers, chacun donne une ligne")
+
+
+def test_errors_are_english_as_text_and_render_in_a_language() -> None:
+    """``str(error)`` stays English (logs, programs); ``render(lang)`` is for people."""
+    from quorum.exceptions import InvalidSessionError, Problem, SessionFileError
+
+    missing = SessionFileError(i18n.N_("no such file"), file="a {0}.txt")
+    assert "a {0}.txt: no such file" == str(missing)
+    assert "a {0}.txt: fichier introuvable" == missing.render("fr")
+    with i18n.using("fr"):
+        assert "a {0}.txt: no such file" == str(missing)
+        assert "a {0}.txt: fichier introuvable" == missing.render()
+    large = SessionFileError(i18n.N_("is larger than {size} MiB"), file="f", size=64)
+    assert ("f: is larger than 64 MiB", "f: dépasse 64 Mio") == (str(large), large.render("fr"))
+    problems = InvalidSessionError([Problem("$.x", "odd {x} %s"), Problem("$.y", "y")])
+    assert "2 problems in the session:\n  $.x: odd {x} %s\n  $.y: y" == str(problems)
+    assert problems.render("fr").startswith("2 problèmes dans la séance :\n  $.x: odd {x} %s")

@@ -19,9 +19,9 @@ from quorum import __version__
 from quorum.audit import Audit, audit
 from quorum.document import rule_set_dict
 from quorum.exceptions import QuorumError
-from quorum.explain import explain, explanation_dict, render_explanation
+from quorum.explain import explain, explanation_dict, finding_line, render_explanation
 from quorum.html import render_html
-from quorum.i18n import LANGUAGES, using
+from quorum.i18n import LANGUAGES, _, using
 from quorum.io import MINUTES_SUFFIXES, SESSION_SUFFIXES, read_session
 from quorum.markdown import render_markdown
 from quorum.report import render_rules, render_text, summary_line
@@ -199,16 +199,17 @@ def _status(result: Audit) -> int:
 
 
 def _read_error(exc: QuorumError, file: str) -> str:
-    msg = str(exc)
+    """The error in the language in use, naming the file."""
+    msg = exc.render()
     return msg if msg.startswith(file) else f"{file}: {msg}"
 
 
 def _short(exc: QuorumError, file: str) -> str:
     """A read error on one line: its first line and, for a list of problems, the first one."""
     lines = _read_error(exc, file).removeprefix(f"{file}: ").splitlines() or [""]
-    head = lines[0].rstrip(":")
+    head = lines[0].rstrip(":").rstrip()
     if len(lines) > 1:
-        head += f", the first: {lines[1].strip()}"
+        head += _(", the first: {problem}").format(problem=lines[1].strip())
     return head
 
 
@@ -232,8 +233,11 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """One summary line per file; the worst exit status."""
     if args.output or args.format != "text":
         err.write(
-            "quorum check: with several files, each gets one summary line: -o and --format "
-            "apply to one file at a time (run quorum check FILE --format html -o FILE.html)\n"
+            _(
+                "quorum check: with several files, each gets one summary line: -o and --format "
+                "apply to one file at a time (run quorum check FILE --format html -o FILE.html)"
+            )
+            + "\n"
         )
         return 2
     inputs = _inputs(args.file)
@@ -245,13 +249,14 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(f"\r{line}")
             err.flush()
         if empty:
-            text, status = "no session file or minutes in this folder", 2
+            text, status = _("no session file or minutes in this folder"), 2
         else:
             try:
                 result = audit(read_session(name), args.rules)
                 text, status = summary_line(result, lang=args.lang), _status(result)
             except QuorumError as exc:
-                text, status = f"cannot be read: {_short(exc, name)}", 2
+                text = _("cannot be read: {reason}").format(reason=_short(exc, name))
+                status = 2
         if progress:
             err.write("\r" + " " * len(line) + "\r")
             err.flush()
@@ -301,11 +306,16 @@ def run(
     if args.command is None:
         parser.print_help(err)
         return 2
+    with using(getattr(args, "lang", None)):  # messages in the report's language
+        return _dispatch(args, out, err)
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "rules":
         try:
             return _rules(args, out)
         except QuorumError as exc:
-            err.write(f"quorum rules: {exc}\n")
+            err.write(f"quorum rules: {exc.render()}\n")
             return 2
     file = args.file[0] if args.command == "check" else args.file
     try:
@@ -317,7 +327,7 @@ def run(
             return _explain(args, out)
         session = read_session(file)
         for note in session.notes:
-            err.write(f"{file}: {note}\n")
+            err.write(f"{file}: {finding_line(note)}\n")
         _emit(dumps(session_to_dict(session)) + "\n", args.output, out)
         return 0
     except QuorumError as exc:

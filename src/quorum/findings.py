@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from quorum.i18n import N_ as N_  # findings' templates are marked with it
 from quorum.i18n import _, using
 
 
@@ -115,12 +116,6 @@ def params_of(values: Mapping[str, object] | Iterable[tuple[str, object]]) -> Pa
     if "items" in dict(out):
         raise ValueError("'items' is not a parameter: the renderer writes a finding's items")
     return out
-
-
-def N_(template: str) -> str:
-    """Mark ``template`` for the catalogue and return it unchanged: a finding's template is
-    translated when the finding is rendered, in the report's language."""
-    return template
 
 
 @attrs.frozen(kw_only=True)

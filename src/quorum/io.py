@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from quorum.exceptions import InvalidSessionError, SessionFileError
+from quorum.i18n import N_
 from quorum.model import Session
 from quorum.parse import parse_minutes
 from quorum.sessionfile import dumps, loads, session_from_dict, session_to_dict
@@ -19,14 +20,18 @@ MAX_BYTES = 64 * 1024 * 1024
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise SessionFileError("is a folder, not a file", file=str(path))
+            raise SessionFileError(N_("is a folder, not a file"), file=str(path))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SessionFileError("no such file", file=str(path)) from None
+        raise SessionFileError(N_("no such file"), file=str(path)) from None
     except OSError as err:
-        raise SessionFileError(f"cannot be read: {err.strerror or err}", file=str(path)) from None
+        raise SessionFileError(
+            N_("cannot be read: {reason}"), file=str(path), reason=err.strerror or str(err)
+        ) from None
     if len(data) > MAX_BYTES:
-        raise SessionFileError(f"is larger than {MAX_BYTES // 2**20} MiB", file=str(path))
+        raise SessionFileError(
+            N_("is larger than {size} MiB"), file=str(path), size=MAX_BYTES // 2**20
+        )
     return data
 
 
@@ -35,12 +40,15 @@ def _text(data: bytes, path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         if b"\0" in data[:4096]:
-            raise SessionFileError("is not a text file", file=str(path)) from None
+            raise SessionFileError(N_("is not a text file"), file=str(path)) from None
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             raise SessionFileError(
-                f"is not UTF-8 text ({err.reason} at byte {err.start})", file=str(path)
+                N_("is not UTF-8 text ({reason} at byte {byte})"),
+                file=str(path),
+                reason=err.reason,
+                byte=err.start,
             ) from None
 
 
@@ -52,15 +60,17 @@ def pdf_text(data: bytes, path: Path) -> str:
         from pypdf import PdfReader
     except ImportError:
         raise SessionFileError(
-            "reading PDF needs pypdf: pip install 'quorum-minutes[pdf]'", file=str(path)
+            N_("reading PDF needs pypdf: pip install 'quorum-minutes[pdf]'"), file=str(path)
         ) from None
     try:
         reader = PdfReader(io.BytesIO(data))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except Exception as err:  # pypdf raises many kinds on damaged files
-        raise SessionFileError(f"is not a readable PDF ({err})", file=str(path)) from None
+        raise SessionFileError(
+            N_("is not a readable PDF ({error})"), file=str(path), error=str(err)
+        ) from None
     if not text.strip():
-        raise SessionFileError("no text layer: run OCR first", file=str(path))
+        raise SessionFileError(N_("no text layer: run OCR first"), file=str(path))
     return text
 
 
@@ -83,17 +93,21 @@ def read_session(path: str | Path) -> Session:
         try:
             doc = tomllib.loads(text, parse_float=Decimal)
         except tomllib.TOMLDecodeError as err:
-            raise SessionFileError(f"is not valid TOML: {err}", file=str(path)) from None
+            raise SessionFileError(
+                N_("is not valid TOML: {error}"), file=str(path), error=str(err)
+            ) from None
     else:
         if suffix != ".json" and not text.lstrip().startswith("{"):
             return parse_minutes(text)
         try:
             doc = loads(text)
         except ValueError as err:
-            raise SessionFileError(f"is not valid JSON: {err}", file=str(path)) from None
+            raise SessionFileError(
+                N_("is not valid JSON: {error}"), file=str(path), error=str(err)
+            ) from None
         except RecursionError:
             raise SessionFileError(
-                "is not valid JSON: nested too deeply", file=str(path)
+                N_("is not valid JSON: nested too deeply"), file=str(path)
             ) from None
     try:
         return session_from_dict(doc)
