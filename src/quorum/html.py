@@ -17,7 +17,7 @@ present, ``r`` represented by a usable proxy, ``b`` absent with his substitute s
 absent with a proxy that is not counted (a finding says why), none for absent. Every cell has a
 ``title``: the state, who holds the vote, and the items.
 
-Labels are in the report's language (:mod:`quorum.i18n`); finding messages stay English.
+Labels and findings' messages are in the report's language (:mod:`quorum.i18n`).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Text rendering of an audit for people: the verdict, a per-item table, then the findings.
 
 Labels are in the language in use (:mod:`quorum.i18n`): French for a French locale or
-``lang="fr"``, English with ``lang="en"``. Finding messages stay English for now; codes are the
-same in both languages.
+``lang="fr"``, English with ``lang="en"``, and so are the findings' messages (rendered from
+their templates and params); codes are the same in both languages.
 """
 
 from __future__ import annotations
