@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from quorum import Finding, Member, Proxy, Session, Severity, Source, Stretch, audit
 from quorum.cli import run
-from quorum.findings import N_, Param, finding_from_dict, finding_to_dict
+from quorum.findings import N_, Message, Param, finding_from_dict, finding_to_dict
 from quorum.i18n import using
 from strategies import sessions
 
@@ -30,7 +30,14 @@ _scalars: st.SearchStrategy[Param] = st.one_of(
 )
 _params = st.dictionaries(
     st.from_regex(r"[a-z_]{1,10}", fullmatch=True).filter(lambda k: k != "items"),
-    st.recursive(_scalars, lambda inner: st.lists(inner, max_size=3), max_leaves=6),
+    st.recursive(
+        _scalars,
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.builds(Message, _text, st.dictionaries(st.sampled_from(["a", "b"]), inner))
+        ),
+        max_leaves=6,
+    ),
     max_size=4,
 )
 _sources = st.none() | st.builds(
@@ -238,3 +245,32 @@ def test_besancon_findings_in_english_with_lang_en(capsys: pytest.CaptureFixture
     assert HOLDER_ABSENT_EN == f"{first['code']}: {first['message']}"  # JSON stays English
     assert {"giver": "Christine WERTHE", "holder": "Pierre-Charles HENRY"} == first["params"]
     assert first["template"].startswith("{giver}'s proxy to {holder}")
+
+
+def test_a_message_inside_a_message_is_rendered_in_the_same_language() -> None:
+    """How a finding quotes another's message (e.g. an error downgraded to a warning under an
+    assumed rule set): a :class:`Message` parameter, in JSON ``{"template", "params"}``."""
+    inner = Message(
+        N_("{giver}'s proxy to {holder} cannot be used at {items}: the holder is absent there, "
+           "so the giver's vote is lost"),
+        {"giver": "{0} A", "holder": "B"},
+    )  # fmt: skip
+    f = Finding(
+        code="X",
+        severity=Severity.WARNING,
+        template="{message} ({rules})",
+        params={"message": inner, "rules": "fr-epci"},
+        items=("1", "2"),
+    )
+
+    assert f.message == (
+        "{0} A's proxy to B cannot be used at items 1-2: the holder is absent there, so the "
+        "giver's vote is lost (fr-epci)"
+    )
+    assert f.render("fr").startswith("Points 1 à 2 : le pouvoir de {0} A à B ne peut pas")
+    d = json.loads(json.dumps(finding_to_dict(f)))
+    assert d["params"]["message"] == {
+        "template": inner.template,
+        "params": {"giver": "{0} A", "holder": "B"},
+    }
+    assert f == finding_from_dict(d)

@@ -11,6 +11,7 @@ the gettext catalogue) and its ``params`` when a report is written, in the repor
 from __future__ import annotations
 
 import enum
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -92,30 +93,58 @@ def _strs(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-Param = str | int | bool | None | tuple["Param", ...]
+Param = typing.Union[str, int, bool, None, "Message", tuple["Param", ...]]
 """A parameter of a finding's message: JSON-safe (an exact decimal is its text; a list is a
-tuple)."""
+tuple), or a :class:`Message` inside the message."""
 
 Params = tuple[tuple[str, Param], ...]
 
 
 def param(value: object) -> Param:
     """A value as a message parameter: ``str``, ``int``, ``bool`` and ``None`` as they are, a
-    list or tuple as a tuple of parameters, anything else (an exact ``Decimal`` or ``Fraction``)
-    as its text, which is how a message prints it."""
-    if value is None or isinstance(value, str | int):  # bool is an int
+    list or tuple as a tuple of parameters, a :class:`Message` (or its dict form, with a
+    ``template`` key) as a message, anything else (an exact ``Decimal`` or ``Fraction``) as its
+    text, which is how a message prints it."""
+    if value is None or isinstance(value, str | int | Message):  # bool is an int
         return value
     if isinstance(value, list | tuple):
         return tuple(param(v) for v in value)
+    if isinstance(value, Mapping) and isinstance(value.get("template"), str):
+        return Message(value["template"], value.get("params") or {})
     return str(value)
 
 
 def params_of(values: Mapping[str, object] | Iterable[tuple[str, object]]) -> Params:
+    """Parameters as a finding holds them: ``(name, value)`` pairs sorted by name, each value
+    made by :func:`param`."""
     pairs = values.items() if isinstance(values, Mapping) else values
     out = tuple(sorted((str(k), param(v)) for k, v in pairs))
     if "items" in dict(out):
         raise ValueError("'items' is not a parameter: the renderer writes a finding's items")
     return out
+
+
+@attrs.frozen
+class Message:
+    """A message inside a finding's message (a clause that is itself a template, such as the
+    message of another finding), rendered in the same language with the same ``{items}``.
+    In JSON: ``{"template": ..., "params": {...}}``."""
+
+    template: str
+    params: Params = attrs.field(default=(), converter=params_of)
+
+
+def _fill(template: str, params: Params, where: str) -> str:
+    """``template`` in the language in use, filled from ``params`` (``{items}``: ``where``);
+    a broken translation falls back to the English template, then to the raw one."""
+    values = {k: _words(k, v, where) for k, v in params}
+    for text in (_(template), template):
+        try:
+            out = text.format_map({**values, "items": where})
+        except (KeyError, IndexError, ValueError, AttributeError):
+            continue
+        return out[0].upper() + out[1:] if text.startswith("{items}") and out else out
+    return template
 
 
 @attrs.frozen(kw_only=True)
@@ -157,17 +186,7 @@ class Finding:
         with using(lang):
             if self.template is None:
                 return _(self.text) if self.text else ""
-            values = {k: _words(k, v) for k, v in self.params}
-            where = items_words(self.items) or _("the session")
-            for template in (_(self.template), self.template):
-                try:
-                    text = template.format_map({**values, "items": where})
-                except (KeyError, IndexError, ValueError, AttributeError):
-                    continue  # a broken translation: the English template, then the raw one
-                if template.startswith("{items}") and text:
-                    text = text[0].upper() + text[1:]
-                return text
-            return self.template
+            return _fill(self.template, self.params, items_words(self.items) or _("the session"))
 
     def __str__(self) -> str:
         where = f" [{self.source.describe()}]" if self.source and self.source.describe() else ""
@@ -180,10 +199,13 @@ WORDS = frozenset({"outcome", "reported_outcome"})
 written in the language of the report."""
 
 
-def _words(key: str, value: Param) -> str | int | bool | None:
-    """A parameter as a message prints it, in the language in use: ``parts`` (pairs of a
-    tally word and its count) as ``pour 3 + abstention 1``; other pairs (giver, holder) as
-    ``giver to holder``; any other list joined with commas; an outcome as its word."""
+def _words(key: str, value: Param, where: str) -> str | int | bool | None:
+    """A parameter as a message prints it, in the language in use: a :class:`Message`
+    rendered; ``parts`` (pairs of a tally word and its count) as ``pour 3 + abstention 1``;
+    other pairs (giver, holder) as ``giver to holder``; any other list joined with commas; an
+    outcome as its word."""
+    if isinstance(value, Message):
+        return _fill(value.template, value.params, where)
     if isinstance(value, str) and key in WORDS:
         return _(value)
     if not isinstance(value, tuple):
@@ -193,7 +215,7 @@ def _words(key: str, value: Param) -> str | int | bool | None:
         if key == "parts":
             return " + ".join(f"{_(word)} {n}" for word, n in pairs)
         return ", ".join(_("{0} to {1}").format(*p) for p in pairs)
-    return ", ".join(str(_words("", v)) for v in value)
+    return ", ".join(str(_words("", v, where)) for v in value)
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:
@@ -215,6 +237,8 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
 
 
 def _json(value: Param) -> object:
+    if isinstance(value, Message):
+        return {"template": value.template, "params": {k: _json(v) for k, v in value.params}}
     return [_json(v) for v in value] if isinstance(value, tuple) else value
 
 
