@@ -40,7 +40,7 @@ class Draft:
     members: tuple[str, ...]
     spans: Spans = attrs.field(eq=False)  # drafts differing only by their items are one finding
     source: Source | None = None
-    params: Params = ()
+    params: Params = attrs.field(default=(), converter=params_of)
 
     def finding(self, items: tuple[str, ...]) -> Finding:
         """The finding of this draft at these items (a run of labels, or none)."""
@@ -69,7 +69,7 @@ def draft(
 ) -> Draft:
     """A draft of the message ``template`` (English, marked ``N_``) and its ``params`` (see
     :class:`Draft`)."""
-    return Draft(code, severity, template, rule, tuple(members), spans, source, params_of(params))
+    return Draft(code, severity, template, rule, tuple(members), spans, source, params)
 
 
 class Counts:
