@@ -28,16 +28,17 @@ _text = st.text(max_size=12)
 _scalars: st.SearchStrategy[Param] = st.one_of(
     _text, st.integers(-(10**30), 10**30), st.booleans(), st.none()
 )
+
+
+def _nested(inner: st.SearchStrategy[Param]) -> st.SearchStrategy[Param]:
+    """Lists of parameters, and messages inside the message."""
+    messages = st.builds(Message, _text, st.dictionaries(st.sampled_from(["a", "b"]), inner))
+    return st.lists(inner, max_size=3).map(tuple) | messages
+
+
 _params = st.dictionaries(
     st.from_regex(r"[a-z_]{1,10}", fullmatch=True).filter(lambda k: k != "items"),
-    st.recursive(
-        _scalars,
-        lambda inner: (
-            st.lists(inner, max_size=3)
-            | st.builds(Message, _text, st.dictionaries(st.sampled_from(["a", "b"]), inner))
-        ),
-        max_leaves=6,
-    ),
+    st.recursive(_scalars, _nested, max_leaves=6),
     max_size=4,
 )
 _sources = st.none() | st.builds(
