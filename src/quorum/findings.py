@@ -119,7 +119,7 @@ def params_of(values: Mapping[str, object] | Iterable[tuple[str, object]]) -> Pa
     made by :func:`param`."""
     pairs = values.items() if isinstance(values, Mapping) else values
     out = tuple(sorted((str(k), param(v)) for k, v in pairs))
-    if "items" in dict(out):
+    if any(k == "items" for k, _value in out):
         raise ValueError("'items' is not a parameter: the renderer writes a finding's items")
     return out
 
