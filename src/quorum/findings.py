@@ -105,7 +105,7 @@ def param(value: object) -> Param:
     list or tuple as a tuple of parameters, a :class:`Message` (or its dict form, with a
     ``template`` key) as a message, anything else (an exact ``Decimal`` or ``Fraction``) as its
     text, which is how a message prints it."""
-    if value is None or isinstance(value, str | int | Message):  # bool is an int
+    if value is None or isinstance(value, (str, int, Message)):  # bool is an int
         return value
     if isinstance(value, list | tuple):
         return tuple(param(v) for v in value)
@@ -114,14 +114,23 @@ def param(value: object) -> Param:
     return str(value)
 
 
+class _Made(tuple[tuple[str, Param], ...]):
+    """Parameters already made by :func:`params_of` (a draft's, passed on to its finding): not
+    made again. A plain tuple to everything else."""
+
+    __slots__ = ()
+
+
 def params_of(values: Mapping[str, object] | Iterable[tuple[str, object]]) -> Params:
     """Parameters as a finding holds them: ``(name, value)`` pairs sorted by name, each value
     made by :func:`param`."""
+    if type(values) is _Made:
+        return values
     pairs = values.items() if isinstance(values, Mapping) else values
-    out = tuple(sorted((str(k), param(v)) for k, v in pairs))
+    out = sorted((str(k), param(v)) for k, v in pairs)
     if any(k == "items" for k, _value in out):
         raise ValueError("'items' is not a parameter: the renderer writes a finding's items")
-    return out
+    return _Made(out)
 
 
 @attrs.frozen
