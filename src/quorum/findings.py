@@ -80,7 +80,7 @@ def items_text(labels: Sequence[str]) -> str:
 
 
 def items_words(labels: Sequence[str]) -> str:
-    """``item 19``, ``items 1-5`` in the language in use (``point 19``, ``points 1-5``), ``""``
+    """``item 19``, ``items 1-5`` in the language in use (``point 19``, ``points 1 à 5``), ``""``
     for none."""
     if not labels:
         return ""
