@@ -24,7 +24,13 @@ SRC = ROOT / "src" / "quorum"
 CATALOGUE = SRC / "locale" / "fr" / "LC_MESSAGES"
 BESANCON = ROOT / "tests" / "data" / "grand-besancon-2026-01-29.txt"
 COUTHENANS = ROOT / "tests" / "data" / "couthenans-cm-2022-10-07.txt"
-KEYWORDS = {"_": None, "ngettext": (1, 2), "count": (2, 3), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "count": (2, 3),
+    "pgettext": ((1, "c"), 2),
+}
 """The translation functions of quorum.i18n, as Babel's extractor needs them."""
 
 LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
@@ -170,7 +176,11 @@ def test_besancon_html_in_french(tmp_path: Path) -> None:
     assert "ligne 73 : Mme Christne WERTHE a M. Pierre-Charles HENRY" == (
         first.find("blockquote").text()
     )
-    assert first.find("span", lang="en").text().startswith("Christine WERTHE's proxy")
+    assert not first.find_all("span", lang="en")  # the message is French: no English inside
+    assert (
+        "PROXY_HOLDER_ABSENT: Points 1 à 11 : le pouvoir de Christine WERTHE à Pierre-Charles "
+        "HENRY ne peut pas être utilisé : le mandataire est absent, la voix du mandant est perdue"
+    ) in first.text()
     legend = doc.find("div", class_="legend").text()
     assert "représenté (pouvoir compté : le mandataire est dans le tableau des pouvoirs)" in (
         legend
@@ -230,3 +240,76 @@ def test_the_command_line_offers_every_language() -> None:
     from quorum import cli, i18n
 
     assert i18n.LANGUAGES == cli.LANGUAGES
+
+
+# --- messages of the command line -------------------------------------------------------------
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = run(argv, stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_a_missing_file_in_french_and_in_english(tmp_path: Path) -> None:
+    missing = str(tmp_path / "absent.txt")
+
+    french = f"{missing}: fichier introuvable : vérifiez le nom et le dossier où il se trouve\n"
+    english = f"{missing}: no such file: check the name and the folder it is in\n"
+    assert (2, "", french) == _run(["check", missing, "--lang", "fr"])
+    assert (2, "", english) == _run(["check", missing, "--lang", "en"])
+
+
+@pytest.mark.usefixtures("french")
+def test_batch_lines_and_session_problems_follow_a_french_locale(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"format": "quorum-session/1", "agenda": ["1"], "members": [{"id": "a"}], '
+        '"attendance": [{"member": "zz"}]}',
+        "utf-8",
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+
+    status, out, _err = _run(["check", str(bad), str(BESANCON), str(empty)])
+    assert 2 == status
+    assert out.splitlines() == [
+        f"{bad}: ne peut pas être lu : 1 problème dans la séance, le premier : "
+        "$.attendance[0].member: unknown member id 'zz'",
+        f"{BESANCON}: 37 points, 0 erreur, 2 avertissements",
+        f"{empty}: aucun fichier de séance ni procès-verbal dans ce dossier (.txt .pdf .docx .odt "
+        ".json .toml) : nommez les fichiers à vérifier, ou le dossier qui les contient",
+    ]
+    status, _out, err = _run(["check", str(bad)])
+    assert (2, f"{bad}: 1 problème dans la séance :") == (status, err.splitlines()[0])
+    status, _out, err = _run(["check", str(bad), "--lang", "en"])
+    assert (2, f"{bad}: 1 problem in the session:") == (status, err.splitlines()[0])
+    status, _out, err = _run(["explain", str(BESANCON), "99"])
+    assert 2 == status
+    assert err.startswith(f"{BESANCON}: le point '99' n'est pas à l'ordre du jour ; donnez l'un")
+    status, _out, err = _run(["check", str(bad), str(BESANCON), "-o", str(tmp_path / "r")])
+    assert 2 == status
+    assert err.startswith("quorum check : avec plusieurs fichiers, chacun donne une ligne")
+
+
+def test_errors_are_english_as_text_and_render_in_a_language() -> None:
+    """``str(error)`` stays English (logs, programs); ``render(lang)`` is for people."""
+    from quorum.exceptions import InvalidSessionError, Problem, SessionFileError
+
+    no_such = i18n.N_("no such file: check the name and the folder it is in")
+    missing = SessionFileError(no_such, file="a {0}.txt")
+    french = "a {0}.txt: fichier introuvable : vérifiez le nom et le dossier où il se trouve"
+    assert "a {0}.txt: " + no_such == str(missing)
+    assert french == missing.render("fr")
+    with i18n.using("fr"):
+        assert "a {0}.txt: " + no_such == str(missing)
+        assert french == missing.render()
+    too_large = i18n.N_("is larger than {size} MiB: split it, or check that it is the right file")
+    large = SessionFileError(too_large, file="f", size=64)
+    assert (
+        "f: is larger than 64 MiB: split it, or check that it is the right file",
+        "f: dépasse 64 Mio : découpez-le, ou vérifiez que c'est le bon fichier",
+    ) == (str(large), large.render("fr"))
+    problems = InvalidSessionError([Problem("$.x", "odd {x} %s"), Problem("$.y", "y")])
+    assert "2 problems in the session:\n  $.x: odd {x} %s\n  $.y: y" == str(problems)
+    assert problems.render("fr").startswith("2 problèmes dans la séance :\n  $.x: odd {x} %s")

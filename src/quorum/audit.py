@@ -25,7 +25,7 @@ import attrs
 from quorum import timeline as tl
 from quorum.counting import ERROR, INFO, WARNING, Counts, Draft, draft
 from quorum.exceptions import UnknownItemError
-from quorum.findings import Finding, Verdict, items_text, plural
+from quorum.findings import N_, Finding, Message, Verdict, items_text
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
 from quorum.rulesets import assumption_for, get_rules, rules_for
@@ -295,20 +295,26 @@ def _weigh_assumption(
         theirs.setdefault(f.code, []).extend((order[i], order[i] + 1) for i in f.items)
     differ: list[tuple[int, int]] = []
     for pos, ((q, t, o), it) in enumerate(zip(checks, other.items, strict=True)):
-        words = []
+        words: list[Message] = []
         if q.reached != it.quorum.reached:
-            words.append("quorum " + ("reached" if it.quorum.reached else "not reached"))
+            words.append(
+                Message(N_("quorum reached") if it.quorum.reached else N_("quorum not reached"))
+            )
         if o.computed != it.outcome.computed:
-            words.append(f"outcome {it.outcome.computed or 'undecided'}")
+            words.append(Message(N_("outcome {outcome}"), {"outcome": it.outcome.computed or "?"}))
         if t.consistent != it.tally.consistent:
-            words.append("tally " + ("consistent" if it.tally.consistent else "not consistent"))
+            words.append(
+                Message(
+                    N_("tally consistent") if it.tally.consistent else N_("tally not consistent")
+                )
+            )
         if words:
             differ.append((pos, pos + 1))
             c.draft(
                 "RESULT_DEPENDS_ON_RULE", WARNING,
-                "{items}: the result depends on the rule assumed ({assumption}); under "
-                "{other}: {differences}", article, (), _here(pos), None,
-                assumption=assumption, other=other.rules.name, differences=", ".join(words),
+                N_("{items}: the result depends on the rule assumed ({assumption}); under "
+                   "{other}: {differences}"), article, (), _here(pos), None,
+                assumption=assumption, other=other.rules.name, differences=words,
             )  # fmt: skip
     drafts: list[Draft] = []
     for d in c.drafts:
@@ -320,11 +326,22 @@ def _weigh_assumption(
         if keep:
             drafts.append(attrs.evolve(d, spans=keep))
         if only:
-            message = (
-                f"{d.message} (only under {c.rules.name}, which is assumed: not an error under "
-                f"{other.rules.name})"
+            drafts.append(
+                attrs.evolve(
+                    d,
+                    severity=WARNING,
+                    template=N_(
+                        "{message} (only under {rules}, which is assumed: not an error under "
+                        "{other})"
+                    ),
+                    params={
+                        "message": Message(d.template, d.params),
+                        "rules": c.rules.name,
+                        "other": other.rules.name,
+                    },
+                    spans=only,
+                )
             )
-            drafts.append(attrs.evolve(d, severity=WARNING, message=message, spans=only))
     c.drafts[:] = drafts
     if not differ:
         return f"{reason}; under {other.rules.name} the audit gives the same results"
@@ -359,21 +376,58 @@ def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck
     required = q.required(total, convocation)
     reached = q.reached(counted, total, convocation)
     if not reached:
-        who = "present or represented" if q.represented else "present"
-        fraction = "more than" if q.strict else "at least"
         share = q.fraction if convocation == 1 else q.second_call
-        of = f"the {total} members in office" if q.basis == "head" else f"all {total} voices"
-        counted_text = (
-            f"{counted} voices" if q.basis == "weight" else plural(int(counted), "member")
-        )
         c.draft(
-            "QUORUM_NOT_REACHED", ERROR,
-            "quorum not reached at {items}: {counted} {who}, {required} required ({why})",
-            q.article, (), _here(pos), counted=counted_text, who=who, required=required,
-            why=f"{fraction} {share} of {of}"
-            + ("" if q.represented else "; proxies do not count"),
+            "QUORUM_NOT_REACHED", ERROR, _quorum_template(q.basis, q.represented, q.strict,
+                                                          counted),
+            q.article, (), _here(pos), counted=counted, required=required, share=share,
+            total=total,
         )  # fmt: skip
     return QuorumCheck(required, counted, reached, q.basis, total)
+
+
+def _quorum_template(basis: str, represented: bool, strict: bool, counted: Number) -> str:
+    """The message of QUORUM_NOT_REACHED: what is counted, and of what quorum is a fraction."""
+    one = basis == "head" and counted == 1
+    templates = {  # (basis, represented, strict, one member)
+        ("head", False, True, True): N_(
+            "quorum not reached at {items}: {counted} member present, {required} required "
+            "(more than {share} of the {total} members in office; proxies do not count)"),
+        ("head", False, True, False): N_(
+            "quorum not reached at {items}: {counted} members present, {required} required "
+            "(more than {share} of the {total} members in office; proxies do not count)"),
+        ("head", False, False, True): N_(
+            "quorum not reached at {items}: {counted} member present, {required} required "
+            "(at least {share} of the {total} members in office; proxies do not count)"),
+        ("head", False, False, False): N_(
+            "quorum not reached at {items}: {counted} members present, {required} required "
+            "(at least {share} of the {total} members in office; proxies do not count)"),
+        ("head", True, True, True): N_(
+            "quorum not reached at {items}: {counted} member present or represented, "
+            "{required} required (more than {share} of the {total} members in office)"),
+        ("head", True, True, False): N_(
+            "quorum not reached at {items}: {counted} members present or represented, "
+            "{required} required (more than {share} of the {total} members in office)"),
+        ("head", True, False, True): N_(
+            "quorum not reached at {items}: {counted} member present or represented, "
+            "{required} required (at least {share} of the {total} members in office)"),
+        ("head", True, False, False): N_(
+            "quorum not reached at {items}: {counted} members present or represented, "
+            "{required} required (at least {share} of the {total} members in office)"),
+        ("weight", False, True, False): N_(
+            "quorum not reached at {items}: {counted} voices present, {required} required "
+            "(more than {share} of all {total} voices; proxies do not count)"),
+        ("weight", False, False, False): N_(
+            "quorum not reached at {items}: {counted} voices present, {required} required "
+            "(at least {share} of all {total} voices; proxies do not count)"),
+        ("weight", True, True, False): N_(
+            "quorum not reached at {items}: {counted} voices present or represented, "
+            "{required} required (more than {share} of all {total} voices)"),
+        ("weight", True, False, False): N_(
+            "quorum not reached at {items}: {counted} voices present or represented, "
+            "{required} required (at least {share} of all {total} voices)"),
+    }  # fmt: skip
+    return templates[basis if basis == "weight" else "head", represented, strict, one]
 
 
 def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeCheck]:
@@ -391,48 +445,65 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
         reported += interested
     if c.rules.weighted:  # in votes (majorities), not shares (quorum): C. com. L225-96, L225-123
         basis: Number = c.present_votes[pos] + c.proxy_votes[pos]
-        what = "the vote weight"
+        mismatch = N_(
+            "the tally of {items} adds up to {reported} ({parts}), not {basis}, the vote weight"
+        )
     else:
         basis = voters
-        what = f"the voters ({present} present + {plural(proxies, 'proxy', 'proxies')})"
+        mismatch = (
+            N_(
+                "the tally of {items} adds up to {reported} ({parts}), not {basis}, the voters "
+                "({present} present + {proxies} proxy)"
+            )
+            if proxies == 1
+            else N_(
+                "the tally of {items} adds up to {reported} ({parts}), not {basis}, the voters "
+                "({present} present + {proxies} proxies)"
+            )
+        )
     gap = Fraction(0)
     compared = bool(voting) or (bool(counts) and not withdrawn)
     if compared and reported != basis:
         ok, gap = False, abs(Fraction(reported) - Fraction(basis))
-        parts = " + ".join(f"{k} {v}" for k, v in (voting if withdrawn else counts).items())
+        parts = [[k, v] for k, v in (voting if withdrawn else counts).items()]
         c.draft(
-            "TALLY_MISMATCH", ERROR,
-            "the tally of {items} adds up to {reported} ({parts}), not {basis}, {what}",
-            rule, (), here, t.source, reported=reported, parts=parts, basis=basis, what=what,
+            "TALLY_MISMATCH", ERROR, mismatch, rule, (), here, t.source, reported=reported,
+            parts=parts, basis=basis, present=present, proxies=proxies,
         )  # fmt: skip
     if withdrawn and t.interested is not None and t.interested != withdrawn:
         ok = False
         c.draft(
             "INTERESTED_MISMATCH", ERROR,
-            "the minutes count {interested} interested members at {items}; {withdrawn} withdrew",
+            N_("the minutes count {interested} interested members at {items}; {withdrawn} "
+               "member withdrew") if withdrawn == 1 else
+            N_("the minutes count {interested} interested members at {items}; {withdrawn} "
+               "members withdrew"),
             c.rules.interest_rule, (), here, t.source, interested=t.interested,
-            withdrawn=plural(withdrawn, "member"),
+            withdrawn=withdrawn,
         )  # fmt: skip
     if t.present is not None and t.present != present:
         ok = False
         c.draft(
             "PRESENT_MISMATCH", ERROR,
-            "the minutes report {reported} present at {items}; the lists give {present}",
+            N_("the minutes report {reported} present at {items}; the lists give {present}"),
             c.rules.quorum_rule, (), here, t.source, reported=t.present, present=present,
         )  # fmt: skip
     if t.voters is not None and t.voters != voters:
         ok = False
         c.draft(
             "VOTERS_MISMATCH", ERROR,
-            "the minutes report {reported} voters at {items}; the lists give {voters} "
-            "({present} present + {proxies})", rule, (), here, t.source, reported=t.voters,
-            voters=voters, present=present, proxies=plural(proxies, "proxy", "proxies"),
+            N_("the minutes report {reported} voters at {items}; the lists give {voters} "
+               "({present} present + {proxies} proxy)") if proxies == 1 else
+            N_("the minutes report {reported} voters at {items}; the lists give {voters} "
+               "({present} present + {proxies} proxies)"),
+            rule, (), here, t.source, reported=t.voters, voters=voters, present=present,
+            proxies=proxies,
         )  # fmt: skip
     if t.unanimous and (t.contre or 0) > 0:
         ok = False
         c.draft(
             "UNANIMITY_WITH_CONTRE", ERROR,
-            "{items} is reported unanimous but counts {contre} contre", rule, (), here,
+            N_("{items} is reported unanimous but counts {contre} contre"), rule, (), here,
             t.source, contre=t.contre,
         )  # fmt: skip
     check = TallyCheck(t, ok, reported if compared else None, basis)
@@ -467,9 +538,9 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     if majority is None:
         c.draft(
             "MAJORITY_UNKNOWN", WARNING,
-            "the tally of {items} names the majority {majority!r}, which {rules} "
-            "does not have ({known})", None, (), here, t.source, majority=t.majority,
-            rules=c.rules.name, known=", ".join(m.name for m in c.rules.majorities),
+            N_("the tally of {items} names the majority {majority!r}, which {rules} "
+            "does not have ({known})"), None, (), here, t.source, majority=t.majority,
+            rules=c.rules.name, known=[m.name for m in c.rules.majorities],
         )  # fmt: skip
         return OutcomeCheck(None, reported, t.majority, None)
     if t.pour is None and t.contre is None:
@@ -480,14 +551,14 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     if d.tie and d.outcome is None:
         c.draft(
             "TIE_CASTING_VOTE_UNKNOWN", WARNING,
-            "{items}: pour and contre are tied ({pour} each); the president's casting vote "
-            "decides, and the minutes do not say how he voted", majority.article, (), here,
+            N_("{items}: pour and contre are tied ({pour} each); the president's casting vote "
+            "decides, and the minutes do not say how he voted"), majority.article, (), here,
             t.source, pour=pour,
         )  # fmt: skip
     elif d.outcome is None and majority.base == "expressed":
         c.draft(
             "NO_VOTE_EXPRESSED", WARNING,
-            "{items}: nobody voted pour or contre, so nothing is adopted", majority.article,
+            N_("{items}: nobody voted pour or contre, so nothing is adopted"), majority.article,
             (), here, t.source,
         )  # fmt: skip
     fallback = {"majority": majority.name, "fallback": majority.fallback,
@@ -495,16 +566,16 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     if d.fallback_possible and majority.fallback_heads:
         c.draft(
             "FALLBACK_VOTE_POSSIBLE", INFO,
-            "{items}: {majority} not reached, but pour reaches {fallback} of all voices, with "
-            "half of the members present or represented: an immediate second vote at the "
-            "{fallback_to} majority was possible", majority.article, (), here, t.source,
+            N_("{items}: {majority} not reached, but pour reaches {fallback} of all voices, "
+               "with half of the members present or represented: an immediate second vote at "
+               "the {fallback_to} majority was possible"), majority.article, (), here, t.source,
             **fallback,
         )  # fmt: skip
     elif d.fallback_possible:
         c.draft(
             "FALLBACK_VOTE_POSSIBLE", INFO,
-            "{items}: {majority} not reached, but pour reaches {fallback} of all voices: an "
-            "immediate second vote at the {fallback_to} majority was possible",
+            N_("{items}: {majority} not reached, but pour reaches {fallback} of all voices: an "
+               "immediate second vote at the {fallback_to} majority was possible"),
             majority.article, (), here, t.source, **fallback,
         )  # fmt: skip
     could_change = None
@@ -520,16 +591,16 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
         c.draft(
             "OUTCOME_AT_RISK" if could_change else "OUTCOME_SAFE",
             ERROR if could_change else INFO,
-            "{items}: the tally is off by {gap}{effect}", majority.article, (), here,
-            t.source, gap=to_number(gap),
-            effect=(": that could change the outcome" if could_change
-                    else f", which cannot change the outcome ({d.outcome})"),
+            N_("{items}: the tally is off by {gap}: that could change the outcome")
+            if could_change else
+            N_("{items}: the tally is off by {gap}, which cannot change the outcome ({outcome})"),
+            majority.article, (), here, t.source, gap=to_number(gap), outcome=d.outcome,
         )  # fmt: skip
     if reported and d.outcome and reported != d.outcome:
         c.draft(
             "OUTCOME_MISMATCH", ERROR,
-            "{items} is reported {reported}, but the tally gives {outcome}: {reason}",
-            majority.article, (), here, t.source, reported=reported, outcome=d.outcome,
+            N_("{items} is reported {reported_outcome}, but the tally gives {outcome}: {reason}"),
+            majority.article, (), here, t.source, reported_outcome=reported, outcome=d.outcome,
             reason=d.reason,
         )  # fmt: skip
     return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change)
@@ -541,13 +612,13 @@ def _session_drafts(c: Counts, reason: str, assumed: bool) -> None:
         c.drafts.append(
             draft(
                 "MEMBERS_IN_OFFICE_MISMATCH", WARNING,
-                "the minutes give {in_office} members in office but list "
-                "{seats} seats: a member may be missing from the lists (or listed twice)",
+                N_("the minutes give {in_office} members in office but list "
+                "{seats} seats: a member may be missing from the lists (or listed twice)"),
                 c.rules.quorum_rule, (), EMPTY, in_office=s.members_in_office, seats=s.seats,
             )
         )  # fmt: skip
     if assumed:
-        c.drafts.append(draft("RULES_ASSUMED", INFO, "rules: {reason}", None, (), EMPTY,
+        c.drafts.append(draft("RULES_ASSUMED", INFO, N_("rules: {reason}"), None, (), EMPTY,
                               reason=reason))  # fmt: skip
     r = c.rules
     if r.representatives_leave_office and not r.representatives_leave(s.date):
@@ -557,18 +628,19 @@ def _session_drafts(c: Counts, reason: str, assumed: bool) -> None:
         )  # fmt: skip
         c.draft(
             "REPRESENTATIVES_STAY_IN_OFFICE", INFO,
-            "{items}: the session ({date}) precedes loi 3DS (in force on "
-            "{since}): the L1111-6 representatives who withdraw leave the "
-            "present count but stay among the members in office", "CGCT art. L1111-6",
+            N_("{items}: the session ({date}) precedes loi 3DS (in force on "
+               "{since}): the L1111-6 representatives who withdraw leave the "
+               "present count but stay among the members in office"), "CGCT art. L1111-6",
             (), spans, date=str(s.date), since=str(r.representatives_since),
         )  # fmt: skip
     if s.convocation == 2:
-        which = ", ".join(s.carried_over) if s.carried_over else "every item"
         c.drafts.append(
             draft(
                 "SECOND_CONVOCATION", INFO,
-                "second convocation: quorum rules of a second call apply to {which}",
-                c.rules.quorum_rule, (), EMPTY, which=which,
+                N_("second convocation: quorum rules of a second call apply to {carried_over}")
+                if s.carried_over else
+                N_("second convocation: quorum rules of a second call apply to every item"),
+                c.rules.quorum_rule, (), EMPTY, carried_over=list(s.carried_over),
             )
         )  # fmt: skip
 
@@ -592,16 +664,5 @@ def _group(drafts: list[Draft], session: Session) -> list[tuple[Finding, Spans]]
     for key, spans in merged.items():
         for run in list(_runs(tl.union(spans))) or [range(0)]:
             labels = session.agenda[run.start : run.stop]
-            text = items_text(labels) or "the session"
-            message = key.render(text)
-            finding = Finding(
-                code=key.code,
-                severity=key.severity,
-                message=message,
-                items=labels,
-                members=key.members,
-                rule=key.rule,
-                source=key.source,
-            )
-            out.append((finding, ((run.start, run.stop),) if labels else EMPTY))
+            out.append((key.finding(labels), ((run.start, run.stop),) if labels else EMPTY))
     return out

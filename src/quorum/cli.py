@@ -317,16 +317,19 @@ def batch_status(statuses: Sequence[int]) -> int:
 
 
 def _read_error(exc: QuorumError, file: str) -> str:
-    msg = str(exc)
+    """The error in the language in use, naming the file."""
+    msg = exc.render()
     return msg if msg.startswith(file) else f"{file}: {msg}"
 
 
 def _short(exc: QuorumError, file: str) -> str:
     """A read error on one line: its first line and, for a list of problems, the first one."""
+    from quorum.i18n import _
+
     lines = _read_error(exc, file).removeprefix(f"{file}: ").splitlines() or [""]
-    head = lines[0].rstrip(":")
+    head = lines[0].rstrip(":").rstrip()
     if len(lines) > 1:
-        head += f", the first: {lines[1].strip()}"
+        head += _(", the first: {problem}").format(problem=lines[1].strip())
     return head
 
 
@@ -392,6 +395,7 @@ def check_one(
 ) -> Result:
     """One file of a batch (see :data:`Result`). Never raises: a batch goes on."""
     from quorum.exceptions import QuorumError
+    from quorum.i18n import _, using
 
     try:
         from quorum.audit import audit
@@ -402,10 +406,13 @@ def check_one(
         status = status_of(result)
         text = summary_line(result, lang=lang)
         if status == INCOMPLETE:
-            text += ", not fully read: check the quoted lines by hand (quorum check FILE)"
+            with using(lang):
+                text += _(", not fully read: check the quoted lines by hand (quorum check FILE)")
         return text, status, "", (result.session, result.rules)
     except QuorumError as exc:
-        return f"cannot be read: {_short(exc, name)}", UNREADABLE, "", None
+        with using(lang):
+            text = _("cannot be read: {reason}").format(reason=_short(exc, name))
+        return text, UNREADABLE, "", None
     except Exception as exc:
         return internal_error_line(exc, None), INTERNAL, _traceback(exc) if debug else "", None
 
@@ -419,9 +426,13 @@ def _results(
 ) -> Iterator[Result]:
     """The result of each input, in the order given; with ``jobs`` > 1 the files are checked
     in a pool of processes, and each result is yielded when its file is done."""
+    from quorum.i18n import _
+
     empty = (
-        "no session file or minutes in this folder (.txt .pdf .docx .odt .json .toml): name the "
-        "files to check, or the folder that holds them",
+        _(
+            "no session file or minutes in this folder (.txt .pdf .docx .odt .json .toml): name "
+            "the files to check, or the folder that holds them"
+        ),
         UNREADABLE,
         "",
         None,
@@ -461,10 +472,15 @@ def _results(
 def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """One summary line per file, in the order given; the status of the batch (batch_status)."""
     if args.output or args.format not in (None, "text"):
+        from quorum.i18n import _
+
         _write(
             err,
-            "quorum check: with several files, each gets one summary line: -o and --format "
-            "apply to one file at a time (run quorum check FILE -o FILE.html)\n",
+            _(
+                "quorum check: with several files, each gets one summary line: -o and --format "
+                "apply to one file at a time (run quorum check FILE -o FILE.html)"
+            )
+            + "\n",
         )
         return UNREADABLE
     debug = bool(getattr(args, "debug", False))
@@ -473,7 +489,7 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     progress = _tty(err)
     results = _results(inputs, args.rules, args.jobs, debug, args.lang)
     audited: list[tuple[Session, RuleSet]] = []  # for the checks across sessions (L2121-20)
-    for n, (name, _) in enumerate(inputs, 1):
+    for n, (name, _kind) in enumerate(inputs, 1):
         line = visible(f"[{n}/{len(inputs)}] {name}")
         if progress:
             _write(err, f"\r{line}")
@@ -554,8 +570,10 @@ def _parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from quorum.sessionfile import session_to_dict
 
     session = read_session(args.file)
+    from quorum.explain import finding_line
+
     for note in session.notes:
-        _write(err, visible(f"{args.file}: {note}") + "\n")
+        _write(err, visible(f"{args.file}: {finding_line(note)}") + "\n")
     _emit(_dumps(session_to_dict(session)), args.output, out)
     reading = session.reading
     return INCOMPLETE if reading is not None and not reading.complete else OK
@@ -621,39 +639,42 @@ def run(
         return UNREADABLE
     file = getattr(args, "file", None)
     file = file[0] if isinstance(file, list) else file
-    try:
-        return _dispatch(args, out, err)
-    except BrokenPipeError:  # the reader went away (quorum check … | head): nothing to say
-        return UNREADABLE
-    except Exception as exc:
-        from quorum.exceptions import QuorumError
+    from quorum.i18n import _, using
 
-        if isinstance(exc, QuorumError):
-            from quorum.exceptions import InvalidSessionError
+    with using(getattr(args, "lang", None)):  # messages in the report's language
+        try:
+            return _dispatch(args, out, err)
+        except BrokenPipeError:  # the reader went away (quorum check … | head): nothing to say
+            return UNREADABLE
+        except Exception as exc:
+            from quorum.exceptions import QuorumError
 
-            where = str(file) if file is not None else f"quorum {args.command}"
-            message = _read_error(exc, where)
-            if isinstance(exc, InvalidSessionError):
-                message += (
-                    "\ncorrect the session file at these places (its format: "
-                    "docs/session-format.md), then run the command again"
+            if isinstance(exc, QuorumError):
+                from quorum.exceptions import InvalidSessionError
+
+                where = str(file) if file is not None else f"quorum {args.command}"
+                message = _read_error(exc, where)
+                if isinstance(exc, InvalidSessionError):
+                    message += "\n" + _(
+                        "correct the session file at these places (its format: "
+                        "docs/session-format.md), then run the command again"
+                    )
+                _write(err, visible(message) + "\n")
+                return UNREADABLE
+            if isinstance(exc, OSError) and (exc.filename is not None or args.output):
+                name = exc.filename or args.output
+                _write(
+                    err,
+                    visible(
+                        f"quorum: {exc.strerror or exc}: {name}: check the folder exists and that "
+                        "you may write there\n"
+                    ),
                 )
-            _write(err, visible(message) + "\n")
-            return UNREADABLE
-        if isinstance(exc, OSError) and (exc.filename is not None or args.output):
-            name = exc.filename or args.output
-            _write(
-                err,
-                visible(
-                    f"quorum: {exc.strerror or exc}: {name}: check the folder exists and that "
-                    "you may write there\n"
-                ),
-            )
-            return UNREADABLE
-        _write(err, visible(internal_error_line(exc, file)) + "\n")
-        if getattr(args, "debug", False):
-            _write(err, _traceback(exc))
-        return INTERNAL
+                return UNREADABLE
+            _write(err, visible(internal_error_line(exc, file)) + "\n")
+            if getattr(args, "debug", False):
+                _write(err, _traceback(exc))
+            return INTERNAL
 
 
 def main() -> None:

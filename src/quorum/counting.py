@@ -15,7 +15,7 @@ from functools import cached_property
 import attrs
 
 from quorum import timeline as tl
-from quorum.findings import Severity, Source, plural
+from quorum.findings import N_, Finding, Params, Severity, Source, params_of
 from quorum.model import Proxy, Session
 from quorum.rules import Number, RuleSet
 from quorum.timeline import EMPTY, Spans
@@ -27,32 +27,39 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 class Draft:
     """A finding before its items are known.
 
-    ``message`` is a literal template: ``{items}`` and the other fields are filled from
-    ``params`` once, by :meth:`render`. Names, labels and numbers are parameters, never part of
-    the template, so a member named ``"{items} X"`` is printed as he is named.
+    ``template`` is the English message template, marked :func:`~quorum.findings.N_` so that
+    the catalogue translates it; ``params`` fill it when a report is written (``{items}`` is the
+    finding's items in words). Names, labels and numbers are parameters, never part of the
+    template, so a member named ``"{items} X"`` is printed as he is named.
     """
 
     code: str
     severity: Severity
-    message: str
+    template: str
     rule: str | None
     members: tuple[str, ...]
     spans: Spans = attrs.field(eq=False)  # drafts differing only by their items are one finding
     source: Source | None = None
-    params: tuple[tuple[str, object], ...] = ()
+    params: Params = attrs.field(default=(), converter=params_of)
 
-    def render(self, items: str) -> str:
-        """The message, for the items in words (``item 19``, ``items 1-5``, ``the session``)."""
-        text = self.message.format_map({**dict(self.params), "items": items})
-        if self.message.startswith("{items}") and text:
-            text = text[0].upper() + text[1:]
-        return text
+    def finding(self, items: tuple[str, ...]) -> Finding:
+        """The finding of this draft at these items (a run of labels, or none)."""
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            template=self.template,
+            params=self.params,
+            items=items,
+            members=self.members,
+            rule=self.rule,
+            source=self.source,
+        )
 
 
 def draft(
     code: str,
     severity: Severity,
-    message: str,
+    template: str,
     rule: str | None,
     members: Iterable[str],
     spans: Spans,
@@ -60,10 +67,9 @@ def draft(
     /,
     **params: object,
 ) -> Draft:
-    """A draft whose ``message`` template is filled from ``params`` (see :class:`Draft`)."""
-    return Draft(
-        code, severity, message, rule, tuple(members), spans, source, tuple(params.items())
-    )
+    """A draft of the message ``template`` (English, marked ``N_``) and its ``params`` (see
+    :class:`Draft`)."""
+    return Draft(code, severity, template, rule, tuple(members), spans, source, params)
 
 
 class Counts:
@@ -141,7 +147,7 @@ class Counts:
         self,
         code: str,
         severity: Severity,
-        message: str,
+        template: str,
         rule: str | None,
         members: Iterable[str],
         spans: Spans,
@@ -149,11 +155,11 @@ class Counts:
         /,
         **params: object,
     ) -> None:
-        """Record a finding over some positions (nothing when ``spans`` is empty); ``message``
-        is a template filled from ``params`` (see :class:`Draft`)."""
+        """Record a finding over some positions (nothing when ``spans`` is empty): its English
+        ``template``, marked ``N_``, and its ``params`` (see :class:`Draft`)."""
         if spans:
             self.drafts.append(
-                draft(code, severity, message, rule, members, spans, source, **params)
+                draft(code, severity, template, rule, members, spans, source, **params)
             )
 
     def name(self, member_id: str) -> str:
@@ -170,8 +176,8 @@ class Counts:
                 m = self.session.members[i]
                 self.drafts.append(draft(
                     "MAJORITY_OWNER_REDUCED", INFO,
-                    "{name} holds {weight} of {total} voices, more than half: his voices are "
-                    "reduced to the sum of the others', {reduced}", "loi 65-557 art. 22",
+                    N_("{name} holds {weight} of {total} voices, more than half: his voices are "
+                    "reduced to the sum of the others', {reduced}"), "loi 65-557 art. 22",
                     (m.id,), EMPTY, m.source, name=m.name, weight=w, total=total,
                     reduced=total - w,
                 ))  # fmt: skip
@@ -189,8 +195,8 @@ class Counts:
                 self.present[i] = EMPTY
                 self.draft(
                     "SUBSTITUTE_NOT_ALLOWED", ERROR,
-                    "{name} is listed as a substitute, which {rules} rules do not "
-                    "provide for: not counted at {items}", r.quorum_rule, [m.id],
+                    N_("{name} is listed as a substitute, which {rules} rules do not "
+                    "provide for: not counted at {items}"), r.quorum_rule, [m.id],
                     self.raw[i], m.source, name=m.name, rules=r.name,
                 )  # fmt: skip
             elif m.substitute_for is not None:
@@ -198,8 +204,8 @@ class Counts:
                 both = tl.intersect(self.raw[i], self.raw[t])
                 self.draft(
                     "SUBSTITUTE_WITH_TITULAR", ERROR,
-                    "{name} sits as substitute for {titular} while the titular is present at "
-                    "{items}: only the titular is counted", r.substitute_rule,
+                    N_("{name} sits as substitute for {titular} while the titular is present at "
+                    "{items}: only the titular is counted"), r.substitute_rule,
                     [m.substitute_for, m.id], both, m.source,
                     name=m.name, titular=self.name(m.substitute_for),
                 )  # fmt: skip
@@ -208,8 +214,8 @@ class Counts:
                     other = self.session.members[k]
                     self.draft(
                         "SECOND_SUBSTITUTE", ERROR,
-                        "{name} and {first} both sit as substitutes for {titular} at {items}: "
-                        "the seat votes once, only {first} (listed first) is counted",
+                        N_("{name} and {first} both sit as substitutes for {titular} at {items}: "
+                        "the seat votes once, only {first} (listed first) is counted"),
                         r.substitute_rule, [m.substitute_for, m.id, other.id],
                         tl.intersect(alone, self.present[k]), m.source,
                         name=m.name, first=other.name, titular=self.name(m.substitute_for),
@@ -232,22 +238,22 @@ class Counts:
             if giver.is_substitute:
                 self.draft(
                     "PROXY_FROM_SUBSTITUTE", WARNING,
-                    "{giver} is a substitute and cannot give a proxy (only the titular "
-                    "can): the proxy to {holder} is not counted at {items}",
+                    N_("{giver} is a substitute and cannot give a proxy (only the titular "
+                    "can): the proxy to {holder} is not counted at {items}"),
                     rule, who, in_force, p.source, **names,
                 )  # fmt: skip
                 candidate.append(EMPTY)
                 continue
             self.draft(
                 "PROXY_GIVER_PRESENT", WARNING,
-                "{giver} is present at {items} while his proxy to {holder} is in "
-                "force: his voice is cast once, by himself, and the proxy is not counted there",
+                N_("{giver} is present at {items} while his proxy to {holder} is in "
+                "force: his voice is cast once, by himself, and the proxy is not counted there"),
                 rule, who, tl.intersect(in_force, self.raw[g]), p.source, **names,
             )  # fmt: skip
             self.draft(
                 "SUBSTITUTE_AND_PROXY", ERROR,
-                "{giver}'s substitute sits at {items} while his proxy to {holder} "
-                "is in force: the seat votes once, the proxy is not counted",
+                N_("{giver}'s substitute sits at {items} while his proxy to {holder} "
+                "is in force: the seat votes once, the proxy is not counted"),
                 r.substitute_rule, who,
                 tl.subtract(tl.intersect(in_force, self.seat[g]), self.raw[g]), p.source,
                 **names,
@@ -255,22 +261,22 @@ class Counts:
             usable = tl.subtract(in_force, self.seat[g])
             self.draft(
                 "PROXY_GIVER_WITHDRAWN", WARNING,
-                "{giver} takes no part in {items} (withdrawn): his proxy to "
-                "{holder} cannot be used there either", r.interest_rule, who,
+                N_("{giver} takes no part in {items} (withdrawn): his proxy to "
+                "{holder} cannot be used there either"), r.interest_rule, who,
                 tl.intersect(usable, self.withdrawn[g]), p.source, **names,
             )  # fmt: skip
             usable = tl.subtract(usable, self.withdrawn[g])
             self.draft(
                 "PROXY_HOLDER_WITHDRAWN", WARNING,
-                "{holder} takes no part in {items} (withdrawn), so he cannot cast "
-                "{giver}'s vote there: the giver's vote is lost", r.interest_rule, who,
+                N_("{holder} takes no part in {items} (withdrawn), so he cannot cast "
+                "{giver}'s vote there: the giver's vote is lost"), r.interest_rule, who,
                 tl.intersect(usable, tl.intersect(self.seat[h], self.withdrawn[h])), p.source,
                 **names,
             )  # fmt: skip
             self.draft(
                 "PROXY_HOLDER_ABSENT", WARNING,
-                "{giver}'s proxy to {holder} cannot be used at {items}: the holder "
-                "is absent there, so the giver's vote is lost", rule, who,
+                N_("{giver}'s proxy to {holder} cannot be used at {items}: the holder "
+                "is absent there, so the giver's vote is lost"), rule, who,
                 tl.subtract(tl.subtract(usable, self.present[h]), self.withdrawn[h]), p.source,
                 **names,
             )  # fmt: skip
@@ -279,16 +285,16 @@ class Counts:
             if holder.is_outsider and not r.proxies.outsiders:
                 self.draft(
                     "PROXY_HOLDER_NOT_MEMBER", WARNING,
-                    "{giver}'s proxy to {holder} is not counted at {items}: {holder} is not a "
-                    "member, and {rules} rules let only a member hold a proxy", rule, who, usable,
+                    N_("{giver}'s proxy to {holder} is not counted at {items}: {holder} is not a "
+                    "member, and {rules} rules let only a member hold a proxy"), rule, who, usable,
                     p.source, **names, rules=r.name,
                 )  # fmt: skip
                 usable = EMPTY
             if not r.proxies.allowed:
                 self.draft(
                     "PROXY_NOT_ALLOWED", WARNING,
-                    "{giver}'s proxy to {holder} is not counted at {items}: "
-                    "{rules} rules allow no proxies", rule, who, usable, p.source, **names,
+                    N_("{giver}'s proxy to {holder} is not counted at {items}: "
+                    "{rules} rules allow no proxies"), rule, who, usable, p.source, **names,
                     rules=r.name,
                 )  # fmt: skip
                 usable = EMPTY
@@ -335,29 +341,39 @@ class Counts:
 
     def _over_limit(self, p: Proxy, side: str, lost: Spans, kept: list[Proxy]) -> None:
         giver, holder = self.name(p.giver), self.name(p.holder)
-        others = ", ".join(f"{self.name(q.giver)} to {self.name(q.holder)}" for q in kept)
+        others = [(self.name(q.giver), self.name(q.holder)) for q in kept]
         rule = self.rules.proxies
         if side == "giver":
             self.draft(
                 "GIVER_MULTIPLE_PROXIES", ERROR,
-                "{giver} gives two proxies in force at {items}: the one to {holder} is not "
-                "counted there (counted: {others}); a voice is cast once", rule.article,
+                N_("{giver} gives two proxies in force at {items}: the one to {holder} is not "
+                "counted there (counted: {others}); a voice is cast once"), rule.article,
                 [p.giver, p.holder, *(q.holder for q in kept)], lost, p.source,
                 giver=giver, holder=holder, others=others,
             )  # fmt: skip
             return
-        limit = plural(rule.per_holder or 0, "proxy", "proxies")
-        exception = (
-            f" and more than {rule.weight_exception} of all voices"  # no name in it
-            if rule.weight_exception
-            else ""
-        )
+        limit = rule.per_holder or 0
+        if rule.weight_exception:
+            template = (
+                N_("{holder} would carry more than {limit} proxy and more than {share} of all "
+                   "voices at {items}: {giver}'s proxy is not counted there (counted: {others})")
+                if limit == 1 else
+                N_("{holder} would carry more than {limit} proxies and more than {share} of all "
+                   "voices at {items}: {giver}'s proxy is not counted there (counted: {others})")
+            )  # fmt: skip
+        else:
+            template = (
+                N_("{holder} would carry more than {limit} proxy at {items}: {giver}'s proxy "
+                   "is not counted there (counted: {others})")
+                if limit == 1 else
+                N_("{holder} would carry more than {limit} proxies at {items}: {giver}'s proxy "
+                   "is not counted there (counted: {others})")
+            )  # fmt: skip
         self.draft(
-            "PROXY_LIMIT_EXCEEDED", ERROR,
-            "{holder} would carry more than {limit}{exception} at {items}: {giver}'s proxy "
-            "is not counted there (counted: {others})", rule.article,
+            "PROXY_LIMIT_EXCEEDED", ERROR, template, rule.article,
             [p.holder, p.giver, *(q.giver for q in kept)], lost, p.source,
-            giver=giver, holder=holder, others=others, limit=limit, exception=exception,
+            giver=giver, holder=holder, others=others, limit=limit,
+            share=rule.weight_exception,
         )  # fmt: skip
 
     @cached_property

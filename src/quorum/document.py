@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from quorum.findings import Finding, Source, Verdict
+from quorum.findings import Finding, Source, Verdict, finding_to_dict
 from quorum.model import TALLY_COUNTS, Member, Session, Tally, json_number
 from quorum.rules import Number, RuleSet
 
@@ -114,18 +114,14 @@ def source_dict(src: Source | None) -> dict[str, Any] | None:
 
 
 def finding_dict(f: Finding, session: Session) -> dict[str, Any]:
-    """A finding as JSON; members carry their id and name."""
+    """A finding as JSON (:func:`~quorum.findings.finding_to_dict`: its English message, its
+    template and params), members with their id and name (``finding_from_dict`` reads it back)."""
     return {
-        "code": f.code,
-        "severity": f.severity.value,
-        "items": list(f.items),
+        **finding_to_dict(f),
         "members": [
             {"id": m, "name": session.member(m).name if session.has_member(m) else m}
             for m in f.members
         ],
-        "message": f.message,
-        "rule": f.rule,
-        "source": source_dict(f.source),
     }
 
 

@@ -1,25 +1,66 @@
-"""The exceptions quorum raises: only for unusable input or misuse, never for audit results."""
+"""The exceptions quorum raises: only for unusable input or misuse, never for audit results.
+
+``str(error)`` is English (for logs and programs); ``error.render(lang)`` is the same message in
+a report's language (``quorum`` writes it so, see :mod:`quorum.i18n`). A message is an English
+template marked ``N_`` and filled from parameters when it is written, as findings are.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
+
+from quorum.i18n import N_, _, ngettext, using
+
+
+def _fill(template: str, params: Mapping[str, object], lang: str | None) -> str:
+    """``template`` in ``lang`` (the language in use by default), filled from ``params``;
+    without params, a finished message (translated when the catalogue holds it whole)."""
+    with using(lang):
+        if not params:
+            return _(template)
+        for text in (_(template), template):
+            try:
+                return text.format_map(params)
+            except (KeyError, IndexError, ValueError, AttributeError):
+                continue
+    return template
+
+
+def _pairs(
+    params: Mapping[str, object] | Iterable[tuple[str, object]],
+) -> tuple[tuple[str, object], ...]:
+    return tuple(params.items() if isinstance(params, Mapping) else params)
 
 
 @attrs.frozen
 class Problem:
-    """One thing wrong with an input, at a JSON path such as ``$.proxies[3].giver``."""
+    """One thing wrong with an input, at a JSON path such as ``$.proxies[3].giver``.
+
+    ``message`` is English; with ``params``, it is a template marked ``N_`` that
+    :meth:`render` fills in a language (``message`` is then the English text).
+    """
 
     path: str
     message: str
+    params: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_pairs)
+
+    def render(self, lang: str | None = None) -> str:
+        """``path: message`` in ``lang`` (a message without params is translated when the
+        catalogue holds it whole)."""
+        return f"{self.path}: {_fill(self.message, dict(self.params), lang)}"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return self.render("en")
 
 
 class QuorumError(Exception):
     """Base class of every error raised by quorum."""
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the language in use); English: ``str(self)``."""
+        return str(self)
 
 
 class InvalidSessionError(QuorumError, ValueError):
@@ -31,21 +72,32 @@ class InvalidSessionError(QuorumError, ValueError):
     def __init__(self, problems: Iterable[Problem], *, file: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.file = file
-        super().__init__(self._render())
+        super().__init__(self.render("en"))
 
-    def _render(self) -> str:
+    def render(self, lang: str | None = None) -> str:
         where = f"{self.file}: " if self.file else ""
-        count = len(self.problems)
-        head = f"{where}{count} problem{'s' if count != 1 else ''} in the session"
-        return "\n".join([head + ":", *(f"  {p}" for p in self.problems)])
+        with using(lang):
+            n = len(self.problems)
+            head = ngettext(
+                "{n} problem in the session:", "{n} problems in the session:", n
+            ).format(n=n)
+            return "\n".join([where + head, *(f"  {p.render()}" for p in self.problems)])
 
 
 class SessionFileError(QuorumError, ValueError):
-    """A file cannot be read as a session at all (missing, not JSON/TOML, not text, ...)."""
+    """A file cannot be read as a session at all (missing, not JSON/TOML, not text, ...).
 
-    def __init__(self, message: str, *, file: str | None = None) -> None:
+    ``message`` is an English template marked ``N_``, filled from ``params``."""
+
+    def __init__(self, message: str, *, file: str | None = None, **params: object) -> None:
         self.file = file
-        super().__init__(f"{file}: {message}" if file else message)
+        self.template = message
+        self.params = params
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str | None = None) -> str:
+        text = _fill(self.template, self.params, lang)
+        return f"{self.file}: {text}" if self.file else text
 
 
 class UnknownRuleSetError(QuorumError, LookupError):
@@ -53,7 +105,15 @@ class UnknownRuleSetError(QuorumError, LookupError):
 
     def __init__(self, name: str, known: Iterable[str]) -> None:
         self.name = name
-        super().__init__(f"unknown rule set {name!r}; known: {', '.join(sorted(known))}")
+        self.known = ", ".join(sorted(known))
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str | None = None) -> str:
+        return _fill(
+            N_("unknown rule set {name!r}; known: {known}"),
+            {"name": self.name, "known": self.known},
+            lang,
+        )
 
 
 def _bare(label: str) -> str:
@@ -72,13 +132,27 @@ class UnknownItemError(QuorumError, LookupError):
     def __init__(self, label: str, labels: Iterable[str] = ()) -> None:
         self.label = label
         self.labels: tuple[str, ...] = tuple(labels)
-        message = f"item {label!r} is not on the agenda"
         guess = [x for x in self.labels if _bare(x) == _bare(label)]
-        if self.labels:
-            shown = ", ".join(self.labels[:40])
-            more = f", … ({len(self.labels)} items)" if len(self.labels) > 40 else ""
-            if len(guess) == 1:
-                message += f": did you mean {guess[0]!r}? Its labels: {shown}{more}"
-            else:
-                message += f"; give one of its labels: {shown}{more}"
-        super().__init__(message)
+        self.guess = guess[0] if len(guess) == 1 else None
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str | None = None) -> str:
+        params = {"label": self.label}
+        if not self.labels:
+            return _fill(N_("item {label!r} is not on the agenda"), params, lang)
+        params["labels"] = ", ".join(self.labels[:40]) + (", …" if len(self.labels) > 40 else "")
+        if self.guess is not None:
+            params["guess"] = self.guess
+            return _fill(
+                N_(
+                    "item {label!r} is not on the agenda: did you mean {guess!r}? Its labels: "
+                    "{labels}"
+                ),
+                params,
+                lang,
+            )
+        return _fill(
+            N_("item {label!r} is not on the agenda; give one of its labels: {labels}"),
+            params,
+            lang,
+        )

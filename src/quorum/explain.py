@@ -315,8 +315,8 @@ def _member_text(m: Member, s: Session) -> str:
 
 def render_explanation(e: Explanation, *, lang: str | None = None) -> str:
     """The explanation as plain text; ``lang`` is ``fr`` or ``en`` for the headings (default:
-    the environment's locale). The reasons and the arithmetic stay English for now, as in
-    ``--format json``."""
+    the environment's locale), and the findings' messages. The reasons and the arithmetic stay
+    English for now, as in ``--format json``."""
     with using(lang):
         return _render(e)
 
@@ -347,10 +347,27 @@ def _render(e: Explanation) -> str:
     out += [f"  {line}" for line in tally_lines(e)]
     if it.findings:
         out += ["", _("Findings:")]
-        out += [f"  {f}" for f in it.findings]
+        out += [f"  {finding_line(f)}" for f in it.findings]
     out += ["", _("Rules cited:")]
     out += [f"  {r}" for r in e.rules]
     return "\n".join(out) + "\n"
+
+
+def finding_line(f: Finding) -> str:
+    """``error: CODE: message (rule) [line 42: "…"]`` in the language in use."""
+    where = f" [{source_words(f.source)}]" if source_words(f.source) else ""
+    rule = f" ({f.rule})" if f.rule else ""
+    return f"{_(f.severity.value)}: {f.code}: {f.render()}{rule}{where}"
+
+
+def source_words(source: Source | None) -> str:
+    """``line 42: "…"`` (``ligne 42 : "…"``), the JSON path, or ``""``."""
+    if source is None:
+        return ""
+    if source.line is not None:
+        line = _("line {line}").format(line=source.line)
+        return line + (_(': "{text}"').format(text=source.text) if source.text else "")
+    return source.path or ""
 
 
 def _member_dict(m: Member) -> dict[str, Any]:

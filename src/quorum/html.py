@@ -17,7 +17,7 @@ present, ``r`` represented by a usable proxy, ``b`` absent with his substitute s
 absent with a proxy that is not counted (a finding says why), none for absent. Every cell has a
 ``title``: the state, who holds the vote, and the items.
 
-Labels are in the report's language (:mod:`quorum.i18n`); finding messages stay English.
+Labels and findings' messages are in the report's language (:mod:`quorum.i18n`).
 """
 
 from __future__ import annotations
@@ -241,8 +241,10 @@ def _header(page: _Page) -> str:
 def _finding(page: _Page, f: Finding) -> str:
     fid = page.finding_id[id(f)]
     sev = SEVERITY_CLASS[f.severity]
-    # finding messages are English for now: a screen reader reads them as such
-    message = _e(f.message) if language() == "en" else f"<span lang=en>{_e(f.message)}</span>"
+    # a message the catalogue does not translate stays English: a screen reader reads it so
+    text = f.render()
+    english = language() != "en" and text == f.message
+    message = f"<span lang=en>{_e(text)}</span>" if english else _e(text)
     parts = [
         f'<li id={fid} class={sev}><span class="badge {sev}">{_e(severity_word(f.severity))}'
         f"</span> <b>{_e(f.code)}</b>: {message}"

@@ -69,6 +69,12 @@ def using(lang: str | None = None) -> Iterator[str]:
         _current.reset(token)
 
 
+def N_(template: str) -> str:
+    """Mark ``template`` for the catalogue and return it unchanged: a finding's or an error's
+    message is translated when it is written, in the language of the report."""
+    return template
+
+
 def _(message: str) -> str:
     """``message`` in the language in use."""
     return translations(language()).gettext(message)

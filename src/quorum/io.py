@@ -14,6 +14,7 @@ import stat
 from typing import TYPE_CHECKING
 
 from quorum.exceptions import InvalidSessionError, SessionFileError
+from quorum.i18n import N_
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,32 +41,36 @@ def _read_bytes(path: str | Path) -> bytes:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise SessionFileError(
-                "is a folder, not a file: name a file in it, or run quorum check on the folder",
+                N_(
+                    "is a folder, not a file: name a file in it, or run quorum check on the folder"
+                ),
                 file=str(path),
             )
         if not stat.S_ISREG(info.st_mode):
             raise SessionFileError(
-                "is not a regular file (a device, a pipe or a socket): save what it holds to a "
-                "file and name that file",
+                N_(
+                    "is not a regular file (a device, a pipe or a socket): save what it holds to "
+                    "a file and name that file"
+                ),
                 file=str(path),
             )
         with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise SessionFileError(
-            "no such file: check the name and the folder it is in", file=str(path)
+            N_("no such file: check the name and the folder it is in"), file=str(path)
         ) from None
     except OSError as err:
         raise SessionFileError(
-            f"cannot be read ({err.strerror or err}): check that the file exists and that you "
-            "may read it",
+            N_("cannot be read ({reason}): check that the file exists and that you may read it"),
             file=str(path),
+            reason=err.strerror or str(err),
         ) from None
     if len(data) > MAX_BYTES:
         raise SessionFileError(
-            f"is larger than {MAX_BYTES // 2**20} MiB: split it, or check that it is the right "
-            "file",
+            N_("is larger than {size} MiB: split it, or check that it is the right file"),
             file=str(path),
+            size=MAX_BYTES // 2**20,
         )
     return data
 
@@ -153,19 +158,20 @@ def pdf_text(data: bytes, path: str | Path) -> str:
         from pypdf import PdfReader
     except ImportError:
         raise SessionFileError(
-            "reading PDF needs pypdf: pip install 'quorum-minutes[pdf]'", file=str(path)
+            N_("reading PDF needs pypdf: pip install 'quorum-minutes[pdf]'"), file=str(path)
         ) from None
     try:
         reader = PdfReader(io.BytesIO(data))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except Exception as err:  # pypdf raises many kinds on damaged files
         raise SessionFileError(
-            f"is not a readable PDF ({err}): export it again, or save the minutes as text",
+            N_("is not a readable PDF ({reason}): export it again, or save the minutes as text"),
             file=str(path),
+            reason=str(err),
         ) from None
     if not text.strip():
         raise SessionFileError(
-            "no text layer: run OCR first, or save the minutes as text", file=str(path)
+            N_("no text layer: run OCR first, or save the minutes as text"), file=str(path)
         )
     return text
 
@@ -199,22 +205,26 @@ def _document(text: str, path: str | Path, suffix: str) -> object:
             return tomllib.loads(text, parse_float=Decimal)
         except ValueError as err:  # TOMLDecodeError, or an integer of more than 4,300 digits
             raise SessionFileError(
-                f"is not valid TOML: {err}: correct the file at that place", file=str(path)
+                N_("is not valid TOML: {reason}: correct the file at that place"),
+                file=str(path),
+                reason=str(err),
             ) from None
         except RecursionError:
             raise SessionFileError(
-                "is not valid TOML: nested too deeply: a session file has a few levels only",
+                N_("is not valid TOML: nested too deeply: a session file has a few levels only"),
                 file=str(path),
             ) from None
     try:
         return loads(text)
     except ValueError as err:
         raise SessionFileError(
-            f"is not valid JSON: {err}: correct the file at that place", file=str(path)
+            N_("is not valid JSON: {reason}: correct the file at that place"),
+            file=str(path),
+            reason=str(err),
         ) from None
     except RecursionError:
         raise SessionFileError(
-            "is not valid JSON: nested too deeply: a session file has a few levels only",
+            N_("is not valid JSON: nested too deeply: a session file has a few levels only"),
             file=str(path),
         ) from None
 

@@ -38,7 +38,7 @@ def _items(labels: tuple[str, ...]) -> str:
 
 
 def _finding(f: Finding) -> list[str]:
-    lines = [f"- **{severity_word(f.severity)}** `{f.code}`{_items(f.items)}: {md(f.message)}"]
+    lines = [f"- **{severity_word(f.severity)}** `{f.code}`{_items(f.items)}: {md(f.render())}"]
     if f.rule:
         lines.append("  - " + _("rule: {rule}").format(rule=md(f.rule)))
     if f.source is not None and f.source.describe():

@@ -1,8 +1,8 @@
 """Text rendering of an audit for people: the verdict, a per-item table, then the findings.
 
 Labels are in the language in use (:mod:`quorum.i18n`): French for a French locale or
-``lang="fr"``, English with ``lang="en"``. Finding messages stay English for now; codes are the
-same in both languages.
+``lang="fr"``, English with ``lang="en"``, and so are the findings' messages (rendered from
+their templates and params); codes are the same in both languages.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def info_words(n: int) -> str:
 
 
 def _finding_lines(f: Finding, width: int) -> list[str]:
-    lines = [f"{severity_word(f.severity).upper():{width}} {f.code}: {f.message}"]
+    lines = [f"{severity_word(f.severity).upper():{width}} {f.code}: {f.render()}"]
     indent = " " * (width + 1)
     if f.rule:
         lines.append(indent + _("rule: {rule}").format(rule=f.rule))

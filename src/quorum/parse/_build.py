@@ -46,12 +46,18 @@ class Builder:
         members: tuple[str, ...] = (),
         items: tuple[str, ...] = (),
         rule: str | None = None,
+        **params: object,
     ) -> None:
+        """A note of the reader. With ``params``, ``message`` is an English template marked
+        ``N_`` (names, lines and labels are parameters, rendered in the report's language);
+        without, a finished message (translated only if the catalogue holds it whole)."""
         self.notes.append(
             Finding(
                 code=code,
                 severity=severity,
-                message=message,
+                template=message if params else None,
+                params=params,
+                message=None if params else message,
                 items=items,
                 members=members,
                 rule=rule,

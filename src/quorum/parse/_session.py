@@ -8,7 +8,7 @@ import re
 import attrs
 
 from quorum.exceptions import SessionFileError
-from quorum.findings import Finding, Source
+from quorum.findings import N_, Finding, Source
 from quorum.model import Session
 from quorum.parse import _patterns as P
 from quorum.parse._build import (
@@ -116,7 +116,8 @@ def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[list[str], list[Heading
                     code="ITEM_LISTED_TWICE",
                     severity=W,
                     source=src,
-                    message=f"item '{label}' appears twice in the order of passage",
+                    template=N_("item '{label}' appears twice in the order of passage"),
+                    params={"label": label},
                 )
             )
         else:
@@ -132,9 +133,10 @@ def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[list[str], list[Heading
             Finding(
                 code="AGENDA_NOT_FOUND",
                 severity=W,
-                message="no item heading and "
-                "no order of passage were found: the session is read as one item "
-                "'1'",
+                template=N_(
+                    "no item heading and no order of passage were found: the session is read "
+                    "as one item '1'"
+                ),
             )
         )
     return agenda, heads, notes
