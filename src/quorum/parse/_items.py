@@ -1,23 +1,42 @@
-"""Items and votes: the headings that open each item, and what is reported under them.
+"""Items and votes: the headings that open each item, the votes reported under them, and the
+events (a member leaving or coming back) written inside the items.
 
-Headings come in styles ("Rapport n°19", "1 - Titre", "1/ Titre", "1) Titre" inside a long line,
-"I" alone on a line). Each style is read as a sequence (1, 2, 3 … possibly restarting at 1 after a
-table of contents); the style with the longest sequence wins. When the minutes print the order of
-passage, only explicit headings ("Rapport n°…", "Question n°…") are used to place the text.
+The reading is anchored on the votes. Every statement after the attendance lists that reports a
+vote (a count, unanimity, an outcome) is found first, whatever the headings. Then the headings:
+every line that opens with a reference ("Rapport n°19", "Point 1 :", "1 - Titre", "1/", "1)",
+"III.", "2021-045", "25-04/031 —", "20220131 01", a number alone on its line) is a candidate;
+candidates of one shape form sequences (increasing numbers, a return to a small number starts a
+new sequence: a table of contents, sub-points); the sequence whose headings each hold one vote
+wins. A vote with no heading above it since the last vote is an item of its own; a second vote
+under one heading is item ``"<label> (2)"``. When the minutes print the order of passage, only
+keyword headings ("Rapport n°…") that name a listed item are used to place the text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-from quorum.findings import Source
+from quorum.findings import Finding, Source
+from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
+from quorum.parse._item_notes import item_note
 from quorum.parse._text import Doc
 from quorum.parse._votes import NotVoting, Vote, compatible, merge, read_not_voting, read_tally
 
 MAX_STATEMENT = 1000
 """Longer statements are not searched for tallies (bounds the cost of every pattern)."""
+GAP = 2
+"""Statements of one vote are at most this many other non-empty lines apart."""
+OUTCOME_GAP = 8
+"""A bare outcome ("Adopte le rapport …") joins the vote above it up to this many lines apart."""
+STEP = 3
+"""A sequence of headings may skip this many numbers at most (a heading lost to OCR)."""
+FURNITURE = 3
+"""A line printed this many times is page furniture (a running header), never a heading."""
+TITLE_CHARS = 60
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -31,12 +50,44 @@ class Heading:
 
 @dataclass
 class Event:
-    """ "Arrivée de X" / "Départ de X" / "Retour de X" under an item heading."""
+    """A member arriving or leaving, placed on the first item it affects."""
 
     kind: str  # "arrive" or "leave"
     item: str
     who: str
     source: Source
+
+
+@dataclass
+class Items:
+    """What was read of the agenda and the votes."""
+
+    agenda: list[str]
+    heads: list[Heading]
+    votes: list[Vote]
+    events: list[Event]
+    absts: list[NotVoting]
+    notes: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class _Cand:
+    style: str
+    value: int
+    label: str
+    pos: int
+    source: Source
+    alone: bool
+
+
+@dataclass
+class _Stmt:
+    pos: int
+    line: int
+    source: Source
+    vote: Vote | None = None
+    event: tuple[str, str, str | None] | None = None  # kind, who, "after:N"/"before:N"
+    nv: NotVoting | None = None
 
 
 def roman(text: str) -> int | None:
@@ -48,69 +99,6 @@ def roman(text: str) -> int | None:
         v = _ROMAN[c]
         total += -v if i + 1 < len(text) and _ROMAN[text[i + 1]] > v else v
     return total
-
-
-def find_headings(doc: Doc, agenda: list[str], after: int) -> list[Heading]:
-    """The headings of the chosen style, in document order (only past offset ``after``)."""
-    styles: dict[str, list[Heading]] = {"keyword": [], "number": [], "inline": [], "roman": []}
-    for no in range(doc.line_no(after), len(doc.starts) + 1):
-        start = doc.starts[no - 1]
-        end = doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text)
-        raw = doc.text[start:end]
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        lead = start + len(raw) - len(raw.lstrip())
-        src = Source(line=no, text=stripped[:200])
-        folded = doc.folded[lead : lead + len(stripped)]
-        if m := P.HEAD_KEYWORD.match(folded):
-            styles["keyword"].append(Heading(_norm(m.group("n")), lead, src))
-        if agenda:
-            continue
-        if m := P.HEAD_NUMBER.match(stripped):
-            styles["number"].append(Heading(str(int(m.group("n"))), lead, src))
-        if m := P.HEAD_ROMAN.match(stripped):
-            styles["roman"].append(Heading(m.group("n"), lead, src))
-        for m in P.HEAD_INLINE.finditer(stripped[:200_000]):
-            if lead + m.start() >= after:
-                text = stripped[m.start() : m.start() + 120].split(". ")[0]
-                styles["inline"].append(
-                    Heading(str(int(m.group("n"))), lead + m.start(), Source(line=no, text=text))
-                )
-    if agenda:
-        known = set(agenda)
-        return [h for h in styles["keyword"] if h.label in known]
-    best: list[Heading] = []
-    for name in ("keyword", "number", "inline", "roman"):
-        seq = _sequence(styles[name], roman_numerals=name == "roman")
-        if len({h.label for h in seq}) > len({h.label for h in best}):
-            best = seq
-    return best
-
-
-def _norm(n: str) -> str:
-    m = re.match(r"(\d+)\s*(bis|ter)?", n)
-    if not m:
-        return n
-    return f"{int(m.group(1))} {m.group(2)}" if m.group(2) else str(int(m.group(1)))
-
-
-def _sequence(heads: list[Heading], *, roman_numerals: bool) -> list[Heading]:
-    """Headings that continue the sequence 1, 2, 3 … (a return to 1 starts it again)."""
-    kept: list[Heading] = []
-    expected = 1
-    for h in heads:
-        value = roman(h.label) if roman_numerals else _int(h.label)
-        if value is None:
-            continue
-        if value == expected or (value == 1 and kept):
-            kept.append(h)
-            expected = value + 1
-    return kept
-
-
-def _int(label: str) -> int | None:
-    return int(label) if label.isdigit() else None
 
 
 def statements(text: str, base: int) -> list[tuple[int, int]]:
@@ -130,42 +118,412 @@ def statements(text: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
-def read_votes(doc: Doc, heads: list[Heading]) -> tuple[list[Vote], list[Event], list[NotVoting]]:
-    """The votes, arrivals/departures and members not voting reported under each heading."""
+# --- statements ----------------------------------------------------------------------------------
+
+
+def _statements(doc: Doc, after: int) -> list[_Stmt]:
+    out: list[_Stmt] = []
+    for a, b in statements(doc.text[after:], after):
+        f = doc.folded[a:b].strip()
+        if not f or len(f) > MAX_STATEMENT:
+            continue
+        lead = len(doc.folded[a:b]) - len(doc.folded[a:b].lstrip())
+        raw = doc.text[a + lead : a + lead + len(f)]
+        src = Source(line=doc.line_no(a), text=doc.text[a:b].strip()[:200])
+        st = _Stmt(a + lead, src.line or 0, src)
+        if nv := read_not_voting(f, raw, "", src):
+            st.nv = nv
+        elif ev := _event(f, raw):
+            st.event = ev
+            out.append(st)
+            continue
+        st.vote = read_tally(f, "", src)
+        if st.vote is not None or st.nv is not None:
+            out.append(st)
+    return out
+
+
+def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
+    """``(kind, who, anchor)`` of "Arrivée de X", "X quitte la salle", "X siège à nouveau"."""
+    kind = who = None
+    if m := V.EVENT_BEFORE.match(f):
+        kind = "leave" if m.group("kind") in ("depart", "sortie") else "arrive"
+        who = re.split(r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s", raw[m.start("who") :])[
+            0
+        ]
+    elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
+        kind = "leave" if m.group("leave") else "arrive"
+        who = raw[m.start("who") : m.end("who")]
+    if kind is None or who is None:
+        return None
+    anchor = None
+    if m := P.RANGE_AFTER.search(f):
+        anchor = f"after:{m.group('n')}"
+    elif m := P.RANGE_BEFORE.search(f):
+        anchor = f"before:{m.group('n')}"
+    return kind, who.strip(" .,;"), anchor
+
+
+def _close(doc: Doc, line_a: int, line_b: int, limit: int) -> bool:
+    """At most ``limit`` non-empty lines strictly between lines ``line_a`` and ``line_b``."""
+    if line_b - line_a - 1 <= limit:
+        return True
+    n = 0
+    for no in range(line_a + 1, line_b):
+        if doc.line(no):
+            n += 1
+            if n > limit:
+                return False
+    return True
+
+
+def _group(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[int, Vote]]:
+    """Vote statements in a row that can be one vote, as ``(position of the first, vote)``;
+    never across a heading (``bounds``: sorted heading offsets)."""
+    out: list[tuple[int, Vote]] = []
+    last_line = -10
+    last_pos = -1
+    k = 0
+    for st in stmts:
+        v = st.vote
+        if v is None:
+            continue
+        crossed = False
+        while k < len(bounds) and bounds[k] <= st.pos:
+            crossed = crossed or bounds[k] > last_pos
+            k += 1
+        if out and not crossed:
+            cur = out[-1][1]
+            bare = v.rank == 0 and not v.unanimous and not v.expressed_only
+            limit = OUTCOME_GAP if bare else GAP
+            if compatible(cur, v) and _close(doc, last_line, st.line, limit):
+                merge(cur, v)
+                last_line, last_pos = st.line, st.pos
+                continue
+        out.append((st.pos, dataclasses.replace(v, counts=dict(v.counts))))
+        last_line, last_pos = st.line, st.pos
+    return out
+
+
+# --- headings ------------------------------------------------------------------------------------
+
+
+def _furniture(doc: Doc) -> set[str]:
+    counts = Counter(line.strip() for line in doc.text.split("\n") if line.strip())
+    return {line for line, n in counts.items() if n >= FURNITURE}
+
+
+def _candidates(doc: Doc, after: int) -> tuple[list[_Cand], list[Heading]]:
+    """Numbered heading candidates, and the unnumbered headings ("Questions diverses")."""
+    furniture = _furniture(doc)
+    cands: list[_Cand] = []
+    plain: list[Heading] = []
+    first = doc.line_no(after)
+    lines = [doc.line(no) for no in range(1, len(doc.starts) + 1)]
+    for no in range(first, len(lines) + 1):
+        stripped = lines[no - 1]
+        if not stripped or stripped in furniture:
+            continue
+        start = doc.starts[no - 1]
+        lead = start + doc.text[start:].index(stripped[0])
+        folded = doc.folded[lead : lead + len(stripped)]
+        src = Source(line=no, text=stripped[:200])
+        for im in P.HEAD_INLINE.finditer(stripped):
+            if im.start() > 0 and lead + im.start() >= after:
+                # "… unanimité. 2) Règlement intérieur" inside a long line
+                text = stripped[im.start() : im.start() + 120].split(". ")[0]
+                n = int(im.group("n"))
+                cands.append(
+                    _Cand(
+                        "inline", n, str(n), lead + im.start(), Source(line=no, text=text), False
+                    )
+                )
+        if lead < after or len(stripped) > 400:
+            continue
+        if um := V.UNNUMBERED.match(folded):
+            title = stripped[um.start("title") : um.end("title")]
+            plain.append(Heading(title[0].upper() + title[1:].lower(), lead, src))
+        m = V.HEADING.match(folded)
+        if m is None:
+            continue
+        cand = _candidate(m, stripped, lines, no, furniture)
+        if cand is not None:
+            cand.pos, cand.source = lead, src
+            cands.append(cand)
+    return cands, plain
+
+
+def _candidate(
+    m: re.Match[str], raw: str, lines: list[str], no: int, furniture: set[str]
+) -> _Cand | None:
+    word, ref, sep, rest = m.group("word"), m.group("ref"), m.group("sep"), m.group("rest")
+    raw_ref = raw[m.start("ref") : m.end("ref")]
+    raw_rest = raw[m.start("rest") :]
+    alone = not rest.strip()
+    titled = bool(raw_rest[:1]) and (raw_rest[0].isupper() or raw_rest[0] in "«\"'")
+    if not (sep or alone or titled):
+        return None
+    if sep == "." and rest[:1].isdigit():
+        return None
+    if ref[0] in "ivxl":
+        if not raw_ref.isupper() or (word is None and not (sep or alone)):
+            return None
+        value = roman(raw_ref)
+        if value is None:
+            return None
+        shape, label = "R", raw_ref
+    else:
+        parts = re.split(r"[-/. ]", ref)
+        if not parts[-1].isdigit() and not re.match(r"\d+", parts[-1]):
+            return None
+        digits = re.match(r"\d+", parts[-1])
+        assert digits is not None
+        value = int(digits.group())
+        if len(parts) == 1:
+            shape = "#"
+            tail = ref[len(digits.group()) :].strip()
+            label = f"{value} {tail}" if tail else str(value)
+        else:
+            shape = re.sub(r"\d", "9", ref[: ref.rfind(parts[-1])]) + "#"
+            label = raw_ref
+        if word is None and len(parts) == 1 and value > 200:
+            return None
+    if alone and word is None:
+        # a number alone on its line next to a running header is a page number
+        near = [lines[i] for i in (no - 2, no) if 0 <= i < len(lines) and lines[i]]
+        if any(x in furniture for x in near):
+            return None
+    style = f"{word or ''}|{shape}|{sep or ''}|{'alone' if alone else ''}"
+    return _Cand(style, value, label, 0, Source(), alone)
+
+
+def _runs(cands: list[_Cand]) -> list[list[_Cand]]:
+    """Sequences of increasing numbers within each style."""
+    by_style: dict[str, list[_Cand]] = {}
+    for c in cands:
+        by_style.setdefault(c.style, []).append(c)
+    runs: list[list[_Cand]] = []
+    for group in by_style.values():
+        open_runs: list[list[_Cand]] = []
+        for c in group:
+            fits = [r for r in open_runs if r[-1].value < c.value <= r[-1].value + STEP]
+            if fits:
+                max(fits, key=len).append(c)
+            else:
+                open_runs.append([c])
+        runs += open_runs
+    return runs
+
+
+def _score(run: list[_Cand], vote_pos: list[int], end: int) -> tuple[int, int, int]:
+    """Headings holding exactly one vote, less those holding several; then shape, length."""
+    score = 0
+    for i, c in enumerate(run):
+        z = run[i + 1].pos if i + 1 < len(run) else end
+        n = sum(1 for p in vote_pos if c.pos <= p < z)
+        score += 1 if n == 1 else -1 if n > 1 else 0
+    return score, 0 if run[0].alone else 1, len(run)
+
+
+def choose_headings(doc: Doc, after: int, vote_pos: list[int]) -> list[Heading]:
+    """The numbered headings of the best sequence, with the unnumbered ones after its start."""
+    cands, plain = _candidates(doc, after)
+    best: list[_Cand] = []
+    best_score = (0, 0, 0)
+    for run in _runs(cands):
+        s = _score(run, vote_pos, len(doc.text))
+        if s[0] > 0 and s > best_score:
+            best, best_score = run, s
+    heads = [Heading(c.label, c.pos, c.source) for c in best]
+    if heads:
+        taken = {h.pos for h in heads}
+        seen = {h.label for h in heads}
+        for h in plain:
+            if h.pos >= heads[0].pos and h.pos not in taken and h.label not in seen:
+                heads.append(h)
+                seen.add(h.label)
+        heads.sort(key=lambda h: h.pos)
+    return heads
+
+
+def find_headings(doc: Doc, agenda: list[str], after: int) -> list[Heading]:
+    """Keyword headings ("Rapport n°19") that name an item of the printed order of passage."""
+    known = set(agenda)
+    out: list[Heading] = []
+    for no in range(doc.line_no(after), len(doc.starts) + 1):
+        stripped = doc.line(no)
+        if not stripped:
+            continue
+        start = doc.starts[no - 1]
+        lead = start + doc.text[start:].index(stripped[0])
+        if lead < after:
+            continue
+        folded = doc.folded[lead : lead + len(stripped)]
+        if m := P.HEAD_KEYWORD.match(folded):
+            label = _norm(m.group("n"))
+            if label in known:
+                out.append(Heading(label, lead, Source(line=no, text=stripped[:200])))
+    return out
+
+
+def _norm(n: str) -> str:
+    m = re.match(r"(\d+)\s*(bis|ter)?", n)
+    if not m:
+        return n
+    return f"{int(m.group(1))} {m.group(2)}" if m.group(2) else str(int(m.group(1)))
+
+
+# --- items ---------------------------------------------------------------------------------------
+
+
+def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | None:
+    """The title of an unnumbered item: the last line between ``start`` and its vote that
+    stands alone (after a blank line, no final stop), else the first line."""
+    first: str | None = None
+    alone: str | None = None
+    blank = True
+    for no in range(doc.line_no(start), doc.line_no(vote_pos)):
+        text = doc.line(no)
+        if not text or text in furniture:
+            blank = blank or not text
+            continue
+        if doc.starts[no - 1] < start:
+            continue
+        was_blank, blank = blank, False
+        text = text.strip(" *•-–—")
+        if len(text) < 4 or not any(c.isalpha() for c in text) or len(text) > 150:
+            continue
+        first = first or text
+        if was_blank and text[0].isupper() and text[-1] not in ".;:":
+            alone = text
+    found = alone or first
+    if found is None:
+        return None
+    found = found.rstrip(" ,;:.")
+    return found if len(found) <= TITLE_CHARS else found[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def read_items(doc: Doc, passage: list[str], after: int) -> Items:
+    """The agenda in its order of passage, the votes, events and members not voting."""
+    stmts = _statements(doc, after)
+    notes: list[Finding] = []
+    if passage:
+        heads = find_headings(doc, passage, after)
+    else:
+        rough = [p for p, _ in _group(doc, stmts, [])]
+        heads = choose_headings(doc, after, rough)
+    groups = _group(doc, stmts, [h.pos for h in heads])
+    furniture = _furniture(doc)
+    # (label, decision point, vote or None, start of its text) in document order
+    slots: list[tuple[str, int, Vote | None, int]] = []
+    used: set[str] = set(passage)
+    first_head = heads[0].pos if heads else len(doc.text) + 1
+    prev_end = after
+    for pos, v in groups:
+        if pos >= first_head or passage:
+            continue
+        title = _title(doc, prev_end, pos, furniture) or f"vote {len(slots) + 1}"
+        label = _unique(title, used)
+        slots.append((label, pos, v, prev_end))
+        notes.append(item_note("ITEM_UNNUMBERED", v.source, items=(label,), label=label))
+        prev_end = doc.starts[min(doc.line_no(pos), len(doc.starts) - 1)]
+    for i, h in enumerate(heads):
+        z = heads[i + 1].pos if i + 1 < len(heads) else len(doc.text) + 1
+        mine = [(p, v) for p, v in groups if h.pos <= p < z]
+        if not mine:
+            slots.append((_unique(h.label, used) if not passage else h.label, z - 1, None, h.pos))
+            continue
+        base = h.label if passage else _unique(h.label, used)
+        for k, (p, v) in enumerate(mine):
+            label = base if k == 0 else _unique(f"{base} ({k + 1})", used)
+            if k:
+                notes.append(
+                    item_note(
+                        "SECOND_VOTE_IN_ITEM", v.source, items=(label,), item=base, label=label
+                    )
+                )
+            slots.append((label, p, v, h.pos))
+    agenda = _agenda(passage, slots)
     votes: list[Vote] = []
+    for label, _, slot_vote, _ in slots:
+        if slot_vote is not None:
+            slot_vote.item = label
+            votes.append(slot_vote)
+    events, absts = _events(stmts, slots, agenda, notes)
+    return Items(agenda, heads, votes, events, absts, notes)
+
+
+def _unique(label: str, used: set[str]) -> str:
+    out, n = label, 2
+    while out in used:
+        out, n = f"{label} ({n})", n + 1
+    used.add(out)
+    return out
+
+
+def _agenda(passage: list[str], slots: list[tuple[str, int, Vote | None, int]]) -> list[str]:
+    if not passage:
+        return [label for label, _, _, _ in slots]
+    agenda = list(passage)
+    for label, _, _, _ in slots:
+        if label not in agenda:  # a further vote under a listed item goes after it
+            base = label.rsplit(" (", 1)[0]
+            prev = [x for x in agenda if x == base or x.startswith(f"{base} (")]
+            agenda.insert(agenda.index(prev[-1]) + 1 if prev else len(agenda), label)
+    return agenda
+
+
+def _events(
+    stmts: list[_Stmt],
+    slots: list[tuple[str, int, Vote | None, int]],
+    agenda: list[str],
+    notes: list[Finding],
+) -> tuple[list[Event], list[NotVoting]]:
+    """Events placed on the first item they affect; members not voting on the nearest vote."""
+    points = sorted((p, label) for label, p, _, _ in slots)
     events: list[Event] = []
     absts: list[NotVoting] = []
-    for i, h in enumerate(heads):
-        end = heads[i + 1].pos if i + 1 < len(heads) else len(doc.text)
-        current: Vote | None = None
-        for a, b in statements(doc.text[h.pos : end], h.pos):
-            f = doc.folded[a:b].strip()
-            if not f or len(f) > MAX_STATEMENT:
-                continue
-            src = Source(line=doc.line_no(a), text=doc.text[a:b].strip()[:200])
-            lead = len(doc.folded[a:b]) - len(doc.folded[a:b].lstrip())
-            raw = doc.text[a + lead : a + lead + len(f)]
-            if nv := read_not_voting(f, raw, h.label, src):
-                absts.append(nv)
-            elif ev := _event(f, raw, h.label, src):
-                events.append(ev)
-                continue
-            got = read_tally(f, h.label, src)
-            if got is None:
-                continue
-            if current is not None and compatible(current, got):
-                merge(current, got)
-            else:
-                current = got
-                votes.append(got)
-    return votes, events, absts
+    for st in stmts:
+        if st.nv is not None:
+            target = _segment_item(st.pos, slots)
+            if target is not None:
+                st.nv.item = target
+                absts.append(st.nv)
+        if st.event is None:
+            continue
+        kind, who, anchor = st.event
+        src = st.source
+        item = _place(st.pos, anchor, points, agenda)
+        if item is None:
+            if anchor is not None:
+                notes.append(item_note("EVENT_NOT_PLACED", src, who=who, anchor=anchor))
+            continue
+        events.append(Event(kind, item, who, src))
+    return events, absts
 
 
-def _event(f: str, raw: str, item: str, src: Source) -> Event | None:
-    if m := P.EVENT.match(f):
-        kind = "leave" if m.group("kind") in ("depart", "sortie") else "arrive"
-        who = raw[m.start("who") :]
-        return Event(kind, item, re.split(r"\s+(?:à|a)\s+\d", who)[0], src)
-    if m := re.match(r"^(?P<who>.{3,80}?) (?:quitte|a quitte) la seance\b", f):
-        return Event("leave", item, raw[: m.end("who")], src)
+def _segment_item(pos: int, slots: list[tuple[str, int, Vote | None, int]]) -> str | None:
+    """The item whose text holds ``pos``; under a heading with several votes, the nearest vote."""
+    starts = [start for _, _, _, start in slots if start <= pos]
+    if not starts:
+        return None
+    here = [(p, label) for label, p, _, start in slots if start == max(starts)]
+    return min(here, key=lambda t: abs(t[0] - pos))[1]
+
+
+def _place(
+    pos: int, anchor: str | None, points: list[tuple[int, str]], agenda: list[str]
+) -> str | None:
+    """The first item an event affects: named ("après le vote du point 12"), or the first item
+    decided after it."""
+    if anchor is not None:
+        how, _, n = anchor.partition(":")
+        label = _norm(n)
+        if label not in agenda:
+            return None
+        i = agenda.index(label) + (1 if how == "after" else 0)
+        return agenda[i] if i < len(agenda) else None
+    for p, label in points:
+        if p >= pos:
+            return label
     return None

@@ -1,0 +1,46 @@
+"""The reader's notes about items and votes: one table of templates, one function.
+
+Every note of the item side is made by :func:`item_note` from ``TEMPLATES`` (code -> severity and
+English template with named ``{params}``), so that a finding can later carry its code and
+parameters instead of a sentence (issue 11) by changing this one function.
+"""
+
+from __future__ import annotations
+
+from quorum.findings import Finding, Severity, Source
+
+W, INFO = Severity.WARNING, Severity.INFO
+
+TEMPLATES: dict[str, tuple[Severity, str]] = {
+    "ITEM_UNNUMBERED": (
+        INFO,
+        "a vote with no item heading above it since the previous vote is read as an item of "
+        "its own, '{label}'",
+    ),
+    "SECOND_VOTE_IN_ITEM": (INFO, "a further vote under item '{item}' is read as item '{label}'"),
+    "EVENT_NOT_PLACED": (
+        W,
+        "'{who}' arrives or leaves at a point that names no item of the agenda ({anchor}); "
+        "the event was not used",
+    ),
+}
+
+
+def item_note(
+    code: str,
+    source: Source | None,
+    *,
+    items: tuple[str, ...] = (),
+    members: tuple[str, ...] = (),
+    **params: object,
+) -> Finding:
+    """The finding for ``code``, its message made from the template and ``params``."""
+    severity, template = TEMPLATES[code]
+    return Finding(
+        code=code,
+        severity=severity,
+        message=template.format(**params),
+        items=items,
+        members=members,
+        source=source,
+    )
