@@ -8,7 +8,7 @@ For each ``*.txt``/``*.pdf`` of DIR (``#`` header lines at the top are dropped):
 - ``tallies``: items that got a tally (a count or an outcome);
 - ``votes``: vote statements seen in the text *independently of the item headings*: every
   statement after the attendance lists that reports a count, unanimity or an outcome, a run of
-  statements that can be one vote (no more than two other lines apart) counting once. On real
+  statements that can be one vote counting once (as the reader groups them). On real
   minutes ``items`` should be close to ``votes``: far fewer items means headings were missed;
 - ``unread``: unread attendance lines (``UNREAD_TEXT``);
 - ``reading``: other reading findings (warnings and errors from the reader);
@@ -27,16 +27,12 @@ from pathlib import Path
 
 from quorum.audit import audit
 from quorum.exceptions import QuorumError
-from quorum.findings import Severity, Source
+from quorum.findings import Severity
 from quorum.io import MINUTES_SUFFIXES, _read_bytes, _text, pdf_text
 from quorum.parse import parse_minutes
-from quorum.parse._items import MAX_STATEMENT, statements
+from quorum.parse._items import group_votes, vote_statements
 from quorum.parse._sections import read_lists
 from quorum.parse._text import Doc
-from quorum.parse._votes import Vote, compatible, read_tally
-
-GAP = 2
-"""Statements of one vote are at most this many non-empty lines apart."""
 
 
 @dataclass
@@ -62,34 +58,16 @@ def load(path: Path) -> str:
 
 
 def count_votes(text: str) -> int:
-    """Vote statements in ``text`` after the attendance lists, whatever the headings."""
+    """Votes in ``text`` after the attendance lists, whatever the headings: the statements that
+    report a vote, those in a row that can be one vote counting once (as the reader groups
+    them, but without knowing the headings)."""
     doc = Doc(text)
     try:
         lists = read_lists(doc)
         start = max(lists.ends) if lists.ends else 0
     except QuorumError:
         start = 0
-    n = 0
-    current: Vote | None = None
-    last_line = -10
-    for a, b in statements(doc.text[start:], start):
-        f = doc.folded[a:b].strip()
-        if not f or len(f) > MAX_STATEMENT:
-            continue
-        line = doc.line_no(a)
-        got = read_tally(f, "?", Source(line=line))
-        if got is None:
-            continue
-        gap = (
-            sum(1 for no in range(last_line + 1, line) if doc.line(no)) if line > last_line else 0
-        )
-        if current is not None and gap <= GAP and compatible(current, got):
-            current.counts.update(got.counts)
-        else:
-            current = got
-            n += 1
-        last_line = line
-    return n
+    return len(group_votes(doc, vote_statements(doc, start), []))
 
 
 def report(path: Path) -> Row:

@@ -121,7 +121,7 @@ def statements(text: str, base: int) -> list[tuple[int, int]]:
 # --- statements ----------------------------------------------------------------------------------
 
 
-def _statements(doc: Doc, after: int) -> list[_Stmt]:
+def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
     out: list[_Stmt] = []
     for a, b in statements(doc.text[after:], after):
         f = doc.folded[a:b].strip()
@@ -177,7 +177,7 @@ def _close(doc: Doc, line_a: int, line_b: int, limit: int) -> bool:
     return True
 
 
-def _group(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[int, Vote]]:
+def group_votes(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[int, Vote]]:
     """Vote statements in a row that can be one vote, as ``(position of the first, vote)``;
     never across a heading (``bounds``: sorted heading offsets)."""
     out: list[tuple[int, Vote]] = []
@@ -195,7 +195,8 @@ def _group(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[int, V
         if out and not crossed:
             cur = out[-1][1]
             bare = v.rank == 0 and not v.unanimous and not v.expressed_only
-            limit = OUTCOME_GAP if bare else GAP
+            # two statements of counts are one vote only on consecutive lines
+            limit = OUTCOME_GAP if bare else 0 if min(cur.rank, v.rank) >= 2 else GAP
             if compatible(cur, v) and _close(doc, last_line, st.line, limit):
                 merge(cur, v)
                 last_line, last_pos = st.line, st.pos
@@ -293,7 +294,7 @@ def _candidate(
         near = [lines[i] for i in (no - 2, no) if 0 <= i < len(lines) and lines[i]]
         if any(x in furniture for x in near):
             return None
-    style = f"{word or ''}|{shape}|{sep or ''}|{'alone' if alone else ''}"
+    style = f"{word or ''}|{shape}|{sep or ''}"  # "1." alone on its line and "1. Titre" alike
     return _Cand(style, value, label, 0, Source(), alone)
 
 
@@ -316,12 +317,13 @@ def _runs(cands: list[_Cand]) -> list[list[_Cand]]:
 
 
 def _score(run: list[_Cand], vote_pos: list[int], end: int) -> tuple[int, int, int]:
-    """Headings holding exactly one vote, less those holding several; then shape, length."""
+    """Two points per heading holding a vote, less one per further vote under a heading (an
+    agenda list or page numbers swallow many); then the shape, then the length."""
     score = 0
     for i, c in enumerate(run):
         z = run[i + 1].pos if i + 1 < len(run) else end
         n = sum(1 for p in vote_pos if c.pos <= p < z)
-        score += 1 if n == 1 else -1 if n > 1 else 0
+        score += 2 + 1 - n if n else 0
     return score, 0 if run[0].alone else 1, len(run)
 
 
@@ -405,14 +407,14 @@ def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | No
 
 def read_items(doc: Doc, passage: list[str], after: int) -> Items:
     """The agenda in its order of passage, the votes, events and members not voting."""
-    stmts = _statements(doc, after)
+    stmts = vote_statements(doc, after)
     notes: list[Finding] = []
     if passage:
         heads = find_headings(doc, passage, after)
     else:
-        rough = [p for p, _ in _group(doc, stmts, [])]
+        rough = [p for p, _ in group_votes(doc, stmts, [])]
         heads = choose_headings(doc, after, rough)
-    groups = _group(doc, stmts, [h.pos for h in heads])
+    groups = group_votes(doc, stmts, [h.pos for h in heads])
     furniture = _furniture(doc)
     # (label, decision point, vote or None, start of its text) in document order
     slots: list[tuple[str, int, Vote | None, int]] = []

@@ -98,6 +98,10 @@ UNANIMITY = re.compile(
 MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b", _X)
 """A vote "à la majorité" (with or without the figures: without them, nothing to compare)."""
 
+DELIBERATED = re.compile(r"(?:apres\ +)?(?:en\ +)?avoir\ +delibere|apres\ +deliberation", _X)
+"""A decision of the assembly whose result is not written ("Après en avoir délibéré, le Conseil
+municipal : …"): a vote with nothing to compare."""
+
 NOT_A_DECISION = re.compile(
     r"^[\ \-*•]*(?:vu|considerant|rappel|pour\ +memoire|comme\ +vous\ +le\ +savez)\b", _X
 )

@@ -32,6 +32,8 @@ class Vote:
     secret: bool = False
     majority: bool = False
     """Reported "à la majorité": a vote, with or without figures (none: nothing to compare)."""
+    deliberated: bool = False
+    """"Après en avoir délibéré": a decision, even when its result is not written."""
 
     @property
     def rank(self) -> int:
@@ -58,7 +60,8 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
     kinds = {m.group("what")[:4] for m in counts}
-    if not (P.DECISION.search(f) or len(kinds) >= 2) or V.NOT_A_DECISION.match(f):
+    deliberated = bool(V.DELIBERATED.search(f))
+    if not (P.DECISION.search(f) or deliberated or len(kinds) >= 2) or V.NOT_A_DECISION.match(f):
         return None
     vote = Vote(item, src)
     if m := P.UNANIMOUS.search(f):
@@ -91,6 +94,7 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     if m := P.BARE_VOTES.match(f):
         vote.counts["voters"] = int(m.group("n"))
     vote.majority = bool(V.MAJORITY.search(f))
+    vote.deliberated = deliberated
     if vote.unanimous and (vote.counts.get("contre") or vote.counts.get("abstention")):
         # "à l'unanimité et une abstention": unanimous among the votes cast
         vote.unanimous, vote.expressed_only = False, True
@@ -104,7 +108,14 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     ballots = any(k in vote.counts for k in ("blank", "blank_only", "null"))
     votes_here = any(k in vote.counts for k in ("pour", "contre"))
     vote.secret = ballots or (votes_here and bool(P.SECRET.search(f)))
-    if not (vote.counts or vote.unanimous or vote.expressed_only or vote.outcome or vote.majority):
+    if not (
+        vote.counts
+        or vote.unanimous
+        or vote.expressed_only
+        or vote.outcome
+        or vote.majority
+        or vote.deliberated
+    ):
         return None
     return vote
 
@@ -153,6 +164,7 @@ def merge(current: Vote, new: Vote) -> None:
     current.outcome = current.outcome or new.outcome
     current.secret = current.secret or new.secret
     current.majority = current.majority or new.majority
+    current.deliberated = current.deliberated or new.deliberated
 
 
 def blank(counts: dict[str, int]) -> int | None:
