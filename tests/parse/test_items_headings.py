@@ -143,6 +143,24 @@ def test_an_item_number_repeated_makes_no_duplicate_label() -> None:
     assert ("1", "2", "2 (2)") == s.agenda
 
 
+def test_questions_diverses_as_the_title_of_a_numbered_heading() -> None:
+    text = (
+        _minutes(["1. Budget", "2. Voirie"])
+        + "3.\n\nQUESTIONS DIVERSES\n\na)\nPréau.\n"
+        + (
+            "Le Conseil municipal, ainsi informé, à l'unanimité :\n\nb)\nPlate-forme.\n"
+            "Le Conseil municipal, ainsi informé, à l'unanimité :\n"
+        )
+    )
+    s = _parse(text)
+    assert ("1", "2", "3", "3 (2)") == s.agenda
+
+
+def test_a_column_of_numbers_is_not_a_heading() -> None:
+    text = _minutes(["1 Budget", "2 Voirie"]) + "Nombre de votes pour\n3\n4\n1\n"
+    assert ("1", "2") == _parse(text).agenda
+
+
 def test_an_ocr_gap_in_the_numbers_keeps_the_sequence() -> None:
     s = _parse(_minutes(["1 - Budget", "2 - Voirie", "4 - Écoles"]))
     assert ("1", "2", "4") == s.agenda

@@ -14,6 +14,7 @@ keyword headings ("Rapport n°…") that name a listed item are used to place th
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
@@ -39,6 +40,7 @@ FURNITURE = 3
 TITLE_CHARS = 60
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_NUMBER_LINE = re.compile(r"[\d\s.,%€/:-]+$")
 
 
 @dataclass
@@ -46,6 +48,8 @@ class Heading:
     label: str
     pos: int
     source: Source
+    numbered: bool = True
+    """False for "Questions diverses": an item only when a vote is taken under it."""
 
 
 @dataclass
@@ -195,9 +199,11 @@ def group_votes(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[i
         if out and not crossed:
             cur = out[-1][1]
             bare = v.rank == 0 and not v.unanimous and not v.expressed_only
-            # two statements of counts are one vote only on consecutive lines
-            limit = OUTCOME_GAP if bare else 0 if min(cur.rank, v.rank) >= 2 else GAP
-            if compatible(cur, v) and _close(doc, last_line, st.line, limit):
+            # a statement of counts joins another at most one line apart, and never one that
+            # counts the same category (two tallies in a row are two votes)
+            limit = OUTCOME_GAP if bare else 1 if max(cur.rank, v.rank) >= 2 else GAP
+            again = cur.counts.keys() & v.counts.keys() & {"pour", "contre", "abstention"}
+            if not again and compatible(cur, v) and _close(doc, last_line, st.line, limit):
                 merge(cur, v)
                 last_line, last_pos = st.line, st.pos
                 continue
@@ -243,7 +249,7 @@ def _candidates(doc: Doc, after: int) -> tuple[list[_Cand], list[Heading]]:
             continue
         if um := V.UNNUMBERED.match(folded):
             title = stripped[um.start("title") : um.end("title")]
-            plain.append(Heading(title[0].upper() + title[1:].lower(), lead, src))
+            plain.append(Heading(title[0].upper() + title[1:].lower(), lead, src, numbered=False))
         m = V.HEADING.match(folded)
         if m is None:
             continue
@@ -292,8 +298,8 @@ def _candidate(
     if alone and word is None:
         # a number alone on its line next to a running header is a page number
         near = [lines[i] for i in (no - 2, no) if 0 <= i < len(lines) and lines[i]]
-        if any(x in furniture for x in near):
-            return None
+        if any(x in furniture or _NUMBER_LINE.match(x) for x in near):
+            return None  # beside a number alone too: a column of a flattened table
     style = f"{word or ''}|{shape}|{sep or ''}"  # "1." alone on its line and "1. Titre" alike
     return _Cand(style, value, label, 0, Source(), alone)
 
@@ -306,12 +312,17 @@ def _runs(cands: list[_Cand]) -> list[list[_Cand]]:
     runs: list[list[_Cand]] = []
     for group in by_style.values():
         open_runs: list[list[_Cand]] = []
+        by_last: dict[int, list[list[_Cand]]] = {}  # the runs ending at a value
         for c in group:
-            fits = [r for r in open_runs if r[-1].value < c.value <= r[-1].value + STEP]
+            fits = [r for d in range(1, STEP + 1) for r in by_last.get(c.value - d, [])]
             if fits:
-                max(fits, key=len).append(c)
+                run = max(fits, key=len)
+                by_last[run[-1].value].remove(run)
+                run.append(c)
             else:
-                open_runs.append([c])
+                run = [c]
+                open_runs.append(run)
+            by_last.setdefault(c.value, []).append(run)
         runs += open_runs
     return runs
 
@@ -322,14 +333,17 @@ def _score(run: list[_Cand], vote_pos: list[int], end: int) -> tuple[int, int, i
     score = 0
     for i, c in enumerate(run):
         z = run[i + 1].pos if i + 1 < len(run) else end
-        n = sum(1 for p in vote_pos if c.pos <= p < z)
+        n = bisect.bisect_left(vote_pos, z) - bisect.bisect_left(vote_pos, c.pos)
         score += 2 + 1 - n if n else 0
     return score, 0 if run[0].alone else 1, len(run)
 
 
-def choose_headings(doc: Doc, after: int, vote_pos: list[int]) -> list[Heading]:
+def choose_headings(doc: Doc, after: int, stmts: list[_Stmt]) -> list[Heading]:
     """The numbered headings of the best sequence, with the unnumbered ones after its start."""
     cands, plain = _candidates(doc, after)
+    # votes as they would be if every candidate were a heading
+    bounds = sorted({c.pos for c in cands} | {h.pos for h in plain})
+    vote_pos = [p for p, _ in group_votes(doc, stmts, bounds)]
     best: list[_Cand] = []
     best_score = (0, 0, 0)
     for run in _runs(cands):
@@ -340,12 +354,28 @@ def choose_headings(doc: Doc, after: int, vote_pos: list[int]) -> list[Heading]:
     if heads:
         taken = {h.pos for h in heads}
         seen = {h.label for h in heads}
+        lines = sorted(h.source.line or 0 for h in heads)
         for h in plain:
-            if h.pos >= heads[0].pos and h.pos not in taken and h.label not in seen:
+            line = h.source.line or 0
+            # "17." then "QUESTIONS DIVERSES" below it: the title of that heading
+            k = bisect.bisect_left(lines, line)
+            title = k > 0 and _close(doc, lines[k - 1], line, 0)
+            if h.pos >= heads[0].pos and h.pos not in taken and h.label not in seen and not title:
                 heads.append(h)
                 seen.add(h.label)
         heads.sort(key=lambda h: h.pos)
     return heads
+
+
+def _sub_points(doc: Doc, after: int) -> list[int]:
+    """Where sub-points start ("a)", "b.", "6.1"): two votes are never one across them."""
+    out = []
+    for no in range(doc.line_no(after), len(doc.starts) + 1):
+        start = doc.starts[no - 1]
+        end = doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text)
+        if end - start < 200 and V.SUB_POINT.match(doc.folded[start:end]):
+            out.append(start)
+    return out
 
 
 def find_headings(doc: Doc, agenda: list[str], after: int) -> list[Heading]:
@@ -409,12 +439,8 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
     """The agenda in its order of passage, the votes, events and members not voting."""
     stmts = vote_statements(doc, after)
     notes: list[Finding] = []
-    if passage:
-        heads = find_headings(doc, passage, after)
-    else:
-        rough = [p for p, _ in group_votes(doc, stmts, [])]
-        heads = choose_headings(doc, after, rough)
-    groups = group_votes(doc, stmts, [h.pos for h in heads])
+    heads = find_headings(doc, passage, after) if passage else choose_headings(doc, after, stmts)
+    groups = group_votes(doc, stmts, sorted({h.pos for h in heads} | set(_sub_points(doc, after))))
     furniture = _furniture(doc)
     # (label, decision point, vote or None, start of its text) in document order
     slots: list[tuple[str, int, Vote | None, int]] = []
@@ -429,10 +455,13 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
         slots.append((label, pos, v, prev_end))
         notes.append(item_note("ITEM_UNNUMBERED", v.source, items=(label,), label=label))
         prev_end = doc.starts[min(doc.line_no(pos), len(doc.starts) - 1)]
+    starts = [p for p, _ in groups]
     for i, h in enumerate(heads):
         z = heads[i + 1].pos if i + 1 < len(heads) else len(doc.text) + 1
-        mine = [(p, v) for p, v in groups if h.pos <= p < z]
-        if not mine:
+        mine = groups[bisect.bisect_left(starts, h.pos) : bisect.bisect_left(starts, z)]
+        if not mine and not h.numbered:
+            continue
+        if not mine and h.numbered:
             slots.append((_unique(h.label, used) if not passage else h.label, z - 1, None, h.pos))
             continue
         base = h.label if passage else _unique(h.label, used)
@@ -481,51 +510,52 @@ def _events(
     agenda: list[str],
     notes: list[Finding],
 ) -> tuple[list[Event], list[NotVoting]]:
-    """Events placed on the first item they affect; members not voting on the nearest vote."""
+    """Events placed on the first item they affect; members not voting on the vote of their
+    item they are written before (else the last)."""
     points = sorted((p, label) for label, p, _, _ in slots)
+    at = [p for p, _ in points]
+    segments: dict[int, list[tuple[int, str]]] = {}
+    for label, p, _, start in slots:
+        segments.setdefault(start, []).append((p, label))
+    starts = sorted(segments)
+    index = {label: i for i, label in enumerate(agenda)}
     events: list[Event] = []
     absts: list[NotVoting] = []
     for st in stmts:
         if st.nv is not None:
-            target = _segment_item(st.pos, slots)
-            if target is not None:
-                st.nv.item = target
+            k = bisect.bisect_right(starts, st.pos) - 1
+            if k >= 0:
+                here = sorted(segments[starts[k]])
+                st.nv.item = next((lab for p, lab in here if p >= st.pos), here[-1][1])
                 absts.append(st.nv)
         if st.event is None:
             continue
         kind, who, anchor = st.event
-        src = st.source
-        item = _place(st.pos, anchor, points, agenda)
+        item = _place(st.pos, anchor, points, at, index, agenda)
         if item is None:
             if anchor is not None:
-                notes.append(item_note("EVENT_NOT_PLACED", src, who=who, anchor=anchor))
+                notes.append(item_note("EVENT_NOT_PLACED", st.source, who=who, anchor=anchor))
             continue
-        events.append(Event(kind, item, who, src))
+        events.append(Event(kind, item, who, st.source))
     return events, absts
 
 
-def _segment_item(pos: int, slots: list[tuple[str, int, Vote | None, int]]) -> str | None:
-    """The item whose text holds ``pos``; under a heading with several votes, the nearest vote."""
-    starts = [start for _, _, _, start in slots if start <= pos]
-    if not starts:
-        return None
-    here = [(p, label) for label, p, _, start in slots if start == max(starts)]
-    return min(here, key=lambda t: abs(t[0] - pos))[1]
-
-
 def _place(
-    pos: int, anchor: str | None, points: list[tuple[int, str]], agenda: list[str]
+    pos: int,
+    anchor: str | None,
+    points: list[tuple[int, str]],
+    at: list[int],
+    index: dict[str, int],
+    agenda: list[str],
 ) -> str | None:
     """The first item an event affects: named ("après le vote du point 12"), or the first item
     decided after it."""
     if anchor is not None:
         how, _, n = anchor.partition(":")
-        label = _norm(n)
-        if label not in agenda:
+        i = index.get(_norm(n))
+        if i is None:
             return None
-        i = agenda.index(label) + (1 if how == "after" else 0)
+        i += 1 if how == "after" else 0
         return agenda[i] if i < len(agenda) else None
-    for p, label in points:
-        if p >= pos:
-            return label
-    return None
+    k = bisect.bisect_left(at, pos)
+    return points[k][1] if k < len(points) else None

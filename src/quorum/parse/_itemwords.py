@@ -56,6 +56,9 @@ UNNUMBERED = re.compile(
     _X,
 )
 
+SUB_POINT = re.compile(r"^[\ \-*•]*(?:[a-h]|\d{1,2}\.\d{1,2})\ ?[)./]?(?:\ +\S|$)", _X)
+"""A sub-point ("a)", "b.", "6.1 Ecole"): it separates two votes, it is no item."""
+
 # --- numbers in words ----------------------------------------------------------------------------
 
 NUMBER_WORDS = {
@@ -83,7 +86,8 @@ categories are written so in one statement ("pour 10 ans" alone is not a vote)."
 
 COUNT_END = re.compile(
     r"\ *(?:$|[,;.)\-:/|(]|et\b|contre\b|pour\b|abstentions?\b|\d"
-    r"|des\ +(?:membres|presents|votants)|(?:des\ +)?(?:voix|votes|suffrages))",
+    r"|des\ +(?:membres|presents|votants)|(?:des\ +)?(?:voix|votes|suffrages)"
+    r"|adopt|approuv|rejet)",
     _X,
 )
 """What may follow "11 pour" without "voix" for it to be a count ("2031 pour pouvoir" is not)."""
@@ -91,21 +95,36 @@ COUNT_END = re.compile(
 # --- decisions -----------------------------------------------------------------------------------
 
 UNANIMITY = re.compile(
-    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?unanimite\b(?!\ +(?:de\ +principe))", _X
+    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:unanimite|unaminite|unaminte|unanimte)\b"
+    r"(?!\ +(?:de\ +principe))",
+    _X,
 )
 """Unanimity anywhere in a decision: "le Conseil municipal, à l'unanimité des membres présents"."""
 
 MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b", _X)
 """A vote "à la majorité" (with or without the figures: without them, nothing to compare)."""
 
-DELIBERATED = re.compile(r"(?:apres\ +)?(?:en\ +)?avoir\ +delibere|apres\ +deliberation", _X)
+DELIBERATED = re.compile(
+    r"(?:apres\ +)?(?:en\ +)?avoir\ +delibere|apres\ +(?:en\ +)?delibere|apres\ +deliberation", _X
+)
 """A decision of the assembly whose result is not written ("Après en avoir délibéré, le Conseil
 municipal : …"): a vote with nothing to compare."""
 
-NOT_A_DECISION = re.compile(
-    r"^[\ \-*•]*(?:vu|considerant|rappel|pour\ +memoire|comme\ +vous\ +le\ +savez)\b", _X
+ADOPTION = re.compile(
+    r"^(?:adoption|approbation)\ +(?:a|&|par)\ |[\ /:-](?:adopte|approuve)e?s?\ *[.!]?$", _X
 )
-"""A recital or a reminder: a past decision quoted, not a vote of this session."""
+"""A decision written as a noun ("Adoption à 0 Contre, 0 abstention, 11 voix pour"), or the
+outcome last ("Vote : 14 pour / 0 contre / 0 abstention adopté")."""
+
+NOT_A_DECISION = re.compile(
+    r"^[\ \-*•]*(?:vu|considerant|rappel|pour\ +memoire|comme\ +vous\ +le\ +savez"
+    r"|dans\ +le\ +cas\ +ou)\b|^[\ \-*•]*[«\"]",
+    _X,
+)
+"""A recital, a reminder or a quotation (of the law): not a vote of this session."""
+
+ALREADY = re.compile(r"\bdeja\ +(?:ete\ +)?(?:vote|adopte|approuve|recueilli|delibere)", _X)
+"""A decision taken before ("ce projet déjà voté à l'unanimité"), not a vote of this session."""
 
 REFUSED = re.compile(r"\bn'?\ ?(?:adopte|approuve)(?:nt)?\ +pas\b", _X)
 """A decision not to adopt: "N'adopte pas la proposition"."""

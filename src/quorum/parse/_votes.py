@@ -59,9 +59,14 @@ class NotVoting:
 def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
-    kinds = {m.group("what")[:4] for m in counts}
+    bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
+    kinds = {m.group("what")[:4] for m in counts} | (
+        {k[:4] for k in bare} if len(bare) > 1 else set()
+    )
     deliberated = bool(V.DELIBERATED.search(f))
     if not (P.DECISION.search(f) or deliberated or len(kinds) >= 2) or V.NOT_A_DECISION.match(f):
+        return None
+    if V.ALREADY.search(f):
         return None
     vote = Vote(item, src)
     if m := P.UNANIMOUS.search(f):
@@ -83,7 +88,6 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     ):
         for m in words:
             vote.counts[_key(m.group("what"))] = V.NUMBER_WORDS[" ".join(m.group("n").split())]
-    bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
     if len(bare) >= 2:
         vote.counts.update(bare)
     for m in counts:
@@ -101,7 +105,7 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     if P.REJECTED.search(f) or V.REFUSED.search(f):
         vote.outcome = "rejected"
         vote.unanimous = False  # "rejeté à l'unanimité": unanimous against
-    elif vote.unanimous or vote.expressed_only or P.ADOPTED.search(f):
+    elif vote.unanimous or vote.expressed_only or P.ADOPTED.search(f) or V.ADOPTION.search(f):
         vote.outcome = "adopted"
     # a secret ballot: blank or null ballots counted, or "au scrutin secret" beside the counts
     # (alone, the phrase is often "décide de ne pas procéder au scrutin secret")
