@@ -18,6 +18,11 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         "its own, '{label}'",
     ),
     "SECOND_VOTE_IN_ITEM": (INFO, "a further vote under item '{item}' is read as item '{label}'"),
+    "VOTE_COUNTS_UNREAD": (
+        W,
+        "the vote of item '{item}' gives only blank or null ballots; the rest of its counts "
+        "(votes by candidate?) was not read, so its tally is not compared",
+    ),
     "EVENT_NOT_PLACED": (
         W,
         "'{who}' arrives or leaves at a point that names no item of the agenda ({anchor}); "

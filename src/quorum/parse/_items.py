@@ -40,6 +40,7 @@ FURNITURE = 3
 TITLE_CHARS = 60
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_BALLOTS = {"blank", "blank_only", "null"}
 _NUMBER_LINE = re.compile(r"[\d\s.,%€/:-]+$")
 
 
@@ -480,6 +481,11 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
         if slot_vote is not None:
             slot_vote.item = label
             votes.append(slot_vote)
+            if slot_vote.counts and slot_vote.counts.keys() <= _BALLOTS:
+                # "Anne-Marie : 11 votes / Blanc : 1 vote": votes by candidate, not read
+                notes.append(item_note("VOTE_COUNTS_UNREAD", slot_vote.source, items=(label,),
+                                       item=label))  # fmt: skip
+                slot_vote.counts.clear()
     events, absts = _events(stmts, slots, agenda, notes)
     return Items(agenda, heads, votes, events, absts, notes)
 

@@ -92,6 +92,13 @@ COUNT_END = re.compile(
 )
 """What may follow "11 pour" without "voix" for it to be a count ("2031 pour pouvoir" is not)."""
 
+LABELLED_COUNT = re.compile(
+    r"^[\ \-*•]*(?P<what>pour|contre|abstentions?)\b[^:\d]{0,80}:\ *(?P<n>\d{1,4})"
+    r"\ *(?:votes?|voix)?\ *\.?$",
+    _X,
+)
+"""A category, what it is about, then the count: "Pour le changement de prestataire : 13 votes"."""
+
 # --- decisions -----------------------------------------------------------------------------------
 
 UNANIMITY = re.compile(

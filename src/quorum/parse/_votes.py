@@ -60,11 +60,14 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
     bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
-    kinds = {m.group("what")[:4] for m in counts} | (
-        {k[:4] for k in bare} if len(bare) > 1 else set()
-    )
+    if len(bare) < 2:
+        bare = {}
+    if m := V.LABELLED_COUNT.match(f):  # one category, but plainly a count
+        bare[_key(m.group("what"))] = int(m.group("n"))
+    kinds = {m.group("what")[:4] for m in counts} | {k[:4] for k in bare}
+    counted = len(kinds) >= 2 or bool(bare)
     deliberated = bool(V.DELIBERATED.search(f))
-    if not (P.DECISION.search(f) or deliberated or len(kinds) >= 2) or V.NOT_A_DECISION.match(f):
+    if not (P.DECISION.search(f) or deliberated or counted) or V.NOT_A_DECISION.match(f):
         return None
     if V.ALREADY.search(f):
         return None
@@ -88,8 +91,7 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     ):
         for m in words:
             vote.counts[_key(m.group("what"))] = V.NUMBER_WORDS[" ".join(m.group("n").split())]
-    if len(bare) >= 2:
-        vote.counts.update(bare)
+    vote.counts.update(bare)
     for m in counts:
         vote.counts[_key(m.group("what"))] = int(m.group("n"))
     for m in P.COUNT_LABEL.finditer(f):
