@@ -161,6 +161,13 @@ def test_a_column_of_numbers_is_not_a_heading() -> None:
     assert ("1", "2") == _parse(text).agenda
 
 
+def test_a_heading_in_another_style_fills_a_gap() -> None:
+    """The code prefix of heading 3 lost to OCR: "3-Fête du lac" between "20230911 2-…" and
+    "20230911 4-…"."""
+    heads = [f"20230911 {i}-Dossier {i}" for i in (1, 2)] + ["3-Fête du lac", "20230911 4-Fin"]
+    assert ("20230911 1", "20230911 2", "3", "20230911 4") == _parse(_minutes(heads)).agenda
+
+
 def test_an_ocr_gap_in_the_numbers_keeps_the_sequence() -> None:
     s = _parse(_minutes(["1 - Budget", "2 - Voirie", "4 - Écoles"]))
     assert ("1", "2", "4") == s.agenda

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -351,6 +352,7 @@ def choose_headings(doc: Doc, after: int, stmts: list[_Stmt]) -> list[Heading]:
         s = _score(run, vote_pos, len(doc.text))
         if s[0] > 0 and s > best_score:
             best, best_score = run, s
+    best = _fill_gaps(best, sorted(cands, key=lambda c: c.pos))
     heads = [Heading(c.label, c.pos, c.source) for c in best]
     if heads:
         taken = {h.pos for h in heads}
@@ -376,6 +378,28 @@ def _sub_points(doc: Doc, after: int) -> list[int]:
         end = doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text)
         if end - start < 200 and V.SUB_POINT.match(doc.folded[start:end]):
             out.append(start)
+    return out
+
+
+def _fill_gaps(run: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
+    """A heading missing between two of the sequence, written in another style ("3-Fête du
+    lac" between "20230911 2-…" and "20230911 4-…", its prefix lost to OCR)."""
+    if len(run) < 2:
+        return run
+    out = [run[0]]
+    k = 0
+    for a, b in itertools.pairwise(run):
+        last = a
+        while k < len(cands) and cands[k].pos <= a.pos:
+            k += 1
+        j = k
+        while j < len(cands) and cands[j].pos < b.pos:
+            c = cands[j]
+            if last.value < c.value < b.value and c.value == last.value + 1:
+                out.append(c)
+                last = c
+            j += 1
+        out.append(b)
     return out
 
 
@@ -424,7 +448,8 @@ def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | No
             continue
         was_blank, blank = blank, False
         text = text.strip(" *•-–—")
-        if len(text) < 4 or not any(c.isalpha() for c in text) or len(text) > 150:
+        words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+        if len(words) < 2 or len(text) > 150:  # stamp noise ("NNVNNVY"), a number
             continue
         first = first or text
         if was_blank and text[0].isupper() and text[-1] not in ".;:":
