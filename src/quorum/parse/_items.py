@@ -270,7 +270,8 @@ def _candidate(
     raw_rest = raw[m.start("rest") :]
     alone = not rest.strip()
     titled = bool(raw_rest[:1]) and (raw_rest[0].isupper() or raw_rest[0] in "«\"'")
-    if not (sep or alone or titled):
+    coded = bool(re.search(r"\d[ ./-]\d", ref))  # "2021 06 11 versement …": a code is enough
+    if not (sep or alone or titled or (coded and rest[:1].isalpha())):
         return None
     if sep == "." and rest[:1].isdigit():
         return None

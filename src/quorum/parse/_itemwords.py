@@ -38,7 +38,7 @@ HEADING = re.compile(
     rf"""^[\ \-*•·>#|_]*
     (?:(?P<word>{_WORD})s?\ *(?:{_SIGN}\ *)?)?
     (?P<ref>
-        \d{{4,8}}\ \d{{1,3}}(?=[\ \-:.)]|$)          # a date or year code, then the number
+        \d{{4,8}}(?:\ \d\d)*\ \d{{1,3}}(?=[\ \-:.)]|$)  # a date code ("2021 06"), then the number
       | \d{{1,8}}(?:[-/.]\d{{1,4}}){{1,3}}(?![\d/])  # 2021-045, 25-04/031, 2019-12-1
       | \d{{1,3}}(?:\ ?(?:bis|ter)\b)?               # 1, 12 bis
       | [ivxl]{{1,6}}(?![a-z'])                      # roman numerals
