@@ -44,7 +44,7 @@ PHRASINGS = [
     ),
     (
         "Après en avoir délibéré, le Conseil municipal, à l'unanimité et une abstention :",
-        (None, None, 1, False, "adopted"),
+        (None, None, None, False, "adopted"),  # how many pour is not written: not compared
     ),
     (
         "Après en avoir délibéré, le conseil municipal, à la majorité :",
@@ -95,6 +95,21 @@ def test_not_a_vote(statement: str) -> None:
     assert [(None, None, None, True)] == [
         (t.pour, t.contre, t.abstention, t.unanimous) for t in s.tallies
     ]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Après en avoir délibéré, le conseil municipal, à l'unanimité et une abstention :",
+        "Après en avoir délibéré, à la majorité des voix et une abstention le Conseil ;",
+        "pour, 1 contre et 3 abstentions :",
+    ],
+)
+def test_counts_without_pour_are_not_compared(statement: str) -> None:
+    """Comparing "1 abstention" with the voters would accuse right minutes."""
+    s = _parse(f"1 - Budget\n{statement}\n")
+    assert ["VOTE_COUNTS_UNREAD"] == [f.code for f in s.notes if f.code == "VOTE_COUNTS_UNREAD"]
+    assert not audit(s).errors
 
 
 def test_two_tallies_in_a_row_are_two_votes() -> None:

@@ -20,8 +20,9 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
     "SECOND_VOTE_IN_ITEM": (INFO, "a further vote under item '{item}' is read as item '{label}'"),
     "VOTE_COUNTS_UNREAD": (
         W,
-        "the vote of item '{item}' gives only blank or null ballots; the rest of its counts "
-        "(votes by candidate?) was not read, so its tally is not compared",
+        "the vote of item '{item}' gives no 'pour' count ({counts}): the rest was not read "
+        "(votes by candidate, unanimity less abstentions, a count on another line), so its "
+        "counts are not compared",
     ),
     "EVENT_NOT_PLACED": (
         W,

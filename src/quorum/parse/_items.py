@@ -41,7 +41,7 @@ FURNITURE = 3
 TITLE_CHARS = 60
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_BALLOTS = {"blank", "blank_only", "null"}
+_PROPER = {"pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested"}
 _NUMBER_LINE = re.compile(r"[\d\s.,%€/:-]+$")
 
 
@@ -507,11 +507,15 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
         if slot_vote is not None:
             slot_vote.item = label
             votes.append(slot_vote)
-            if slot_vote.counts and slot_vote.counts.keys() <= _BALLOTS:
-                # "Anne-Marie : 11 votes / Blanc : 1 vote": votes by candidate, not read
+            proper = slot_vote.counts.keys() & _PROPER
+            if proper and "pour" not in proper:
+                # "Anne-Marie : 11 votes / Blanc : 1 vote" (votes by candidate), "à l'unanimité
+                # et une abstention", "pour, 1 contre" (the pour count on the line above)
+                counts = ", ".join(f"{key} {slot_vote.counts[key]}" for key in sorted(proper))
                 notes.append(item_note("VOTE_COUNTS_UNREAD", slot_vote.source, items=(label,),
-                                       item=label))  # fmt: skip
-                slot_vote.counts.clear()
+                                       item=label, counts=counts))  # fmt: skip
+                for key in proper:
+                    del slot_vote.counts[key]
     events, absts = _events(stmts, slots, agenda, notes)
     return Items(agenda, heads, votes, events, absts, notes)
 
