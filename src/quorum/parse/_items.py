@@ -363,7 +363,7 @@ def choose_headings(doc: Doc, after: int, stmts: list[_Stmt]) -> list[Heading]:
             line = h.source.line or 0
             # "17." then "QUESTIONS DIVERSES" below it: the title of that heading
             k = bisect.bisect_left(lines, line)
-            title = k > 0 and _close(doc, lines[k - 1], line, 0)
+            title = k > 0 and _close(doc, lines[k - 1], line, 1)
             if h.pos >= heads[0].pos and h.pos not in taken and h.label not in seen and not title:
                 heads.append(h)
                 seen.add(h.label)
