@@ -179,6 +179,38 @@ def test_leaves_the_room_for_one_item_then_sits_again() -> None:
     assert [4, 3, 4] == [i.present_count for i in audit(s).items]
 
 
+def test_a_return_without_a_departure_read_is_not_used() -> None:
+    """The departure is broken across lines and not read: the return must not make the member
+    absent before it."""
+    s = _parse(
+        "1 - Budget\nAdopté à l'unanimité.\n2 - Logement\n"
+        "Monsieur le Maire présente le dossier du\nlogement et quitte la salle.\n"
+        "Adopté à l'unanimité.\nM. Luc ROUX siège à nouveau.\n"
+        "3 - Voirie\nAdopté à l'unanimité.\n"
+    )
+    assert [(None, None)] == _spans(s)["luc-roux"]
+    assert ["RETURN_WITHOUT_DEPARTURE"] == [
+        f.code for f in s.notes if f.code == "RETURN_WITHOUT_DEPARTURE"
+    ]
+
+
+def test_leaving_for_the_time_of_one_item() -> None:
+    s = _parse(
+        "1 - Budget\nAdopté à l'unanimité.\n2 - Subvention\nMadame Anne MARTIN quitte la séance "
+        "le temps de l'examen de ce rapport.\nAdopté à l'unanimité.\n3 - Voirie\nAdopté.\n"
+    )
+    assert [(None, "1"), ("3", None)] == _spans(s)["anne-martin"]
+
+
+def test_an_event_of_someone_not_listed_adds_no_member() -> None:
+    s = _parse(
+        "1 - Budget\nAdopté à l'unanimité.\n2 - Subvention\nMadame Annick MACE quitte la séance "
+        "le temps de l'examen de ce rapport.\nAdopté à l'unanimité.\n3 - Voirie\nAdopté.\n"
+    )
+    assert "annick-mace" not in {m.id for m in s.members}
+    assert [4, 4, 4] == [i.present_count for i in audit(s).items]
+
+
 def test_a_departure_after_the_vote_applies_from_the_next_item() -> None:
     s = _parse(
         "1 - Budget\nAdopté à l'unanimité.\nM. Luc ROUX quitte la séance.\n"

@@ -24,6 +24,11 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         "(votes by candidate, unanimity less abstentions, a count on another line), so its "
         "counts are not compared",
     ),
+    "RETURN_WITHOUT_DEPARTURE": (
+        W,
+        "'{who}' comes back, but no departure of theirs was read: the return was not used "
+        "(the member counts as present before it too)",
+    ),
     "EVENT_NOT_PLACED": (
         W,
         "'{who}' arrives or leaves at a point that names no item of the agenda ({anchor}); "

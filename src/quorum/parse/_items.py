@@ -25,7 +25,7 @@ from quorum.findings import Finding, Source
 from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
 from quorum.parse._item_notes import item_note
-from quorum.parse._text import Doc
+from quorum.parse._text import Doc, fold
 from quorum.parse._votes import NotVoting, Vote, compatible, merge, read_not_voting, read_tally
 
 MAX_STATEMENT = 1000
@@ -153,13 +153,16 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
     """``(kind, who, anchor)`` of "Arrivée de X", "X quitte la salle", "X siège à nouveau"."""
     kind = who = None
     if m := V.EVENT_BEFORE.match(f):
-        kind = "leave" if m.group("kind") in ("depart", "sortie") else "arrive"
+        kinds = {"depart": "leave", "sortie": "leave", "retour": "return"}
+        kind = kinds.get(m.group("kind"), "arrive")
         who = re.split(r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s", raw[m.start("who") :])[
             0
         ]
     elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
-        kind = "leave" if m.group("leave") else "arrive"
+        kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
         who = raw[m.start("who") : m.end("who")]
+        if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
+            kind = "leave-one"
     if kind is None or who is None:
         return None
     anchor = None
@@ -557,6 +560,7 @@ def _events(
     index = {label: i for i, label in enumerate(agenda)}
     events: list[Event] = []
     absts: list[NotVoting] = []
+    gone: set[str] = set()  # who left (as written), for the returns
     for st in stmts:
         if st.nv is not None:
             k = bisect.bisect_right(starts, st.pos) - 1
@@ -572,8 +576,30 @@ def _events(
             if anchor is not None:
                 notes.append(item_note("EVENT_NOT_PLACED", st.source, who=who, anchor=anchor))
             continue
+        key = _who_key(who)
+        if kind == "return":
+            if key not in gone:
+                notes.append(item_note("RETURN_WITHOUT_DEPARTURE", st.source, who=who))
+                continue
+            gone.discard(key)
+            kind = "arrive"
+        elif kind in ("leave", "leave-one"):
+            gone.add(key)
+        if kind == "leave-one":  # back for the next item
+            events.append(Event("leave", item, who, st.source))
+            i = index[item] + 1
+            if i < len(agenda):
+                events.append(Event("arrive", agenda[i], who, st.source))
+            gone.discard(key)
+            continue
         events.append(Event(kind, item, who, st.source))
     return events, absts
+
+
+def _who_key(who: str) -> str:
+    """The last word of a name as written, folded ("Monsieur Leroux" and "M. LEROUX" alike)."""
+    words = fold(who).replace(".", " ").split()
+    return words[-1] if words else ""
 
 
 def _place(

@@ -145,18 +145,27 @@ LEAVE_VERBS = (
     r"se\ +retire(?:nt)?",
     r"sort(?:ent)?\ +de\ +la\ +salle",
 )
-ARRIVE_VERBS = (
-    r"rejoin(?:t|ent|s)\ +(?:la\ +seance|la\ +salle|l'assemblee|le\ +conseil)",
+RETURN_VERBS = (
     r"siege(?:nt)?\ +(?:a\ +nouveau|de\ +nouveau)",
     r"revien(?:t|nent)",
     r"regagne(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
     r"reintegre(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
+)
+"""A return: only after a departure that was read (else the member was there all along)."""
+ARRIVE_VERBS = (
+    r"rejoin(?:t|ent|s)\ +(?:la\ +seance|la\ +salle|l'assemblee|le\ +conseil)",
     r"arrive(?:nt)?\ +en\ +(?:cours\ +de\ +)?seance",
     r"(?:est|sont)\ +arrivee?s?",
 )
+FOR_THIS_ITEM = re.compile(
+    r"le\ +temps\ +de|pendant\ +l'examen|durant\ +l'examen|pour\ +l'examen"
+    r"|pour\ +(?:ce|le\ +present)\ +(?:point|rapport|dossier|vote)",
+    _X,
+)
+"""A departure for one item only: "quitte la séance le temps de l'examen de ce rapport"."""
 EVENT_AFTER = re.compile(
     rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
-    rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)}))\b",
+    rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
     _X,
 )
 """An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau"."""

@@ -156,6 +156,15 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         if bad or not names:
             b.note("NAME_UNRESOLVED", W, f"'{ev.who}' could not be read as a name", ev.source)
             continue
+        if not b.resolver.find(names[0]):  # an event inside an item adds no member
+            b.note(
+                "NAME_UNRESOLVED",
+                W,
+                f"'{names[0].display}', arriving or leaving, matches no listed member; "
+                "the event was not used",
+                ev.source,
+            )
+            continue
         mid = mention_member(
             b,
             Mention(names[0], ev.source),
