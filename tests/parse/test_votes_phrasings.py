@@ -102,13 +102,22 @@ def test_not_a_vote(statement: str) -> None:
     [
         "Après en avoir délibéré, le conseil municipal, à l'unanimité et une abstention :",
         "Après en avoir délibéré, à la majorité des voix et une abstention le Conseil ;",
-        "pour, 1 contre et 3 abstentions :",
+        "pour, 1 contre et 3 abstentions :",  # the pour count on a line that is no vote
     ],
 )
 def test_counts_without_pour_are_not_compared(statement: str) -> None:
     """Comparing "1 abstention" with the voters would accuse right minutes."""
     s = _parse(f"1 - Budget\n{statement}\n")
     assert ["VOTE_COUNTS_UNREAD"] == [f.code for f in s.notes if f.code == "VOTE_COUNTS_UNREAD"]
+    assert not audit(s).errors
+
+
+def test_a_count_at_the_end_of_the_line_above() -> None:
+    s = _parse(
+        "1 - Budget\nAprès en avoir délibéré, le Conseil municipal, à la majorité des présents "
+        "et représentés, soit 2\npour, 1 contre et 1 abstention :\nApprouve le budget.\n"
+    )
+    assert [(2, 1, 1)] == [(t.pour, t.contre, t.abstention) for t in s.tallies]
     assert not audit(s).errors
 
 

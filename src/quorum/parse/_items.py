@@ -99,10 +99,17 @@ def statements(text: str, base: int) -> list[tuple[int, int]]:
 
 
 def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
+    """Every statement after ``after`` that reports a vote, an event or a member not voting."""
     out: list[_Stmt] = []
+    prev = (after, after)
     for a, b in statements(doc.text[after:], after):
         f = doc.folded[a:b].strip()
         if not f or len(f) > MAX_STATEMENT:
+            continue
+        before, prev = prev, (a, b)
+        split = _SPLIT_COUNT.match(f)
+        if split and (joined := _joined(doc, before, (a, b))) is not None:
+            out.append(joined)  # "… soit 19" / "pour, 1 contre et 3 abstentions :"
             continue
         lead = len(doc.folded[a:b]) - len(doc.folded[a:b].lstrip())
         raw = doc.text[a + lead : a + lead + len(f)]
@@ -118,6 +125,25 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         if st.vote is not None or st.nv is not None:
             out.append(st)
     return out
+
+
+_SPLIT_COUNT = re.compile(r"(?:voix\ +|votes?\ +)?pour\ *(?:,|et\b)")
+"""A line that starts with "pour," (no count of its own): its count may end the line above."""
+
+
+def _joined(doc: Doc, above: tuple[int, int], here: tuple[int, int]) -> _Stmt | None:
+    """The vote of two lines read as one, when the line above ends with the first count."""
+    top = doc.folded[above[0] : above[1]].rstrip()
+    if not re.search(r"\d{1,4}$", top) or len(top) > MAX_STATEMENT:
+        return None
+    f = f"{top} {doc.folded[here[0] : here[1]].strip()}"
+    text = f"{doc.text[above[0] : above[1]].strip()} {doc.text[here[0] : here[1]].strip()}"
+    src = Source(line=doc.line_no(above[0]), text=text[-200:])
+    vote = read_tally(f, "", src)
+    if vote is None or "pour" not in vote.counts:
+        return None
+    lead = len(doc.folded[above[0] : above[1]]) - len(doc.folded[above[0] : above[1]].lstrip())
+    return _Stmt(above[0] + lead, src.line or 0, src, vote=vote)
 
 
 def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
