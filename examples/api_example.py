@@ -12,13 +12,15 @@ from quorum.html import render_html
 HERE = Path(__file__).resolve().parent
 
 session = quorum.read_session(HERE / "grand-besancon-2026-01-29.txt")  # minutes, parsed
-result = quorum.audit(session)  # the rule set the session names: fr-epci
+result = quorum.audit(session)  # the rule set chosen from the body and the date: fr-epci
 
 item = result.item("19")
 print(f"item 19: {item.present_count} present + {item.proxy_count} proxies = {item.voters}")
 print(f"quorum: {item.quorum.counted} present, {item.quorum.required} required")
 
 for finding in result.findings:
+    if not finding.items:  # about the whole session (the rule set chosen)
+        continue
     first, last = finding.items[0], finding.items[-1]
     print(f"{finding.severity.value}: {finding.code} at items {first}-{last}")
 

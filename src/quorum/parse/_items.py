@@ -1,37 +1,54 @@
-"""Items and votes: the headings that open each item, and what is reported under them.
+"""Items and votes: the headings that open each item, the votes reported under them, and the
+events (a member leaving or coming back) written inside the items.
 
-Headings come in styles ("Rapport n°19", "1 - Titre", "1/ Titre", "1) Titre" inside a long line,
-"I" alone on a line). Each style is read as a sequence (1, 2, 3 … possibly restarting at 1 after a
-table of contents); the style with the longest sequence wins. When the minutes print the order of
-passage, only explicit headings ("Rapport n°…", "Question n°…") are used to place the text.
+The reading is anchored on the votes. Every statement after the attendance lists that reports a
+vote (a count, unanimity, an outcome) is found first, whatever the headings. Then the headings:
+every line that opens with a reference ("Rapport n°19", "Point 1 :", "1 - Titre", "1/", "1)",
+"III.", "2021-045", "25-04/031 —", "20220131 01", a number alone on its line) is a candidate;
+candidates of one shape form sequences (increasing numbers, a return to a small number starts a
+new sequence: a table of contents, sub-points); the sequence whose headings each hold one vote
+wins. A vote with no heading above it since the last vote is an item of its own; a second vote
+under one heading is item ``"<label> (2)"``. When the minutes print the order of passage, only
+keyword headings ("Rapport n°…") that name a listed item are used to place the text.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from quorum.findings import Source
+from quorum.findings import Finding, Source
+from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
-from quorum.parse._text import Doc
+from quorum.parse._headings import (
+    Heading,
+    choose_headings,
+    close,
+    find_headings,
+    norm,
+    page_furniture,
+    sub_points,
+)
+from quorum.parse._item_notes import item_note
+from quorum.parse._text import Doc, fold
 from quorum.parse._votes import NotVoting, Vote, compatible, merge, read_not_voting, read_tally
 
 MAX_STATEMENT = 1000
 """Longer statements are not searched for tallies (bounds the cost of every pattern)."""
+GAP = 2
+"""Statements of one vote are at most this many other non-empty lines apart."""
+OUTCOME_GAP = 8
+"""A bare outcome ("Adopte le rapport …") joins the vote above it up to this many lines apart."""
+TITLE_CHARS = 60
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-@dataclass
-class Heading:
-    label: str
-    pos: int
-    source: Source
+_PROPER = {"pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested"}
 
 
 @dataclass
 class Event:
-    """ "Arrivée de X" / "Départ de X" / "Retour de X" under an item heading."""
+    """A member arriving or leaving, placed on the first item it affects."""
 
     kind: str  # "arrive" or "leave"
     item: str
@@ -39,78 +56,26 @@ class Event:
     source: Source
 
 
-def roman(text: str) -> int | None:
-    """The value of a roman numeral (I … L), or None."""
-    if not text or any(c not in _ROMAN for c in text):
-        return None
-    total = 0
-    for i, c in enumerate(text):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(text) and _ROMAN[text[i + 1]] > v else v
-    return total
+@dataclass
+class Items:
+    """What was read of the agenda and the votes."""
+
+    agenda: list[str]
+    heads: list[Heading]
+    votes: list[Vote]
+    events: list[Event]
+    absts: list[NotVoting]
+    notes: list[Finding] = field(default_factory=list)
 
 
-def find_headings(doc: Doc, agenda: list[str], after: int) -> list[Heading]:
-    """The headings of the chosen style, in document order (only past offset ``after``)."""
-    styles: dict[str, list[Heading]] = {"keyword": [], "number": [], "inline": [], "roman": []}
-    for no in range(doc.line_no(after), len(doc.starts) + 1):
-        start = doc.starts[no - 1]
-        end = doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text)
-        raw = doc.text[start:end]
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        lead = start + len(raw) - len(raw.lstrip())
-        src = Source(line=no, text=stripped[:200])
-        folded = doc.folded[lead : lead + len(stripped)]
-        if m := P.HEAD_KEYWORD.match(folded):
-            styles["keyword"].append(Heading(_norm(m.group("n")), lead, src))
-        if agenda:
-            continue
-        if m := P.HEAD_NUMBER.match(stripped):
-            styles["number"].append(Heading(str(int(m.group("n"))), lead, src))
-        if m := P.HEAD_ROMAN.match(stripped):
-            styles["roman"].append(Heading(m.group("n"), lead, src))
-        for m in P.HEAD_INLINE.finditer(stripped[:200_000]):
-            if lead + m.start() >= after:
-                text = stripped[m.start() : m.start() + 120].split(". ")[0]
-                styles["inline"].append(
-                    Heading(str(int(m.group("n"))), lead + m.start(), Source(line=no, text=text))
-                )
-    if agenda:
-        known = set(agenda)
-        return [h for h in styles["keyword"] if h.label in known]
-    best: list[Heading] = []
-    for name in ("keyword", "number", "inline", "roman"):
-        seq = _sequence(styles[name], roman_numerals=name == "roman")
-        if len({h.label for h in seq}) > len({h.label for h in best}):
-            best = seq
-    return best
-
-
-def _norm(n: str) -> str:
-    m = re.match(r"(\d+)\s*(bis|ter)?", n)
-    if not m:
-        return n
-    return f"{int(m.group(1))} {m.group(2)}" if m.group(2) else str(int(m.group(1)))
-
-
-def _sequence(heads: list[Heading], *, roman_numerals: bool) -> list[Heading]:
-    """Headings that continue the sequence 1, 2, 3 … (a return to 1 starts it again)."""
-    kept: list[Heading] = []
-    expected = 1
-    for h in heads:
-        value = roman(h.label) if roman_numerals else _int(h.label)
-        if value is None:
-            continue
-        if value == expected or (value == 1 and kept):
-            kept.append(h)
-            expected = value + 1
-    return kept
-
-
-def _int(label: str) -> int | None:
-    return int(label) if label.isdigit() else None
+@dataclass
+class _Stmt:
+    pos: int
+    line: int
+    source: Source
+    vote: Vote | None = None
+    event: tuple[str, str, str | None] | None = None  # kind, who, "after:N"/"before:N"
+    nv: NotVoting | None = None
 
 
 def statements(text: str, base: int) -> list[tuple[int, int]]:
@@ -130,42 +95,301 @@ def statements(text: str, base: int) -> list[tuple[int, int]]:
     return spans
 
 
-def read_votes(doc: Doc, heads: list[Heading]) -> tuple[list[Vote], list[Event], list[NotVoting]]:
-    """The votes, arrivals/departures and members not voting reported under each heading."""
+# --- statements ----------------------------------------------------------------------------------
+
+
+def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
+    """Every statement after ``after`` that reports a vote, an event or a member not voting."""
+    out: list[_Stmt] = []
+    prev = (after, after)
+    for a, b in statements(doc.text[after:], after):
+        f = doc.folded[a:b].strip()
+        if not f or len(f) > MAX_STATEMENT:
+            continue
+        before, prev = prev, (a, b)
+        split = _SPLIT_COUNT.match(f)
+        if split and (joined := _joined(doc, before, (a, b))) is not None:
+            out.append(joined)  # "… soit 19" / "pour, 1 contre et 3 abstentions :"
+            continue
+        lead = len(doc.folded[a:b]) - len(doc.folded[a:b].lstrip())
+        raw = doc.text[a + lead : a + lead + len(f)]
+        src = Source(line=doc.line_no(a), text=doc.text[a:b].strip()[:200])
+        st = _Stmt(a + lead, src.line or 0, src)
+        if nv := read_not_voting(f, raw, "", src):
+            st.nv = nv
+        elif ev := _event(f, raw):
+            st.event = ev
+            out.append(st)
+            continue
+        st.vote = read_tally(f, "", src)
+        if st.vote is not None or st.nv is not None:
+            out.append(st)
+    return out
+
+
+_SPLIT_COUNT = re.compile(r"(?:voix\ +|votes?\ +)?pour\ *(?:,|et\b)")
+"""A line that starts with "pour," (no count of its own): its count may end the line above."""
+
+
+def _joined(doc: Doc, above: tuple[int, int], here: tuple[int, int]) -> _Stmt | None:
+    """The vote of two lines read as one, when the line above ends with the first count."""
+    top = doc.folded[above[0] : above[1]].rstrip()
+    if not re.search(r"\d{1,4}$", top) or len(top) > MAX_STATEMENT:
+        return None
+    f = f"{top} {doc.folded[here[0] : here[1]].strip()}"
+    text = f"{doc.text[above[0] : above[1]].strip()} {doc.text[here[0] : here[1]].strip()}"
+    src = Source(line=doc.line_no(above[0]), text=text[-200:])
+    vote = read_tally(f, "", src)
+    if vote is None or "pour" not in vote.counts:
+        return None
+    lead = len(doc.folded[above[0] : above[1]]) - len(doc.folded[above[0] : above[1]].lstrip())
+    return _Stmt(above[0] + lead, src.line or 0, src, vote=vote)
+
+
+def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
+    """``(kind, who, anchor)`` of "Arrivée de X", "X quitte la salle", "X siège à nouveau"."""
+    kind = who = None
+    if m := V.EVENT_BEFORE.match(f):
+        kinds = {"depart": "leave", "sortie": "leave", "retour": "return"}
+        kind = kinds.get(m.group("kind"), "arrive")
+        who = re.split(r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s", raw[m.start("who") :])[
+            0
+        ]
+    elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
+        kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
+        who = raw[m.start("who") : m.end("who")]
+        if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
+            kind = "leave-one"
+    if kind is None or who is None:
+        return None
+    anchor = None
+    if m := P.RANGE_AFTER.search(f):
+        anchor = f"after:{m.group('n')}"
+    elif m := P.RANGE_BEFORE.search(f):
+        anchor = f"before:{m.group('n')}"
+    return kind, who.strip(" .,;"), anchor
+
+
+def group_votes(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[int, Vote]]:
+    """Vote statements in a row that can be one vote, as ``(position of the first, vote)``;
+    never across a heading (``bounds``: sorted heading offsets)."""
+    out: list[tuple[int, Vote]] = []
+    last_line = -10
+    last_pos = -1
+    k = 0
+    for st in stmts:
+        v = st.vote
+        if v is None:
+            continue
+        crossed = False
+        while k < len(bounds) and bounds[k] <= st.pos:
+            crossed = crossed or bounds[k] > last_pos
+            k += 1
+        if out and not crossed:
+            cur = out[-1][1]
+            bare = v.rank == 0 and not v.unanimous and not v.expressed_only
+            # a statement of counts joins another at most one line apart, and never one that
+            # counts the same category (two tallies in a row are two votes)
+            limit = OUTCOME_GAP if bare else 1 if max(cur.rank, v.rank) >= 2 else GAP
+            again = cur.counts.keys() & v.counts.keys() & {"pour", "contre", "abstention"}
+            if not again and compatible(cur, v) and close(doc, last_line, st.line, limit):
+                merge(cur, v)
+                last_line, last_pos = st.line, st.pos
+                continue
+        out.append((st.pos, dataclasses.replace(v, counts=dict(v.counts))))
+        last_line, last_pos = st.line, st.pos
+    return out
+
+
+# --- headings ------------------------------------------------------------------------------------
+
+
+def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | None:
+    """The title of an unnumbered item: the last line between ``start`` and its vote that
+    stands alone (after a blank line, no final stop), else the first line."""
+    first: str | None = None
+    alone: str | None = None
+    blank = True
+    for no in range(doc.line_no(start), doc.line_no(vote_pos)):
+        text = doc.line(no)
+        if not text or text in furniture:
+            blank = blank or not text
+            continue
+        if doc.starts[no - 1] < start:
+            continue
+        was_blank, blank = blank, False
+        text = text.strip(" *•-–—")
+        words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+        if len(words) < 2 or len(text) > 150:  # stamp noise ("NNVNNVY"), a number
+            continue
+        first = first or text
+        if was_blank and text[0].isupper() and text[-1] not in ".;:":
+            alone = text
+    found = alone or first
+    if found is None:
+        return None
+    found = found.rstrip(" ,;:.")
+    return found if len(found) <= TITLE_CHARS else found[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def read_items(doc: Doc, passage: list[str], after: int) -> Items:
+    """The agenda in its order of passage, the votes, events and members not voting."""
+    stmts = vote_statements(doc, after)
+    notes: list[Finding] = []
+    if passage:
+        heads = find_headings(doc, passage, after)
+    else:
+        heads = choose_headings(
+            doc, after, lambda bounds: [p for p, _ in group_votes(doc, stmts, bounds)]
+        )
+    groups = group_votes(doc, stmts, sorted({h.pos for h in heads} | set(sub_points(doc, after))))
+    furniture = page_furniture(doc)
+    # (label, decision point, vote or None, start of its text) in document order
+    slots: list[tuple[str, int, Vote | None, int]] = []
+    used: set[str] = set(passage)
+    first_head = heads[0].pos if heads else len(doc.text) + 1
+    prev_end = after
+    for pos, v in groups:
+        if pos >= first_head or passage:
+            continue
+        title = _title(doc, prev_end, pos, furniture) or f"vote {len(slots) + 1}"
+        label = _unique(title, used)
+        slots.append((label, pos, v, prev_end))
+        notes.append(item_note("ITEM_UNNUMBERED", v.source, items=(label,), label=label))
+        prev_end = doc.starts[min(doc.line_no(pos), len(doc.starts) - 1)]
+    starts = [p for p, _ in groups]
+    for i, h in enumerate(heads):
+        z = heads[i + 1].pos if i + 1 < len(heads) else len(doc.text) + 1
+        mine = groups[bisect.bisect_left(starts, h.pos) : bisect.bisect_left(starts, z)]
+        if not mine and not h.numbered:
+            continue
+        if not mine and h.numbered:
+            slots.append((_unique(h.label, used) if not passage else h.label, z - 1, None, h.pos))
+            continue
+        base = h.label if passage else _unique(h.label, used)
+        for k, (p, v) in enumerate(mine):
+            label = base if k == 0 else _unique(f"{base} ({k + 1})", used)
+            if k:
+                notes.append(
+                    item_note(
+                        "SECOND_VOTE_IN_ITEM", v.source, items=(label,), item=base, label=label
+                    )
+                )
+            slots.append((label, p, v, h.pos))
+    agenda = _agenda(passage, slots)
     votes: list[Vote] = []
+    for label, _, slot_vote, _ in slots:
+        if slot_vote is not None:
+            slot_vote.item = label
+            votes.append(slot_vote)
+            proper = slot_vote.counts.keys() & _PROPER
+            if proper and "pour" not in proper:
+                # "Anne-Marie : 11 votes / Blanc : 1 vote" (votes by candidate), "à l'unanimité
+                # et une abstention", "pour, 1 contre" (the pour count on the line above)
+                counts = ", ".join(f"{key} {slot_vote.counts[key]}" for key in sorted(proper))
+                notes.append(item_note("VOTE_COUNTS_UNREAD", slot_vote.source, items=(label,),
+                                       item=label, counts=counts))  # fmt: skip
+                for key in proper:
+                    del slot_vote.counts[key]
+    events, absts = _events(stmts, slots, agenda, notes)
+    return Items(agenda, heads, votes, events, absts, notes)
+
+
+def _unique(label: str, used: set[str]) -> str:
+    out, n = label, 2
+    while out in used:
+        out, n = f"{label} ({n})", n + 1
+    used.add(out)
+    return out
+
+
+def _agenda(passage: list[str], slots: list[tuple[str, int, Vote | None, int]]) -> list[str]:
+    if not passage:
+        return [label for label, _, _, _ in slots]
+    agenda = list(passage)
+    for label, _, _, _ in slots:
+        if label not in agenda:  # a further vote under a listed item goes after it
+            base = label.rsplit(" (", 1)[0]
+            prev = [x for x in agenda if x == base or x.startswith(f"{base} (")]
+            agenda.insert(agenda.index(prev[-1]) + 1 if prev else len(agenda), label)
+    return agenda
+
+
+def _events(
+    stmts: list[_Stmt],
+    slots: list[tuple[str, int, Vote | None, int]],
+    agenda: list[str],
+    notes: list[Finding],
+) -> tuple[list[Event], list[NotVoting]]:
+    """Events placed on the first item they affect; members not voting on the vote of their
+    item they are written before (else the last)."""
+    points = sorted((p, label) for label, p, _, _ in slots)
+    at = [p for p, _ in points]
+    segments: dict[int, list[tuple[int, str]]] = {}
+    for label, p, _, start in slots:
+        segments.setdefault(start, []).append((p, label))
+    starts = sorted(segments)
+    index = {label: i for i, label in enumerate(agenda)}
     events: list[Event] = []
     absts: list[NotVoting] = []
-    for i, h in enumerate(heads):
-        end = heads[i + 1].pos if i + 1 < len(heads) else len(doc.text)
-        current: Vote | None = None
-        for a, b in statements(doc.text[h.pos : end], h.pos):
-            f = doc.folded[a:b].strip()
-            if not f or len(f) > MAX_STATEMENT:
+    gone: set[str] = set()  # who left (as written), for the returns
+    for st in stmts:
+        if st.nv is not None:
+            k = bisect.bisect_right(starts, st.pos) - 1
+            if k >= 0:
+                here = sorted(segments[starts[k]])
+                st.nv.item = next((lab for p, lab in here if p >= st.pos), here[-1][1])
+                absts.append(st.nv)
+        if st.event is None:
+            continue
+        kind, who, anchor = st.event
+        item = _place(st.pos, anchor, points, at, index, agenda)
+        if item is None:
+            if anchor is not None:
+                notes.append(item_note("EVENT_NOT_PLACED", st.source, who=who, anchor=anchor))
+            continue
+        key = _who_key(who)
+        if kind == "return":
+            if key not in gone:
+                notes.append(item_note("RETURN_WITHOUT_DEPARTURE", st.source, who=who))
                 continue
-            src = Source(line=doc.line_no(a), text=doc.text[a:b].strip()[:200])
-            lead = len(doc.folded[a:b]) - len(doc.folded[a:b].lstrip())
-            raw = doc.text[a + lead : a + lead + len(f)]
-            if nv := read_not_voting(f, raw, h.label, src):
-                absts.append(nv)
-            elif ev := _event(f, raw, h.label, src):
-                events.append(ev)
-                continue
-            got = read_tally(f, h.label, src)
-            if got is None:
-                continue
-            if current is not None and compatible(current, got):
-                merge(current, got)
-            else:
-                current = got
-                votes.append(got)
-    return votes, events, absts
+            gone.discard(key)
+            kind = "arrive"
+        elif kind in ("leave", "leave-one"):
+            gone.add(key)
+        if kind == "leave-one":  # back for the next item
+            events.append(Event("leave", item, who, st.source))
+            i = index[item] + 1
+            if i < len(agenda):
+                events.append(Event("arrive", agenda[i], who, st.source))
+            gone.discard(key)
+            continue
+        events.append(Event(kind, item, who, st.source))
+    return events, absts
 
 
-def _event(f: str, raw: str, item: str, src: Source) -> Event | None:
-    if m := P.EVENT.match(f):
-        kind = "leave" if m.group("kind") in ("depart", "sortie") else "arrive"
-        who = raw[m.start("who") :]
-        return Event(kind, item, re.split(r"\s+(?:à|a)\s+\d", who)[0], src)
-    if m := re.match(r"^(?P<who>.{3,80}?) (?:quitte|a quitte) la seance\b", f):
-        return Event("leave", item, raw[: m.end("who")], src)
-    return None
+def _who_key(who: str) -> str:
+    """The last word of a name as written, folded ("Monsieur Leroux" and "M. LEROUX" alike)."""
+    words = fold(who).replace(".", " ").split()
+    return words[-1] if words else ""
+
+
+def _place(
+    pos: int,
+    anchor: str | None,
+    points: list[tuple[int, str]],
+    at: list[int],
+    index: dict[str, int],
+    agenda: list[str],
+) -> str | None:
+    """The first item an event affects: named ("après le vote du point 12"), or the first item
+    decided after it."""
+    if anchor is not None:
+        how, _, n = anchor.partition(":")
+        i = index.get(norm(n))
+        if i is None:
+            return None
+        i += 1 if how == "after" else 0
+        return agenda[i] if i < len(agenda) else None
+    k = bisect.bisect_left(at, pos)
+    return points[k][1] if k < len(points) else None

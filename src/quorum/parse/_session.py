@@ -10,6 +10,7 @@ import attrs
 from quorum.exceptions import SessionFileError
 from quorum.findings import N_, Finding, Source
 from quorum.model import Session
+from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
 from quorum.parse._build import (
     INFO,
@@ -22,7 +23,7 @@ from quorum.parse._build import (
     president,
     register_entries,
 )
-from quorum.parse._items import Event, Heading, find_headings, read_votes
+from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Lists, Mention
 from quorum.parse._names import read_names
@@ -41,8 +42,9 @@ def build_session(text: str) -> Session:
     if not lists.entries:
         raise SessionFileError(f"no member list found (looked for {_HEADERS}, ...)")
     head_end = max(lists.ends) if lists.ends else 0
-    agenda, heads, agenda_notes = _agenda(doc, lists, head_end)
-    b = Builder(agenda)
+    read, agenda_notes = _agenda(doc, lists, head_end)
+    heads = read.heads
+    b = Builder(read.agenda)
     b.notes += agenda_notes
     ids = register_entries(b, lists.entries)
     if m := P.PRESIDENCY.search(doc.folded[: lists.first_header or 0]):
@@ -74,7 +76,7 @@ def build_session(text: str) -> Session:
         )
     for u in lists.unread:
         b.note("UNREAD_TEXT", W, f"{u.why}: '{u.source.text}'", u.source)
-    votes, events, absts = read_votes(doc, heads)
+    votes, events, absts = read.votes, read.events, read.absts
     _blocks_and_events(b, lists, events)
     totals = read_totals(doc, lists, heads[0].pos if heads else HEAD_LIMIT)
     tallies, withdrawals = build_tallies(b, votes, lists, absts, totals)
@@ -88,7 +90,7 @@ def build_session(text: str) -> Session:
         tallies=tuple(tallies),
         body=_body(doc),
         date=_date(doc),
-        rules=_rules(doc),
+        rules=None,  # chosen from the body and the date, as for a session file
         members_in_office=in_office,
         withdrawals=tuple(withdrawals),
         notes=(),
@@ -105,12 +107,11 @@ def build_session(text: str) -> Session:
     return attrs.evolve(session, members_in_office=in_office, notes=tuple(b.notes))
 
 
-def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[list[str], list[Heading], list[Finding]]:
-
+def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[Items, list[Finding]]:
     notes: list[Finding] = []
-    agenda: list[str] = []
+    passage: list[str] = []
     for label, src in lists.passage:
-        if label in agenda:
+        if label in passage:
             notes.append(
                 Finding(
                     code="ITEM_LISTED_TWICE",
@@ -121,25 +122,22 @@ def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[list[str], list[Heading
                 )
             )
         else:
-            agenda.append(label)
-    heads = find_headings(doc, agenda, after)
-    if not agenda:
-        for h in heads:
-            if h.label not in agenda:
-                agenda.append(h.label)
-    if not agenda:
-        agenda = ["1"]
+            passage.append(label)
+    read = read_items(doc, passage, after)
+    notes += read.notes
+    if not read.agenda:
+        read.agenda = ["1"]
         notes.append(
             Finding(
                 code="AGENDA_NOT_FOUND",
                 severity=W,
                 template=N_(
-                    "no item heading and no order of passage were found: the session is read "
-                    "as one item '1'"
+                    "no item heading, no vote and no order of passage were found: the session is "
+                    "read as one item '1'"
                 ),
             )
         )
-    return agenda, heads, notes
+    return read, notes
 
 
 def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
@@ -159,6 +157,15 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         names, bad = read_names(ev.who)
         if bad or not names:
             b.note("NAME_UNRESOLVED", W, f"'{ev.who}' could not be read as a name", ev.source)
+            continue
+        if not b.resolver.find(names[0]):  # an event inside an item adds no member
+            b.note(
+                "NAME_UNRESOLVED",
+                W,
+                f"'{names[0].display}', arriving or leaving, matches no listed member; "
+                "the event was not used",
+                ev.source,
+            )
             continue
         mid = mention_member(
             b,
@@ -197,26 +204,21 @@ def _date(doc: Doc) -> datetime.date | None:
 
 def _body(doc: Doc) -> str | None:
     head = doc.folded[:5_000]
-    m = P.BODY.search(head)
+    m = V.BODY.search(head)
     if not m:
-        return None
+        a = V.ACRONYM.search(head)
+        return f"{V.BODY_ACRONYMS[a.group('a')]} ({doc.text[a.start() : a.end()]})" if a else None
     body = doc.text[m.start() : m.end()]
     body = body[0].upper() + body[1:]
     for pat in (
         r"president(?:e)? (?:de|du) (?P<x>[^\n,.]{3,60})",
         r"(?:commune|ville) de (?P<x>[^\n,.(]{2,40})",
     ):
-        if x := re.search(pat, head):
+        x = next(
+            (x for x in re.finditer(pat, head) if not V.NOT_A_PLACE.match(x.group("x"))), None
+        )
+        if x:
             place = doc.text[x.start("x") : x.end("x")].strip()
-            words = [correct_place(w) for w in place.split(" ")]
+            words = [correct_place(w) for w in V.place_words(place.split(" "))]
             return f"{body} de {' '.join(words)}"
     return body
-
-
-def _rules(doc: Doc) -> str | None:
-    head = doc.folded[:5_000]
-    if P.MUNICIPAL.search(head):
-        return "fr-municipal"
-    if P.EPCI.search(head):
-        return "fr-epci"
-    return None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from quorum.findings import Source
+from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
 
 VOTE_KEYS = ("pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested")
@@ -29,6 +30,10 @@ class Vote:
     expressed_only: bool = False
     outcome: str | None = None
     secret: bool = False
+    majority: bool = False
+    """Reported "à la majorité": a vote, with or without figures (none: nothing to compare)."""
+    deliberated: bool = False
+    """"Après en avoir délibéré": a decision, even when its result is not written."""
 
     @property
     def rank(self) -> int:
@@ -53,7 +58,18 @@ class NotVoting:
 
 def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
-    if not P.DECISION.search(f):
+    counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
+    bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
+    if len(bare) < 2:
+        bare = {}
+    if m := V.LABELLED_COUNT.match(f):  # one category, but plainly a count
+        bare[_key(m.group("what"))] = int(m.group("n"))
+    kinds = {m.group("what")[:4] for m in counts} | {k[:4] for k in bare}
+    counted = len(kinds) >= 2 or bool(bare)
+    deliberated = bool(V.DELIBERATED.search(f))
+    if not (P.DECISION.search(f) or deliberated or counted) or V.NOT_A_DECISION.match(f):
+        return None
+    if V.ALREADY.search(f):
         return None
     vote = Vote(item, src)
     if m := P.UNANIMOUS.search(f):
@@ -61,24 +77,51 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
             vote.expressed_only = True
         else:
             vote.unanimous = True
-    for m in P.COUNT.finditer(f):
+    elif m := V.UNANIMITY.search(f):
+        if "suffrages exprimes" in f[m.end() : m.end() + 30]:
+            vote.expressed_only = True
+        else:
+            vote.unanimous = True
+    words = list(V.WORD_COUNT.finditer(f))
+    decided = vote.unanimous or vote.expressed_only or V.MAJORITY.search(f) or P.ADOPTED.search(f)
+    if (
+        any(m.group("voix") for m in words)
+        or len({m.group("what") for m in words}) >= 2
+        or decided
+    ):
+        for m in words:
+            vote.counts[_key(m.group("what"))] = V.NUMBER_WORDS[" ".join(m.group("n").split())]
+    vote.counts.update(bare)
+    for m in counts:
         vote.counts[_key(m.group("what"))] = int(m.group("n"))
     for m in P.COUNT_LABEL.finditer(f):
         key = _key(m.group("what"))
         vote.counts[key] = int(m.group("n"))
     if m := P.BARE_VOTES.match(f):
         vote.counts["voters"] = int(m.group("n"))
-    if P.REJECTED.search(f):
+    vote.majority = bool(V.MAJORITY.search(f))
+    vote.deliberated = deliberated
+    if vote.unanimous and (vote.counts.get("contre") or vote.counts.get("abstention")):
+        # "à l'unanimité et une abstention": unanimous among the votes cast
+        vote.unanimous, vote.expressed_only = False, True
+    if P.REJECTED.search(f) or V.REFUSED.search(f):
         vote.outcome = "rejected"
         vote.unanimous = False  # "rejeté à l'unanimité": unanimous against
-    elif vote.unanimous or vote.expressed_only or P.ADOPTED.search(f):
+    elif vote.unanimous or vote.expressed_only or P.ADOPTED.search(f) or V.ADOPTION.search(f):
         vote.outcome = "adopted"
     # a secret ballot: blank or null ballots counted, or "au scrutin secret" beside the counts
     # (alone, the phrase is often "décide de ne pas procéder au scrutin secret")
     ballots = any(k in vote.counts for k in ("blank", "blank_only", "null"))
     votes_here = any(k in vote.counts for k in ("pour", "contre"))
     vote.secret = ballots or (votes_here and bool(P.SECRET.search(f)))
-    if not (vote.counts or vote.unanimous or vote.expressed_only or vote.outcome):
+    if not (
+        vote.counts
+        or vote.unanimous
+        or vote.expressed_only
+        or vote.outcome
+        or vote.majority
+        or vote.deliberated
+    ):
         return None
     return vote
 
@@ -126,6 +169,8 @@ def merge(current: Vote, new: Vote) -> None:
     current.expressed_only = current.expressed_only or new.expressed_only
     current.outcome = current.outcome or new.outcome
     current.secret = current.secret or new.secret
+    current.majority = current.majority or new.majority
+    current.deliberated = current.deliberated or new.deliberated
 
 
 def blank(counts: dict[str, int]) -> int | None:

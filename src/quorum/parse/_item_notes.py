@@ -1,0 +1,69 @@
+"""The reader's notes about items and votes: one table of templates, one function.
+
+Every note of the item side is made by :func:`item_note` from ``TEMPLATES`` (code -> severity and
+English template with named ``{params}``, marked ``N_`` for the catalogue); the finding carries
+its template and parameters and is rendered in the report's language.
+"""
+
+from __future__ import annotations
+
+from quorum.findings import N_, Finding, Severity, Source
+
+W, INFO = Severity.WARNING, Severity.INFO
+
+TEMPLATES: dict[str, tuple[Severity, str]] = {
+    "ITEM_UNNUMBERED": (
+        INFO,
+        N_(
+            "a vote with no item heading above it since the previous vote is read as an item of "
+            "its own, '{label}'"
+        ),
+    ),
+    "SECOND_VOTE_IN_ITEM": (
+        INFO,
+        N_("a further vote under item '{item}' is read as item '{label}'"),
+    ),
+    "VOTE_COUNTS_UNREAD": (
+        W,
+        N_(
+            "the vote of item '{item}' gives no 'pour' count ({counts}): the rest was not read "
+            "(votes by candidate, unanimity less abstentions, a count on another line), so its "
+            "counts are not compared"
+        ),
+    ),
+    "RETURN_WITHOUT_DEPARTURE": (
+        W,
+        N_(
+            "'{who}' comes back, but no departure of theirs was read: the return was not used "
+            "(the member counts as present before it too)"
+        ),
+    ),
+    "EVENT_NOT_PLACED": (
+        W,
+        N_(
+            "'{who}' arrives or leaves at a point that names no item of the agenda ({anchor}); "
+            "the event was not used"
+        ),
+    ),
+}
+
+
+def item_note(
+    code: str,
+    source: Source | None,
+    *,
+    items: tuple[str, ...] = (),
+    members: tuple[str, ...] = (),
+    **params: object,
+) -> Finding:
+    """The finding for ``code``, its message made from the template and ``params``."""
+    severity, template = TEMPLATES[code]
+    return Finding(
+        code=code,
+        severity=severity,
+        template=template,
+        params=params,
+        items=items,
+        members=members,
+        source=source,
+    )

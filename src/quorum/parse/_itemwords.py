@@ -1,0 +1,217 @@
+"""The vocabulary of the agenda and the votes, as data: heading words, number words, vote and
+event phrasings. Patterns run on *folded* text (see ``_text.fold``) and only on short strings
+(a line, a statement). Adding a phrasing is adding a line here and a test.
+"""
+
+from __future__ import annotations
+
+import re
+
+_X = re.VERBOSE
+
+# --- item headings -------------------------------------------------------------------------------
+
+HEADING_WORDS = (
+    "projet de deliberation",
+    "deliberation",
+    "rapport",
+    "question",
+    "point",
+    "dossier",
+    "affaire",
+    "objet",
+)
+"""Words that may open a numbered heading: "Rapport n°19", "Point 1 :", "Délibération n°1"."""
+
+UNNUMBERED_HEADINGS = (
+    "questions diverses",
+    "affaires diverses",
+    "informations diverses",
+    "questions et informations diverses",
+)
+"""Headings without a number under which a vote may still be taken."""
+
+_WORD = "|".join(w.replace(" ", r"\ +") for w in HEADING_WORDS)
+_SIGN = r"(?:n\ ?[°o*]\ ?\.?|no\.|numero)"
+
+HEADING = re.compile(
+    rf"""^[\ \-*•·>#|_]*
+    (?:(?P<word>{_WORD})s?\ *(?:{_SIGN}\ *)?)?
+    (?P<ref>
+        \d{{4,8}}(?:\ \d\d)*\ \d{{1,3}}(?=[\ \-:.)]|$)  # a date code ("2021 06"), then the number
+      | \d{{1,8}}(?:[-/.]\d{{1,4}}){{1,3}}(?![\d/])  # 2021-045, 25-04/031, 2019-12-1
+      | \d{{1,3}}(?:\ ?(?:bis|ter)\b)?               # 1, 12 bis
+      | [ivxl]{{1,6}}(?![a-z'])                      # roman numerals
+    )
+    \ *(?P<sep>[-:).]|/(?![\d])|°)?\ *
+    (?P<rest>.*)$""",
+    _X,
+)
+"""A numbered heading at the start of a line (folded); the style is read from its shape."""
+
+UNNUMBERED = re.compile(
+    r"^[\ \-*•·>#|_]*(?:\d{1,3}\ *[-:).\/]?\ *)?(?P<title>"
+    + "|".join(h.replace(" ", r"\ +") for h in UNNUMBERED_HEADINGS)
+    + r")\b",
+    _X,
+)
+
+SUB_POINT = re.compile(r"^[\ \-*•]*(?:[a-h]|\d{1,2}\.\d{1,2})\ ?[)./]?(?:\ +\S|$)", _X)
+"""A sub-point ("a)", "b.", "6.1 Ecole"): it separates two votes, it is no item."""
+
+# --- numbers in words ----------------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    "zero": 0, "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
+    "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17, "dix-huit": 18,
+    "dix-neuf": 19, "vingt": 20, "vingt et un": 21, "vingt-et-un": 21, "vingt-deux": 22,
+    "vingt-trois": 23, "vingt-quatre": 24, "vingt-cinq": 25, "vingt-six": 26, "vingt-sept": 27,
+    "vingt-huit": 28, "vingt-neuf": 29, "trente": 30,
+}  # fmt: skip
+"""Counts written in words ("DEUX voix POUR - ONZE voix CONTRE", "une abstention")."""
+
+_NUMBER = "|".join(sorted((re.escape(w).replace(r"\ ", r"\ +") for w in NUMBER_WORDS), key=len,
+                          reverse=True))  # fmt: skip
+WORD_COUNT = re.compile(
+    rf"""(?<![a-z\-])(?P<n>{_NUMBER})\ +(?P<voix>voix\ +|votes?\ +)?
+        (?P<what>pour|contre|abstentions?)\b""",
+    _X,
+)
+"""A count in words before its category: "DEUX voix POUR", "une abstention"."""
+
+BARE_COUNT = re.compile(r"(?<![a-z])(?P<what>pour|contre|abstentions?)\ +(?P<n>\d{1,4})\b", _X)
+"""A category then its count without a colon ("Pour 3, Contre 0"): read only when at least two
+categories are written so in one statement ("pour 10 ans" alone is not a vote)."""
+
+COUNT_END = re.compile(
+    r"\ *(?:$|[,;.)\-:/|(]|et\b|contre\b|pour\b|abstentions?\b|\d"
+    r"|des\ +(?:membres|presents|votants)|(?:des\ +)?(?:voix|votes|suffrages)"
+    r"|adopt|approuv|rejet)",
+    _X,
+)
+"""What may follow "11 pour" without "voix" for it to be a count ("2031 pour pouvoir" is not)."""
+
+LABELLED_COUNT = re.compile(
+    r"^[\ \-*•]*(?P<what>pour|contre|abstentions?)\b[^:\d]{0,80}:\ *(?P<n>\d{1,4})"
+    r"\ *(?:votes?|voix)?\ *\.?$",
+    _X,
+)
+"""A category, what it is about, then the count: "Pour le changement de prestataire : 13 votes"."""
+
+# --- decisions -----------------------------------------------------------------------------------
+
+UNANIMITY = re.compile(
+    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:unanimite|unaminite|unaminte|unanimte)\b"
+    r"(?!\ +(?:de\ +principe))",
+    _X,
+)
+"""Unanimity anywhere in a decision: "le Conseil municipal, à l'unanimité des membres présents"."""
+
+MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b", _X)
+"""A vote "à la majorité" (with or without the figures: without them, nothing to compare)."""
+
+DELIBERATED = re.compile(
+    r"(?:apres\ +)?(?:en\ +)?avoir\ +delibere|apres\ +(?:en\ +)?delibere|apres\ +deliberation", _X
+)
+"""A decision of the assembly whose result is not written ("Après en avoir délibéré, le Conseil
+municipal : …"): a vote with nothing to compare."""
+
+ADOPTION = re.compile(
+    r"^(?:adoption|approbation)\ +(?:a|&|par)\ |[\ /:-](?:adopte|approuve)e?s?\ *[.!]?$", _X
+)
+"""A decision written as a noun ("Adoption à 0 Contre, 0 abstention, 11 voix pour"), or the
+outcome last ("Vote : 14 pour / 0 contre / 0 abstention adopté")."""
+
+NOT_A_DECISION = re.compile(
+    r"^[\ \-*•]*(?:vu|considerant|rappel|pour\ +memoire|comme\ +vous\ +le\ +savez"
+    r"|dans\ +le\ +cas\ +ou)\b|^[\ \-*•]*[«\"]",
+    _X,
+)
+"""A recital, a reminder or a quotation (of the law): not a vote of this session."""
+
+ALREADY = re.compile(r"\bdeja\ +(?:ete\ +)?(?:vote|adopte|approuve|recueilli|delibere)", _X)
+"""A decision taken before ("ce projet déjà voté à l'unanimité"), not a vote of this session."""
+
+REFUSED = re.compile(r"\bn'?\ ?(?:adopte|approuve)(?:nt)?\ +pas\b", _X)
+"""A decision not to adopt: "N'adopte pas la proposition"."""
+
+# --- events inside an item -----------------------------------------------------------------------
+
+_WHO = r"(?P<who>[^,;:()]{3,80}?)"
+LEAVE_VERBS = (
+    r"quitte(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee|le\ +conseil)",
+    r"a\ +quitte\ +(?:la\ +salle|la\ +seance)",
+    r"se\ +retire(?:nt)?",
+    r"sort(?:ent)?\ +de\ +la\ +salle",
+)
+RETURN_VERBS = (
+    r"siege(?:nt)?\ +(?:a\ +nouveau|de\ +nouveau)",
+    r"revien(?:t|nent)",
+    r"regagne(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
+    r"reintegre(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
+)
+"""A return: only after a departure that was read (else the member was there all along)."""
+ARRIVE_VERBS = (
+    r"rejoin(?:t|ent|s)\ +(?:la\ +seance|la\ +salle|l'assemblee|le\ +conseil)",
+    r"arrive(?:nt)?\ +en\ +(?:cours\ +de\ +)?seance",
+    r"(?:est|sont)\ +arrivee?s?",
+)
+FOR_THIS_ITEM = re.compile(
+    r"le\ +temps\ +de|pendant\ +l'examen|durant\ +l'examen|pour\ +l'examen"
+    r"|pour\ +(?:ce|le\ +present)\ +(?:point|rapport|dossier|vote)",
+    _X,
+)
+"""A departure for one item only: "quitte la séance le temps de l'examen de ce rapport"."""
+EVENT_AFTER = re.compile(
+    rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
+    rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
+    _X,
+)
+"""An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau"."""
+EVENT_BEFORE = re.compile(
+    r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
+)
+"""An event with its noun first: "Arrivée de X", "Départ de M. Y"."""
+
+# --- the kind of body (the rule set is chosen from it and the date, never pinned) ----------------
+
+BODY = re.compile(
+    r"conseil\ +(?:de\ +communaute|communautaire|municipal|metropolitain|syndical"
+    r"|d'administration|departemental|general|regional)"
+    r"|comite\ +syndical|commission\ +permanente",
+    _X,
+)
+"""The name of the body in the head of the minutes."""
+
+BODY_ACRONYMS = {
+    "siaep": "Syndicat intercommunal",
+    "sivom": "Syndicat intercommunal",
+    "sivu": "Syndicat intercommunal",
+    "sieda": "Syndicat intercommunal",
+    "smictom": "Syndicat mixte",
+    "sydetom": "Syndicat mixte",
+    "epci": "Communauté",
+    "agglomeration": "Communauté d'agglomération",
+    "metropole": "Métropole",
+}
+"""A body named only by its acronym or kind in the letterhead: the body its rule set follows."""
+ACRONYM = re.compile(r"\b(?P<a>" + "|".join(BODY_ACRONYMS) + r")\b")
+NOT_A_PLACE = re.compile(r"(?:la|le|les|l')\b|commission|conseil|comite|bureau|seance")
+"""What follows "président(e) de" when it is not the name of the place ("de la commission …")."""
+
+PLACE_PARTICLES = frozenset({"de", "du", "des", "d'", "le", "la", "les", "l'", "sur", "sous", "en",
+                             "lès", "lez", "et", "aux", "au"})  # fmt: skip
+
+
+def place_words(words: list[str]) -> list[str]:
+    """The words of a place name, up to the first lower-case word that is not a particle
+    ("Putanges-le-Lac peut désormais …" -> "Putanges-le-Lac")."""
+    out: list[str] = []
+    for w in words:
+        if w and not w[0].isupper() and w.casefold() not in PLACE_PARTICLES:
+            break
+        out.append(w)
+    while out and out[-1].casefold() in PLACE_PARTICLES:
+        out.pop()
+    return out or words[:1]
