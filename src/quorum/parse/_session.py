@@ -12,7 +12,6 @@ from quorum.findings import Finding, Source
 from quorum.model import Session
 from quorum.parse import _patterns as P
 from quorum.parse._build import (
-    INFO,
     Builder,
     W,
     apply_entries,
@@ -55,25 +54,12 @@ def build_session(text: str) -> Session:
     apply_proxies(b, lists)
     for sec in lists.secretary:
         if not b.resolver.find(sec.name):
-            b.note(
-                "SECRETARY_NOT_MEMBER",
-                INFO,
-                f"the secretary '{sec.name.display}' is not in the member lists",
-                sec.source,
-            )
+            b.say("SECRETARY_NOT_MEMBER", sec.source, name=sec.name.display)
     for who, src in lists.clock:
         mid = b.resolver.find(who.name)
-        b.note(
-            "CLOCK_TIME_NOT_PLACED",
-            W,
-            f"a clock time cannot be placed on an item (the items "
-            f"carry no times): '{src.text}' was not used; the member counts for the whole "
-            "session",
-            src,
-            members=tuple(mid[:1]),
-        )
+        b.say("CLOCK_TIME_NOT_PLACED", src, members=tuple(mid[:1]), text=src.text or "")
     for u in lists.unread:
-        b.note("UNREAD_TEXT", W, f"{u.why}: '{u.source.text}'", u.source)
+        b.say("UNREAD_TEXT", u.source, why=u.why, text=u.source.text or "")
     votes, events, absts = read_votes(doc, heads)
     _blocks_and_events(b, lists, events)
     totals = read_totals(doc, lists, heads[0].pos if heads else HEAD_LIMIT)
@@ -94,14 +80,7 @@ def build_session(text: str) -> Session:
         notes=(),
     )
     if in_office is None:
-        b.note(
-            "MEMBERS_IN_OFFICE_INFERRED",
-            W,
-            "the number of members in office is not printed;"
-            f" inferred as {session.seats} from the {len(b.members)} named members "
-            "(a titular and the substitute sitting for him share one seat)",
-            None,
-        )
+        b.say("MEMBERS_IN_OFFICE_INFERRED", None, seats=session.seats, named=len(b.members))
     return attrs.evolve(session, members_in_office=in_office, notes=tuple(b.notes))
 
 
@@ -156,7 +135,7 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
     for ev in events:
         names, bad = read_names(ev.who)
         if bad or not names:
-            b.note("NAME_UNRESOLVED", W, f"'{ev.who}' could not be read as a name", ev.source)
+            b.say("NAME_UNREADABLE", ev.source, text=ev.who)
             continue
         mid = mention_member(
             b,

@@ -1,0 +1,136 @@
+"""The reader's notes about the attendance: one table of templates, one function that makes them.
+
+Each code has a severity and an English template with named ``{params}``; :func:`reader_note` is
+the only place that turns a code and its parameters into a :class:`~quorum.findings.Finding`
+(when findings carry their code and parameters, only this function changes). Every code has a
+``### CODE`` section in docs/parsing.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quorum.findings import Finding, Severity, Source
+
+W, E, INFO = Severity.WARNING, Severity.ERROR, Severity.INFO
+
+TEMPLATES: dict[str, tuple[Severity, str]] = {
+    "UNREAD_TEXT": (W, "{why}: '{text}'"),
+    "NAME_AMBIGUOUS": (
+        W,
+        "{what} '{name}' could be any of: {names}; nothing was assumed",
+    ),
+    "NAME_UNRESOLVED": (W, "{what} '{name}' matches no listed member; the fact was dropped"),
+    "NAME_UNREADABLE": (W, "'{text}' could not be read as a name"),
+    "MEMBER_ADDED": (W, "'{name}' is named only as {what}; added as a member ({state})"),
+    "MEMBER_ADDED_FROM_PROXY": (
+        W,
+        "'{name}' is named only as {what}; added as a member ({state})",
+    ),
+    "MEMBER_ADDED_FROM_CHAIR": (
+        W,
+        "'{name}' chairs the session but is in no list; counted as a present member",
+    ),
+    "PRESENT_AND_ABSENT": (W, "'{name}' is listed both present and absent"),
+    "MEMBER_LISTED_TWICE": (W, "'{name}' is listed twice"),
+    "MEMBERS_IN_OFFICE_INFERRED": (
+        W,
+        "the number of members in office is not printed; inferred as {seats} from the "
+        "{named} named members (a titular and the substitute sitting for him share one seat)",
+    ),
+    "CLOCK_TIME_NOT_PLACED": (
+        W,
+        "a clock time cannot be placed on an item (the items carry no times): '{text}' was "
+        "not used; the member counts for the whole session",
+    ),
+    "RANGE_ON_ABSENT": (W, "a range on an absent member was not used: '{text}'"),
+    "PROXY_CODE_UNMATCHED": (
+        W,
+        "the mark '(Pr{mark})' does not pair one absent member with one present member",
+    ),
+    "SECRETARY_NOT_MEMBER": (INFO, "the secretary '{name}' is not in the member lists"),
+    "NO_PRESENT_LIST": (
+        W,
+        "no list of members present was read: the attendance could not be counted from names",
+    ),
+    "FEWER_NAMED_THAN_IN_OFFICE": (
+        W,
+        "the minutes print {in_office} members in office but the lists name only {named}: "
+        "part of the attendance was not read",
+    ),
+    "TOTAL_DISAGREES": (
+        W,
+        "the minutes print {what} {printed}; the lists as read give {read}: check '{text}'",
+    ),
+    "COUNTS_ONLY": (
+        W,
+        "the minutes give the attendance as counts, not names ('{text}'): {present} present "
+        "and {represented} represented are counted without names; the lists were not "
+        "available",
+    ),
+    "SUBSTITUTE_UNPLACED": (
+        INFO,
+        "'{name}' sits as a substitute without saying whom he replaces: he takes the seat of "
+        "an absent titular and is not an extra seat",
+    ),
+    "NOT_DELIBERATIVE": (
+        INFO,
+        "'{name}' sits without a deliberative voice: not counted",
+    ),
+    "NAME_FROM_PHRASE": (W, "'{text}' reads like a phrase, not a name: not used"),
+    "ITEM_UNKNOWN": (
+        W,
+        "item '{label}' is not in the order of passage; the range that names it was not used",
+    ),
+    "RANGE_EMPTY": (W, "present only 'before' the first item: ignored"),
+    "PROXY_TO_SELF": (W, "a member gives a proxy to himself: ignored"),
+    "RANGE_REVERSED": (W, "a proxy's range ends before it starts: ignored"),
+}
+"""code -> (severity, template). A code absent from here is not a reader-lists note."""
+
+READING_CODES = frozenset(
+    {
+        "UNREAD_TEXT",
+        "NAME_AMBIGUOUS",
+        "NAME_UNRESOLVED",
+        "NAME_UNREADABLE",
+        "MEMBER_ADDED",
+        "MEMBER_ADDED_FROM_PROXY",
+        "PRESENT_AND_ABSENT",
+        "CLOCK_TIME_NOT_PLACED",
+        "RANGE_ON_ABSENT",
+        "PROXY_CODE_UNMATCHED",
+        "NO_PRESENT_LIST",
+        "FEWER_NAMED_THAN_IN_OFFICE",
+        "TOTAL_DISAGREES",
+        "COUNTS_ONLY",
+        "NAME_FROM_PHRASE",
+        "ITEM_UNKNOWN",
+        "RANGE_REVERSED",
+        "RANGE_EMPTY",
+        "PROXY_TO_SELF",
+    }
+)
+"""Notes that say part of the attendance was not understood: the reading is then incomplete."""
+
+
+def reader_note(
+    code: str,
+    source: Source | None = None,
+    *,
+    members: tuple[str, ...] = (),
+    items: tuple[str, ...] = (),
+    rule: str | None = None,
+    **params: Any,
+) -> Finding:
+    """The finding for ``code`` with its template filled from ``params``."""
+    severity, template = TEMPLATES[code]
+    return Finding(
+        code=code,
+        severity=severity,
+        message=template.format(**params),
+        items=items,
+        members=members,
+        rule=rule,
+        source=source,
+    )
