@@ -134,14 +134,12 @@ COUNTS_FAIL: dict[str, str] = {
     "sydetom66-2014-07-07": "most of the présents list not read",
 }
 VERDICT_FAIL: dict[str, str] = {
-    "cantal-cd-2020-04-24": "an error from a misread list",
     "cc-pays-fertois-2007-02-28": _REFUSED,
     "corte-cm-2025-04-08": _REFUSED,
     "couthenans-cm-2023-02-24": "an error from a misread proxy",
     "flaux-cm-2020-11-19": _REFUSED,
     "putanges-le-lac-cm-2024-12-16": "the inconsistent item 5 is not read",
     "region-centre-cp-2015-06-19": _REFUSED,
-    "sydetom66-2014-07-07": "an error from a misread list",
 }
 
 

@@ -237,7 +237,9 @@ def mention_member(
     if quiet:
         return mid
     b.say(
-        "MEMBER_ADDED_FROM_PROXY" if "proxy" in what else "MEMBER_ADDED",
+        ("HOLDER_ADDED_FROM_PROXY" if present else "MEMBER_ADDED_FROM_PROXY")
+        if "proxy" in what
+        else "MEMBER_ADDED",
         mention.source,
         members=(mid,),
         name=mention.name.display,
@@ -265,9 +267,7 @@ def register_entries(b: Builder, entries: list[Entry]) -> dict[int, str]:
                     name=e.who.name.display,
                 )
             else:
-                b.say(
-                    "MEMBER_LISTED_TWICE", e.who.source, members=(mid,), name=e.who.name.display
-                )
+                b.say("MEMBER_LISTED_TWICE", e.who.source, members=(mid,), name=e.who.name.display)
             continue
         mid = b.add_member(e.who.name, e.who.group, e.who.source, substitute=e.substitute)
         seen[key] = (mid, e)

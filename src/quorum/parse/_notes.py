@@ -27,6 +27,11 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         W,
         "'{name}' is named only as {what}; added as a member ({state})",
     ),
+    "HOLDER_ADDED_FROM_PROXY": (
+        W,
+        "'{name}' is named only as {what}, in no list of members present; added as a member "
+        "({state})",
+    ),
     "MEMBER_ADDED_FROM_CHAIR": (
         W,
         "'{name}' chairs the session but is in no list; counted as a present member",
@@ -95,7 +100,7 @@ READING_CODES = frozenset(
         "NAME_UNRESOLVED",
         "NAME_UNREADABLE",
         "MEMBER_ADDED",
-        "MEMBER_ADDED_FROM_PROXY",
+        "HOLDER_ADDED_FROM_PROXY",
         "PRESENT_AND_ABSENT",
         "CLOCK_TIME_NOT_PLACED",
         "RANGE_ON_ABSENT",

@@ -25,6 +25,7 @@ from quorum.parse._items import Event, Heading, find_headings, read_votes
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Lists, Mention
 from quorum.parse._names import read_names
+from quorum.parse._reading import cross_check, reading, sanity
 from quorum.parse._sections import read_lists
 from quorum.parse._tallies import HEAD_LIMIT, build_tallies, read_totals
 from quorum.parse._text import Doc
@@ -66,6 +67,8 @@ def build_session(text: str) -> Session:
     tallies, withdrawals = build_tallies(b, votes, lists, absts, totals)
     stretches = b.stretches()
     in_office = _in_office(doc)
+    sanity(b, lists, in_office, counts_only=False)
+    cross_check(b, stretches, totals.present, totals.voters, totals.source)
     session = Session(
         agenda=tuple(b.agenda),
         members=tuple(b.members),
@@ -81,7 +84,12 @@ def build_session(text: str) -> Session:
     )
     if in_office is None:
         b.say("MEMBERS_IN_OFFICE_INFERRED", None, seats=session.seats, named=len(b.members))
-    return attrs.evolve(session, members_in_office=in_office, notes=tuple(b.notes))
+    return attrs.evolve(
+        session,
+        members_in_office=in_office,
+        notes=tuple(b.notes),
+        reading=reading(b, session.agenda),
+    )
 
 
 def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[list[str], list[Heading], list[Finding]]:
