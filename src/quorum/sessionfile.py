@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from quorum.exceptions import InvalidSessionError, Problem
-from quorum.findings import Source
+from quorum.findings import Finding, Severity, Source
 from quorum.model import (
     TALLY_COUNTS,
     Member,
@@ -47,8 +47,10 @@ _TOP = {
     "carried_over",
     "withdrawals",
     "reading",
+    "notes",
 }
 _READING = {"complete", "uncertain_items"}
+_NOTE = {"code", "severity", "message", "items", "members", "rule", "source"}
 _MEMBER = {"id", "name", "group", "weight", "role", "substitute_for", "source"}
 _STRETCH = {"member", "from", "until", "source"}
 _PROXY = {"giver", "holder", "from", "until", "source"}
@@ -182,6 +184,43 @@ class _Reader:
             items = []
         return Reading(complete=value.get("complete", True), uncertain_items=items)
 
+    def note(self, path: str, obj: Mapping[str, Any]) -> Finding:
+        """A reader's note: a finding as ``quorum-audit/1`` writes it (its source a line of the
+        minutes, not a path of this file)."""
+        raw = obj.get("severity", "warning")
+        try:
+            severity = Severity(raw)
+        except ValueError:
+            self.fail(f"{path}.severity", f"expected error, warning or info, not {raw!r}")
+            severity = Severity.WARNING
+        texts: dict[str, Any] = {}
+        for key in ("code", "message"):
+            texts[key] = obj.get(key, "")
+            if not isinstance(texts[key], str):
+                self.fail(f"{path}.{key}", f"expected a string, not {texts[key]!r}")
+                texts[key] = ""
+        lists: dict[str, tuple[str, ...]] = {}
+        for key in ("items", "members"):
+            value = obj.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                self.fail(f"{path}.{key}", f"expected a list of strings, not {value!r}")
+                value = []
+            lists[key] = tuple(value)
+        rule = obj.get("rule")
+        if rule is not None and not isinstance(rule, str):
+            self.fail(f"{path}.rule", f"expected a string or null, not {rule!r}")
+            rule = None
+        src = self.source(path, obj) if obj.get("source") is not None else None
+        return Finding(
+            code=texts["code"],
+            severity=severity,
+            message=texts["message"],
+            items=lists["items"],
+            members=lists["members"],
+            rule=rule,
+            source=Source(line=src.line, text=src.text) if src else None,
+        )
+
     def rules(self, value: Any) -> None:
         """A rule set name must be known; inline statutes must be well formed."""
         if isinstance(value, str) and value not in RULE_SETS:
@@ -221,6 +260,7 @@ def session_from_dict(doc: object) -> Session:
         carried_over = []
     r.rules(doc.get("rules"))
     reading = r.reading(doc.get("reading"))
+    notes = list(r.records(doc, "notes", _NOTE, ("code", "message"), r.note))
     date = doc.get("date")
     if isinstance(date, str):
         try:
@@ -243,6 +283,7 @@ def session_from_dict(doc: object) -> Session:
             carried_over=carried_over,
             withdrawals=withdrawals,
             reading=reading,
+            notes=notes,
         )
     except InvalidSessionError as err:
         raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
@@ -268,6 +309,7 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
         "$.withdrawals",
         "$.tallies",
         "$.reading",
+        "$.notes",
     ]
 
     def key(p: Problem) -> tuple[int, str]:
@@ -275,6 +317,22 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
         return rank, p.path
 
     return sorted(dict.fromkeys(problems), key=key)
+
+
+def _note_dict(note: Finding) -> dict[str, Any]:
+    """A reader's note as ``quorum-audit/1`` writes a finding."""
+    doc: dict[str, Any] = {
+        "code": note.code,
+        "severity": note.severity.value,
+        "message": note.message,
+        "items": list(note.items),
+        "members": list(note.members),
+        "rule": note.rule,
+    }
+    src = _source_dict(note.source)
+    if src is not None:
+        doc["source"] = src
+    return doc
 
 
 def _source_dict(source: Source | None) -> dict[str, Any] | None:
@@ -353,6 +411,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             "complete": session.reading.complete,
             "uncertain_items": list(session.reading.uncertain_items),
         }
+    if session.notes:
+        doc["notes"] = [_note_dict(n) for n in session.notes]
     if session.withdrawals:
         doc["withdrawals"] = [
             with_source(
