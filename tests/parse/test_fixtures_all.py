@@ -122,24 +122,22 @@ def compare(name: str, result: Audit | None = None) -> list[Row]:
 _REFUSED = "refused: no member list found"
 COUNTS_FAIL: dict[str, str] = {
     "cantal-cd-2020-04-24": "présents as one paragraph of names; président outside the list",
-    "cc-pays-fertois-2007-02-28": _REFUSED + " (two-column table flattened)",
+    "cc-pays-fertois-2007-02-28": "two-column table flattened",
     "corte-cm-2025-04-08": _REFUSED + " (counts-only attendance)",
     "couthenans-cm-2022-10-28": "proxies inside the absent list; items on their own lines",
     "couthenans-cm-2023-02-24": "'(pouvoir donné Patrick)' without 'à'",
     "flaux-cm-2020-11-19": _REFUSED + " (flattened Word table)",
     "putanges-le-lac-cm-2022-01-31": "list read as one line; 'A et B donnent pouvoir à C'",
     "putanges-le-lac-cm-2024-12-16": "one item read; arrival during item 8",
-    "region-centre-cp-2015-06-19": _REFUSED + " (clock times)",
+    "region-centre-cp-2015-06-19": "clock times; sans voix délibérative",
     "sivom-alliance-nord-ouest-2009-03-25": "suppléants avec voix délibérative",
     "sydetom66-2014-07-07": "most of the présents list not read",
 }
 VERDICT_FAIL: dict[str, str] = {
-    "cc-pays-fertois-2007-02-28": _REFUSED,
     "corte-cm-2025-04-08": _REFUSED,
     "couthenans-cm-2023-02-24": "an error from a misread proxy",
     "flaux-cm-2020-11-19": _REFUSED,
     "putanges-le-lac-cm-2024-12-16": "the inconsistent item 5 is not read",
-    "region-centre-cp-2015-06-19": _REFUSED,
 }
 
 

@@ -9,6 +9,7 @@ import re
 
 from quorum.findings import Source
 from quorum.parse import _patterns as P
+from quorum.parse._attendance_vocab import SECTION
 from quorum.parse._lists import (
     LIST_KINDS,
     MAX_ENTRY,
@@ -38,7 +39,7 @@ def read_lists(doc: Doc) -> Lists:
     out = Lists()
     heads = [
         (m.start(), m.end(), (m.lastgroup or "").removesuffix("_inline"))
-        for m in P.SECTION.finditer(doc.folded)
+        for m in SECTION.finditer(doc.folded)
     ]
     blank = re.compile(r"\n[ \t]*\n")
     spans: list[tuple[int, int, int, str]] = []
