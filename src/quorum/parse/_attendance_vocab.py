@@ -39,7 +39,8 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("passage", r"ordre\ +de\ +passage(?:\ +des\ +(?:rapports|questions|points|dossiers))?"),
     (
         "block",
-        r"questions?\ +(?:n\ ?°\ ?)?\d{1,3}\ +(?:et|a|&|au)\ +(?:la\ +fin|\d{1,3})(?:\ +incluse?)?",
+        r"questions?\ +(?:n\ ?°\ ?)?\d{1,3}\ +(?:et|a|&|au)\ +(?:la\ +fin|\d{1,3})"
+        r"(?:\ +incluse?)?",
     ),
 )
 """Attendance headings: (section kind, phrase over folded text)."""
