@@ -125,8 +125,7 @@ COUNTS_FAIL: dict[str, str] = {
     "cc-pays-fertois-2007-02-28": "two-column table flattened",
     "corte-cm-2025-04-08": _REFUSED + " (counts-only attendance)",
     "couthenans-cm-2022-10-28": "proxies inside the absent list; items on their own lines",
-    "couthenans-cm-2023-02-24": "'(pouvoir donné Patrick)' without 'à'",
-    "flaux-cm-2020-11-19": _REFUSED + " (flattened Word table)",
+    "flaux-cm-2020-11-19": "flattened Word table",
     "putanges-le-lac-cm-2022-01-31": "list read as one line; 'A et B donnent pouvoir à C'",
     "putanges-le-lac-cm-2024-12-16": "one item read; arrival during item 8",
     "region-centre-cp-2015-06-19": "clock times; sans voix délibérative",
@@ -135,8 +134,6 @@ COUNTS_FAIL: dict[str, str] = {
 }
 VERDICT_FAIL: dict[str, str] = {
     "corte-cm-2025-04-08": _REFUSED,
-    "couthenans-cm-2023-02-24": "an error from a misread proxy",
-    "flaux-cm-2020-11-19": _REFUSED,
     "putanges-le-lac-cm-2024-12-16": "the inconsistent item 5 is not read",
 }
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from quorum.findings import Source
 from quorum.parse import _patterns as P
 from quorum.parse._names import Name, read_names
-from quorum.parse._text import Frag, split_top
+from quorum.parse._text import Frag
 
 MAX_ENTRY = 400
 """Longer list entries are not read (reported as unread): bounds the cost of every pattern."""
@@ -100,13 +100,73 @@ def _src(frag: Frag, a: int, b: int) -> Source:
     return Source(line=frag.line_no(a), text=frag.text[a:b].strip()[:200] or None)
 
 
+_SEP_CHARS = ",;•·▪■►"
+_DASHES = "–—"
+_CIVILITY_WORD = re.compile(
+    r"(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m|me|dr)\b"
+)
+_TOTAL_LINE = re.compile(
+    r"^\W*(?:soit\ +)?(?:\d{1,4})\ +(?:conseillers?\ +|membres?\ +|delegues?\ +)?"
+    r"(?:presents?|procurations?|pouvoirs?|votants?|absents?|excuses?|representes?)\W*$"
+)
+"""A count inside a list ("Soit 31 présents", "2 procurations"): a total, not a name."""
+
+
 def _chunks(frag: Frag) -> list[tuple[int, int]]:
-    """List entries: split on commas, or on " - " when the list uses dashes (Lannion)."""
-    spans = split_top(frag.text, ",;")
-    if len(spans) <= 2 and " - " in frag.text:
-        work = frag.text.replace(" - ", " ; ")
-        spans = split_top(work, ";")
+    """List entries, whatever the separator: "," ";" bullets, "/" (not in a date), en and em
+    dashes, " et " before a name, and a spaced hyphen when the list has no comma (a hyphen inside
+    a name, "Jean-Pierre", "Jean - Claude" in a comma list, is not a separator). Only outside
+    parentheses."""
+    text, folded = frag.text, frag.folded
+    depth = 0
+    cuts: list[tuple[int, int]] = []  # (start, end) of each separator
+    spaced: list[tuple[int, int]] = []
+    commas = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and c in _SEP_CHARS:
+            cuts.append((i, i + 1))
+            commas += c in ",;"
+        elif (depth == 0 and c in _DASHES) or (
+            depth == 0
+            and c == "/"
+            and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
+        ):
+            cuts.append((i, i + 1))
+        elif (
+            depth == 0
+            and c == " "
+            and folded.startswith(" et ", i)
+            and _starts_a_name(text, folded, i + 4)
+        ):
+            cuts.append((i, i + 4))
+        elif depth == 0 and c == " " and text.startswith(" - ", i):
+            spaced.append((i, i + 3))
+    if commas < 2 or len(spaced) > commas:
+        cuts += spaced
+    cuts.sort()
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for a, b in cuts:
+        if a < begin:
+            continue
+        spans.append((begin, a))
+        begin = b
+    spans.append((begin, len(text)))
     return spans
+
+
+def _starts_a_name(text: str, folded: str, i: int) -> bool:
+    """A name starts at ``i``: a civility or a capital, and no group label (":") before the next
+    comma (a commune "Chemaudin et Vaux :" is not two entries)."""
+    nxt = text[i : i + 1]
+    if not (nxt.isupper() or _CIVILITY_WORD.match(folded, i)):
+        return False
+    stop = min((k for k in (text.find(",", i), text.find(";", i)) if k >= 0), default=len(text))
+    return ":" not in text[i:stop]
 
 
 def _group_prefix(text: str) -> tuple[str | None, int]:

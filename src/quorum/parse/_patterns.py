@@ -73,7 +73,7 @@ REPLACED_BY = re.compile(
 )
 PROXY_TO = re.compile(
     rf"^(?:(?:a\ +)?donne\ +)?(?:procuration|pouvoir|delegation(?:\ +de\ +vote)?|mandat)"
-    rf"(?:\ +donne(?:e)?)?\ +{_A}\ +(?P<who>.+)$",
+    rf"(?:\ +donne(?:e)?)?(?:\ +{_A})?\ +(?P<who>.+)$",
     _X,
 )
 REPRESENTED_BY = re.compile(r"^represente(?:e|s|es)?\ +par\ +(?P<who>.+)$", _X)

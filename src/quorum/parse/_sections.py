@@ -31,6 +31,13 @@ MAX_FURNITURE = 100
 _READ = (*LIST_KINDS, "proxies", "secretary", "block")
 _COUNT_LEAD = re.compile(r"\d{1,4}\b")
 _CIVILITY_ANY = re.compile(r"(?:^|[\s,(])(?:m|mme|mmes|mm|mlle|monsieur|madame)(?:\.|\s)")
+INVERTED = re.compile(
+    r"^[ \t+*\-•·>|]*(?P<who>[^\W\d_][^:\n\d]{1,59}?)(?<!\ )\ *:\ *"
+    r"(?P<what>(?:etait\ +)?(?:absente?s?(?:\ +(?:non\ +)?excusee?s?)?|excusee?s?|presente?s?))"
+    r"\ *\.?[ \t]*$",
+    re.MULTILINE,
+)
+"""A line naming one member then his state ("Maryline : absente non excusée")."""
 _LABEL_WORDS = {"presents", "present", "votants", "absents", "absent", "excuses", "pouvoirs"}
 
 
@@ -41,15 +48,26 @@ def read_lists(doc: Doc) -> Lists:
         (m.start(), m.end(), (m.lastgroup or "").removesuffix("_inline"))
         for m in SECTION.finditer(doc.folded)
     ]
+    forced: dict[int, int] = {}
+    for m in INVERTED.finditer(doc.folded):
+        names, bad = read_names(doc.text[m.start("who") : m.end("who")])
+        if names and not bad and not any(a <= m.start() < b for a, b, _ in heads):
+            kind = "present" if "present" in m.group("what") else "absent"
+            heads.append((m.start(), m.start("who"), kind))
+            forced[m.start()] = m.end("who")
+    heads.sort()
     blank = re.compile(r"\n[ \t]*\n")
     spans: list[tuple[int, int, int, str]] = []
     for i, (start, end, kind) in enumerate(heads):
         stop = heads[i + 1][0] if i + 1 < len(heads) else len(doc.text)
-        if kind != "block":
+        if start in forced:
+            stop = forced[start]
+        elif kind != "block":
             gap = blank.search(doc.text, end, stop)
             if gap:
                 stop = gap.start()
             stop = _heading_stop(doc, end, stop)
+            stop = _sentence_stop(doc, end, stop)
         else:
             stop = min(stop, _nth_line_end(doc, end, 14))
         spans.append((start, end, stop, kind))
@@ -150,6 +168,30 @@ def _heading_stop(doc: Doc, end: int, stop: int) -> int:
             doc.folded[lead : lead + len(stripped)]
         ):
             return max(end, start - 1)
+        no += 1
+    return stop
+
+
+_SENTENCE = re.compile(r"^\S+(?:\s+\S+)*?\s+[a-zà-ÿ][a-zà-ÿ'’]*\s+\S+\s+[a-zà-ÿ]")
+"""A line of prose: after its first word, a lower-case word then another ("Mr le Maire demande",
+"Madame Jeanne GUILLOUET est nommée")."""
+
+
+def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
+    """A list ends after a line that ends with a full stop when the next line is prose."""
+    no = doc.line_no(end)
+    while no < len(doc.starts) and doc.starts[no] < stop:
+        line = doc.line(no)
+        nxt = doc.line(no + 1)
+        last = line.rstrip(".").split()[-1:] if line.endswith(".") else []
+        if (
+            last
+            and len(last[0]) > 2
+            and not _CIVILITY_ANY.match(last[0].casefold() + " ")
+            and _SENTENCE.match(nxt)
+            and "," not in nxt[:60]
+        ):
+            return doc.starts[no] - 1
         no += 1
     return stop
 
