@@ -25,7 +25,17 @@ from quorum.exceptions import (
 )
 from quorum.findings import Finding, Severity, Source, Verdict
 from quorum.io import read_session, write_session
-from quorum.model import Member, Proxy, Reading, Role, Session, Stretch, Tally, Withdrawal
+from quorum.model import (
+    Headcount,
+    Member,
+    Proxy,
+    Reading,
+    Role,
+    Session,
+    Stretch,
+    Tally,
+    Withdrawal,
+)
 from quorum.parse import parse_minutes
 from quorum.rules import Majority, ProxyRule, QuorumRule, RuleSet
 from quorum.rulesets import RULE_SETS, get_rules, rules_for, rules_from_dict
@@ -36,6 +46,7 @@ __all__ = [
     "Audit",
     "AuditItem",
     "Finding",
+    "Headcount",
     "InvalidSessionError",
     "Majority",
     "Member",

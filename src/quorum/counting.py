@@ -75,6 +75,13 @@ class Counts:
         )
         givers = (self.weights[self.index[p.giver]] for p in session.proxies)
         self.proxy_count, self.proxy_weight = tl.sweep(n, zip(self.counted, givers, strict=True))
+        for h in session.headcounts:  # members counted but not named: one voice each
+            self.total_weight += h.seats
+            for pos in tl.positions(self.range(h.from_item, h.until_item)):
+                self.present_count[pos] += h.present
+                self.present_weight[pos] += h.present
+                self.proxy_count[pos] += h.represented
+                self.proxy_weight[pos] += h.represented
         withdrawn_here = (tl.intersect(s, w) for s, w in zip(sitting, self.withdrawn, strict=True))
         self.withdrawn_count, _ = tl.sweep(n, ((s, 1) for s in withdrawn_here))
         self.representatives, _ = tl.sweep(n, ((s, 1) for s in representative))

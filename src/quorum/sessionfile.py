@@ -18,6 +18,7 @@ from quorum.exceptions import InvalidSessionError, Problem
 from quorum.findings import Finding, Severity, Source
 from quorum.model import (
     TALLY_COUNTS,
+    Headcount,
     Member,
     Proxy,
     Reading,
@@ -48,7 +49,9 @@ _TOP = {
     "withdrawals",
     "reading",
     "notes",
+    "headcounts",
 }
+_HEADCOUNT = {"present", "represented", "absent", "from", "until", "source"}
 _READING = {"complete", "uncertain_items"}
 _NOTE = {"code", "severity", "message", "items", "members", "rule", "source"}
 _MEMBER = {"id", "name", "group", "weight", "role", "substitute_for", "source"}
@@ -162,6 +165,16 @@ class _Reader:
             source=self.source(path, obj),
         )
 
+    def headcount(self, path: str, obj: Mapping[str, Any]) -> Headcount:
+        return Headcount(
+            present=obj.get("present", 0),
+            represented=obj.get("represented", 0),
+            absent=obj.get("absent", 0),
+            from_item=obj.get("from"),
+            until_item=obj.get("until"),
+            source=self.source(path, obj),
+        )
+
     def tally(self, path: str, obj: Mapping[str, Any]) -> Tally:
         counts: dict[str, Any] = {k: _exact_text(obj.get(k)) for k in TALLY_COUNTS}
         more: dict[str, Any] = {k: obj.get(k) for k in _TALLY_MORE}
@@ -261,6 +274,7 @@ def session_from_dict(doc: object) -> Session:
     r.rules(doc.get("rules"))
     reading = r.reading(doc.get("reading"))
     notes = list(r.records(doc, "notes", _NOTE, ("code", "message"), r.note))
+    headcounts = list(r.records(doc, "headcounts", _HEADCOUNT, (), r.headcount))
     date = doc.get("date")
     if isinstance(date, str):
         try:
@@ -284,6 +298,7 @@ def session_from_dict(doc: object) -> Session:
             withdrawals=withdrawals,
             reading=reading,
             notes=notes,
+            headcounts=headcounts,
         )
     except InvalidSessionError as err:
         raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
@@ -310,6 +325,7 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
         "$.tallies",
         "$.reading",
         "$.notes",
+        "$.headcounts",
     ]
 
     def key(p: Problem) -> tuple[int, str]:
@@ -411,6 +427,15 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             "complete": session.reading.complete,
             "uncertain_items": list(session.reading.uncertain_items),
         }
+    if session.headcounts:
+        doc["headcounts"] = [
+            with_source(
+                {"present": h.present, "represented": h.represented, "absent": h.absent,
+                 "from": h.from_item, "until": h.until_item},
+                h.source,
+            )
+            for h in session.headcounts
+        ]  # fmt: skip
     if session.notes:
         doc["notes"] = [_note_dict(n) for n in session.notes]
     if session.withdrawals:

@@ -123,7 +123,7 @@ _REFUSED = "refused: no member list found"
 COUNTS_FAIL: dict[str, str] = {
     "cantal-cd-2020-04-24": "présents as one paragraph of names; président outside the list",
     "cc-pays-fertois-2007-02-28": "two-column table flattened",
-    "corte-cm-2025-04-08": _REFUSED + " (counts-only attendance)",
+    "corte-cm-2025-04-08": "counts only: item labels '25-04/031' not read",
     "couthenans-cm-2022-10-28": "proxies inside the absent list; items on their own lines",
     "flaux-cm-2020-11-19": "flattened Word table",
     "putanges-le-lac-cm-2022-01-31": "list read as one line; 'A et B donnent pouvoir à C'",
@@ -133,7 +133,6 @@ COUNTS_FAIL: dict[str, str] = {
     "sydetom66-2014-07-07": "most of the présents list not read",
 }
 VERDICT_FAIL: dict[str, str] = {
-    "corte-cm-2025-04-08": _REFUSED,
     "putanges-le-lac-cm-2024-12-16": "the inconsistent item 5 is not read",
 }
 

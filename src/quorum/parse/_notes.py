@@ -40,8 +40,7 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
     "MEMBER_LISTED_TWICE": (W, "'{name}' is listed twice"),
     "MEMBERS_IN_OFFICE_INFERRED": (
         W,
-        "the number of members in office is not printed; inferred as {seats} from the "
-        "{named} named members (a titular and the substitute sitting for him share one seat)",
+        "the number of members in office is not printed; inferred as {seats} from {basis}",
     ),
     "CLOCK_TIME_NOT_PLACED": (
         W,
@@ -108,7 +107,6 @@ READING_CODES = frozenset(
         "NO_PRESENT_LIST",
         "FEWER_NAMED_THAN_IN_OFFICE",
         "TOTAL_DISAGREES",
-        "COUNTS_ONLY",
         "NAME_FROM_PHRASE",
         "ITEM_UNKNOWN",
         "RANGE_REVERSED",

@@ -9,7 +9,7 @@ import attrs
 
 from quorum.exceptions import SessionFileError
 from quorum.findings import Finding, Source
-from quorum.model import Session
+from quorum.model import Headcount, Session
 from quorum.parse import _patterns as P
 from quorum.parse._build import (
     Builder,
@@ -21,6 +21,7 @@ from quorum.parse._build import (
     president,
     register_entries,
 )
+from quorum.parse._counts import read_counts
 from quorum.parse._items import Event, Heading, find_headings, read_votes
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Lists, Mention
@@ -38,14 +39,20 @@ def build_session(text: str) -> Session:
     if not doc.text.strip():
         raise SessionFileError("the minutes are empty")
     lists = read_lists(doc)
-    if not lists.entries:
-        raise SessionFileError(f"no member list found (looked for {_HEADERS}, ...)")
+    counted = None if lists.entries else read_counts(doc)
+    if not lists.entries and counted is None:
+        raise SessionFileError(
+            f"no member list found (looked for {_HEADERS}, ...) and no counts of the "
+            "members present ('27 conseillers étaient présents ou représentés (07 procurations)')"
+        )
     head_end = max(lists.ends) if lists.ends else 0
+    if counted is not None and counted.source.line is not None:
+        head_end = max(head_end, doc.starts[min(counted.source.line, len(doc.starts) - 1)])
     agenda, heads, agenda_notes = _agenda(doc, lists, head_end)
     b = Builder(agenda)
     b.notes += agenda_notes
     ids = register_entries(b, lists.entries)
-    if m := P.PRESIDENCY.search(doc.folded[: lists.first_header or 0]):
+    if counted is None and (m := P.PRESIDENCY.search(doc.folded[: lists.first_header or 0])):
         president(
             b,
             doc.text[m.start("who") : m.end("who")],
@@ -67,7 +74,25 @@ def build_session(text: str) -> Session:
     tallies, withdrawals = build_tallies(b, votes, lists, absts, totals)
     stretches = b.stretches()
     in_office = _in_office(doc)
-    sanity(b, lists, in_office, counts_only=False)
+    sanity(b, lists, in_office, counts_only=counted is not None)
+    headcounts: tuple[Headcount, ...] = ()
+    if counted is not None:
+        headcounts = (
+            Headcount(
+                present=counted.present,
+                represented=counted.represented,
+                absent=counted.absent,
+                source=counted.source,
+            ),
+        )
+        in_office = in_office or counted.office
+        b.say(
+            "COUNTS_ONLY",
+            counted.source,
+            text=counted.source.text or "",
+            present=counted.present,
+            represented=counted.represented,
+        )
     cross_check(b, stretches, totals.present, totals.voters, totals.source)
     session = Session(
         agenda=tuple(b.agenda),
@@ -80,10 +105,17 @@ def build_session(text: str) -> Session:
         rules=_rules(doc),
         members_in_office=in_office,
         withdrawals=tuple(withdrawals),
+        headcounts=headcounts,
         notes=(),
     )
     if in_office is None:
-        b.say("MEMBERS_IN_OFFICE_INFERRED", None, seats=session.seats, named=len(b.members))
+        basis = (
+            "the counts printed (present + represented + absent)"
+            if counted is not None
+            else f"the {len(b.members)} named members (a titular and the substitute sitting "
+            "for him share one seat)"
+        )
+        b.say("MEMBERS_IN_OFFICE_INFERRED", None, seats=session.seats, basis=basis)
     return attrs.evolve(
         session,
         members_in_office=in_office,
