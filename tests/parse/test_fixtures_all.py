@@ -126,13 +126,15 @@ COUNTS_FAIL: dict[str, str] = {
     "corte-cm-2025-04-08": "counts only: item labels '25-04/031' not read",
     "couthenans-cm-2022-10-28": "proxies inside the absent list; items on their own lines",
     "flaux-cm-2020-11-19": "flattened Word table",
-    "putanges-le-lac-cm-2022-01-31": "list read as one line; 'A et B donnent pouvoir à C'",
+    "putanges-le-lac-cm-2022-01-31": "items not found (reader-items); rule set pinned",
     "putanges-le-lac-cm-2024-12-16": "one item read; arrival during item 8",
     "region-centre-cp-2015-06-19": "clock times; sans voix délibérative",
     "sivom-alliance-nord-ouest-2009-03-25": "suppléants avec voix délibérative",
     "sydetom66-2014-07-07": "most of the présents list not read",
 }
 VERDICT_FAIL: dict[str, str] = {
+    "putanges-le-lac-cm-2022-01-31": "the reader pins fr-municipal: two proxies to one holder "
+    "are legal under the January 2022 health-emergency rules (issue 8 point 6, reader-items)",
     "putanges-le-lac-cm-2024-12-16": "the inconsistent item 5 is not read",
 }
 

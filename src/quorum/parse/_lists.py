@@ -214,17 +214,44 @@ def _parens(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 def _read_people(frag: Frag, status: str, out: Lists) -> None:
     group: str | None = None
-    for a, b in _chunks(frag):
+    spans = _chunks(frag)
+    read: list[tuple[int, int, int]] = []  # (chunk end, first entry, entries after) per chunk
+    for a, b in spans:
         raw = frag.text[a:b]
         if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|-)\W*", frag.folded[a:b]):
             continue
+        if _TOTAL_LINE.match(frag.folded[a:b].strip()):
+            continue  # "Soit 31 présents": a total (the cross-check reads totals)
         if b - a > MAX_ENTRY:
             out.unread.append(Unread(_src(frag, a, b), "entry too long to be a name"))
             continue
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
             group = prefix
+        first = len(out.entries)
         _read_entry(frag, a + skip, b, status, group, out)
+        read.append((b, first, len(out.entries)))
+    _shared_holders(frag, read, out)
+
+
+def _shared_holders(frag: Frag, read: list[tuple[int, int, int]], out: Lists) -> None:
+    """ "A et B donnent pouvoir à C": an absent entry with no proxy, joined by "et" to the next
+    entry that has one, gives his proxy to the same holder."""
+    for k in range(len(read) - 2, -1, -1):
+        end, first, after = read[k]
+        nxt_start = read[k + 1][1]
+        if after == first or nxt_start >= len(out.entries):
+            continue
+        giver, nxt = out.entries[after - 1], out.entries[nxt_start]
+        gap = frag.folded[end : end + 4]
+        if (
+            gap == " et "
+            and giver.proxy_to is None
+            and nxt.proxy_to is not None
+            and giver.status != "present"
+            and not giver.replaced_by
+        ):
+            giver.proxy_to = nxt.proxy_to
 
 
 def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out: Lists) -> None:
@@ -336,6 +363,7 @@ def _label(n: str) -> str:
 
 def _read_proxies(frag: Frag, out: Lists) -> None:
     group: str | None = None
+    waiting: list[Mention] = []
     for a, b in _chunks(frag):
         raw = frag.text[a:b]
         if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|aucune)?\W*", frag.folded[a:b]):
@@ -367,7 +395,15 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
                     )
                 )
             bounds += got
+        if giver is not None and holder is None and frag.folded[b : b + 4] == " et ":
+            waiting.append(giver)  # "A et B donnent pouvoir à C"
+            continue
         if giver is None or holder is None:
             out.unread.append(Unread(src, "not read as 'giver à holder'"))
             continue
+        for g in waiting:
+            out.proxies.append(ProxyFact(g, holder, bounds, src))
+        waiting.clear()
         out.proxies.append(ProxyFact(giver, holder, bounds, src))
+    for g in waiting:
+        out.unread.append(Unread(g.source, "a proxy giver whose holder is not named"))

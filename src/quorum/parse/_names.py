@@ -99,6 +99,9 @@ def read_names(text: str) -> tuple[list[Name], str]:
     if bad:
         return [], text
     upper = [_is_upper(w) for w in words]
+    if len(words) >= 2 and not any(upper) and all(w[:1].isupper() for w in words):
+        # "Sébastien Leroux": no SURNAME in capitals; the last word is the surname
+        return [Name(_fix_first(words[:-1]), words[-1])], ""
     names: list[Name] = []
     surname_first = upper[0] and not all(upper)
     i = 0

@@ -81,7 +81,8 @@ NO_PROXY = re.compile(r"^(?:pas|aucun|sans)\ +(?:de\ +)?(?:pouvoir|procuration)"
 PROXY_CODE = re.compile(r"^pr\ ?(?P<stars>\*+)$", _X)
 
 PROXY_SPLIT = re.compile(
-    r"""\ (?:(?:a\ +)?donne(?:\ +(?:son|sa))?\ +(?:pouvoir|procuration|delegation\ +de\ +vote)
+    r"""\ (?:(?:a\ +|ont\ +)?donne(?:nt)?(?:\ +(?:son|sa|leur|leurs))?
+          \ +(?:pouvoirs?|procurations?|delegation\ +de\ +vote)
           \ +{a}|represente(?:e)?\ +par|par|{a})\ """.replace("{a}", "(?:a|&|au)"),
     _X,
 )

@@ -64,6 +64,12 @@ def read_lists(doc: Doc) -> Lists:
             stop = forced[start]
         elif kind != "block":
             gap = blank.search(doc.text, end, stop)
+            while (
+                gap
+                and kind in (*LIST_KINDS, "proxies")
+                and _continues(doc, end, gap.start(), gap.end(), stop)
+            ):
+                gap = blank.search(doc.text, gap.end(), stop)
             if gap:
                 stop = gap.start()
             stop = _heading_stop(doc, end, stop)
@@ -175,6 +181,31 @@ def _heading_stop(doc: Doc, end: int, stop: int) -> int:
 _SENTENCE = re.compile(r"^\S+(?:\s+\S+)*?\s+[a-zà-ÿ][a-zà-ÿ'’]*\s+\S+\s+[a-zà-ÿ]")
 """A line of prose: after its first word, a lower-case word then another ("Mr le Maire demande",
 "Madame Jeanne GUILLOUET est nommée")."""
+
+
+_NAME_START = re.compile(r"[A-ZÀ-Ý]|(?:m|mme|mmes|mm|monsieur|madame|mr)\b", re.IGNORECASE)
+
+
+def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
+    """A list cut by a blank line (a page break in a PDF) goes on after it: the text before ends
+    on a separator or a name, and the next line is more names, not a heading or prose."""
+    if after >= stop:
+        return False
+    last = doc.text[end:before].rstrip()[-1:]
+    no = doc.line_no(after)
+    nxt = doc.line(no)
+    if not last or last in ".:" or not nxt or not _NAME_START.match(nxt):
+        return False
+    lead = (
+        doc.starts[no - 1]
+        + len(doc.text[doc.starts[no - 1] :])
+        - len(doc.text[doc.starts[no - 1] :].lstrip())
+    )
+    if P.HEAD_NUMBER.match(nxt) or P.HEAD_KEYWORD.match(doc.folded[lead : lead + len(nxt)]):
+        return False
+    if SECTION.match(doc.folded, lead) or _SENTENCE.match(nxt):
+        return False
+    return last in ",;-–—/" or "," in nxt[:60]
 
 
 def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
