@@ -130,7 +130,6 @@ COUNTS_FAIL: dict[str, str] = {
     "putanges-le-lac-cm-2024-12-16": "one item read; arrival during item 8",
     "region-centre-cp-2015-06-19": "clock times; sans voix délibérative",
     "sivom-alliance-nord-ouest-2009-03-25": "suppléants avec voix délibérative",
-    "sydetom66-2014-07-07": "most of the présents list not read",
 }
 VERDICT_FAIL: dict[str, str] = {
     "putanges-le-lac-cm-2022-01-31": "the reader pins fr-municipal: two proxies to one holder "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_S = r"(?:\ ?\([a-z/]{1,6}\))?"
+_S = r"(?:\ ?\([a-z/]{1,6}\)[a-z]{0,2})?"
 """A gender/number mark: "présent(e)s", "absent(s/es)"."""
 _PRESENT = rf"presente?s?{_S}"
 _ABSENT = rf"absente?s?{_S}"
@@ -29,6 +29,11 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("represented", rf"{_ABSENT}\ ?(?:-\ ?)?(?:et\ +)?{_REPRESENTED}(?:\ +par\ +\w+)?"),
     ("represented", rf"{_EXCUSED}\ +(?:et\ +)?{_REPRESENTED}"),
     ("represented", rf"{_REPRESENTED}(?:\ +par\ +(?:pouvoir|procuration)s?)?"),
+    ("represented", _GAVE),
+    (
+        "substituted",
+        r"supplee(?:e|s|es)?|remplacee?s?(?:\ +par\ +(?:leur|un|une)\ +suppleante?s?)?",
+    ),
     ("absent", rf"{_ABSENT}(?:\ ?(?:-\ ?)?(?:et\ +)?(?:non\ +)?{_EXCUSED})?"),
     ("absent", rf"{_EXCUSED}(?:\ +(?:et\ +)?{_ABSENT})?"),
     ("present", rf"{_PRESENT}(?:\ +(?:a\ +la\ +seance|en\ +seance))?"),
@@ -54,6 +59,7 @@ SUBJECTS: tuple[str, ...] = (
     r"conseillers?(?:\ +(?:municipaux|communautaires|syndicaux))?",
     r"titulaires?",
     r"elus?",
+    r"avai(?:en)?t",
 )
 """Words that may open a heading: "Étaient présents", "Sont excusés", "Délégués représentés"."""
 
@@ -66,11 +72,12 @@ def _compile() -> re.Pattern[str]:
     body = "|".join(
         f"(?P<{kind}>{subject}(?:{'|'.join(phrases)}))" for kind, phrases in groups.items()
     )
+    subjects = "(?:" + "|".join(SUBJECTS[:3]) + ")"
     return re.compile(
         rf"""
         (?:(?<=\ )(?P<agenda_inline>ordre\ +du\ +jour)      # the agenda may follow a name
         |
-        (?:^[ +*\-•·>|]*|(?<=[.,;]\ ))                     # a line start, or after ". " / ", "
+        (?:^[ +*\-•·>|]*|(?<=[.,;]\ )|(?<=\d\ )(?={subjects}\ ))  # line start, ". ", "34 Étaient"
         (?:{body}))
         [\ .]*:
         """,

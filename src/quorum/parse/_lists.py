@@ -17,7 +17,11 @@ from quorum.parse._text import Frag
 
 MAX_ENTRY = 400
 """Longer list entries are not read (reported as unread): bounds the cost of every pattern."""
-LIST_KINDS = ("present", "absent", "represented")
+LIST_KINDS = ("present", "absent", "represented", "substituted")
+_SUBSTITUTED_BY = re.compile(
+    r"\ (?:(?:remplacee?|supplee?e?)\ +)?par\ +(?:(?:sa|son)\ +suppl[ea]ante?\ +)?"
+)
+"""In an "Étaient suppléés :" list: "X par Y" (titular X, substitute Y)."""
 
 
 @dataclass
@@ -263,6 +267,9 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
     replaced: Mention | None = None
     holder: Mention | None = None
     m = P.REPLACED_BY.search(fold_out)
+    if status == "substituted":
+        status = "absent"
+        m = m or _SUBSTITUTED_BY.search(fold_out)
     if m:
         replaced = _mention(text[m.end() :].split("(")[0], src, group)
         outside = outside[: m.start()]

@@ -46,6 +46,7 @@ CIVILITY = re.compile(r"^(?:monsieur|madame|mademoiselle|mmes|mme|mlle|mm|mr|m)(
 ITEM = (
     r"(?:(?:la|le|l')\ *)?(?:questions?|deliberations?|rapports?|points?|dossiers?"
     r"|affaires?)?\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4}(?:\ ?(?:bis|ter))?)"
+    r"(?!\ ?h(?:eures?)?\b|\ ?h\d)"
 )
 """A reference to an item: "la question n°6", "rapport 12", "point n° 3 bis"."""
 
@@ -59,7 +60,7 @@ RANGE_FROM = re.compile(
 RANGE_UNTIL = re.compile(rf"(?:jusqu'{{0,2}}\ ?{_A}|jusque)\ +{ITEM}(?P<incl>\ +incluse?)?", _X)
 RANGE_BEFORE = re.compile(rf"(?:avant\ +(?:le\ +vote\ +(?:de|du)\ +)?){ITEM}", _X)
 RANGE_AFTER = re.compile(rf"apres\ +(?:le\ +vote\ +(?:de|du)\ +)?{ITEM}", _X)
-CLOCK = re.compile(r"\b(?P<h>[0-2]?\d)\ ?h\ ?(?P<m>[0-5]\d)?\b", _X)
+CLOCK = re.compile(r"\b(?P<h>[0-2]?\d)\ ?(?:h|heures?)\ ?(?P<m>[0-5]\d)?\b", _X)
 
 SUBSTITUTE = re.compile(r"^suppl[ea]ante?s?$", _X)
 SUBSTITUTE_OF = re.compile(

@@ -11,6 +11,7 @@ from quorum.findings import Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import SECTION
 from quorum.parse._lists import (
+    _TOTAL_LINE,
     LIST_KINDS,
     MAX_ENTRY,
     Block,
@@ -24,7 +25,7 @@ from quorum.parse._lists import (
     _src,
 )
 from quorum.parse._names import read_names
-from quorum.parse._text import Doc, Frag
+from quorum.parse._text import Doc, Frag, fold
 
 MAX_FURNITURE = 100
 """A running header or footer is a short line."""
@@ -84,7 +85,7 @@ def read_lists(doc: Doc) -> Lists:
             out.first_header = start
         if kind not in ("agenda", "passage"):
             out.ends.append(stop)
-        frag = Frag(doc, end, stop, skip)
+        frag = Frag(doc, end, stop, skip | _total_lines(doc, end, stop))
         if kind in (*LIST_KINDS, "proxies") and _count_only(frag):
             continue  # "Présents : 29 - Votants : 33": totals, read by _totals
         if kind in LIST_KINDS:
@@ -102,6 +103,20 @@ def read_lists(doc: Doc) -> Lists:
         elif kind == "block":
             _read_block(doc, start, frag, out)
     return out
+
+
+def _total_lines(doc: Doc, end: int, stop: int) -> frozenset[int]:
+    """Lines inside a section that are totals ("Soit 31 présents", "2 procurations"): not names.
+    The cross-check reads the totals elsewhere."""
+    found = set()
+    no = doc.line_no(end) + 1
+    while no <= len(doc.starts) and doc.starts[no - 1] < stop:
+        start = doc.starts[no - 1]
+        line = doc.line(no)
+        if len(line) < 60 and _TOTAL_LINE.match(fold(line)):
+            found.add(start)
+        no += 1
+    return frozenset(found)
 
 
 def _count_only(frag: Frag) -> bool:

@@ -1,0 +1,143 @@
+"""Attendance phrasings met in real minutes, one line each: the reader must give the same
+members, presence and proxies whatever the heading, the separator or the proxy phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from quorum.audit import audit
+from quorum.model import Role, Session
+from quorum.parse import parse_minutes
+
+HEAD = "Conseil municipal\nOrdre de passage des rapports : 1, 2\n\n"
+ITEMS = "\n\nRapport n°1 - Budget\nADOPTÉ\n"
+
+
+def _parse(body: str) -> Session:
+    return parse_minutes(HEAD + body + ITEMS)
+
+
+def _present(s: Session) -> list[str]:
+    result = audit(s)
+    return sorted(m.id for m in result.items[0].present)
+
+
+def _proxies(s: Session) -> list[tuple[str, str]]:
+    return sorted((p.giver, p.holder) for p in s.proxies)
+
+
+THREE = ["anne-martin", "jean-dupont", "luc-roux"]
+
+SEPARATORS = [
+    "Présents : M. Jean DUPONT, Mme Anne MARTIN, M. Luc ROUX",
+    "Présents : M. Jean DUPONT ; Mme Anne MARTIN ; M. Luc ROUX",
+    "Présents : Jean DUPONT / Anne MARTIN / Luc ROUX",
+    "Présents : Jean DUPONT – Anne MARTIN – Luc ROUX",
+    "Présents : Jean DUPONT — Anne MARTIN — Luc ROUX",
+    "Présents : Jean DUPONT - Anne MARTIN - Luc ROUX",
+    "Présents : Jean DUPONT, Anne MARTIN et Luc ROUX",
+    "Présents : • Jean DUPONT • Anne MARTIN • Luc ROUX",
+    "Présents : M. Jean DUPONT, Mme Anne\nMARTIN, M. Luc ROUX",
+    "Présents : M. Jean DUPONT, Mme Anne\n\nMARTIN, M. Luc ROUX",
+    "Présents : DUPONT Jean, MARTIN Anne, ROUX Luc",
+    "Présents : Jean Dupont, Anne Martin, Luc Roux",
+]
+
+
+@pytest.mark.parametrize("line", SEPARATORS)
+def test_separators_and_name_orders(line: str) -> None:
+    s = _parse(line)
+    assert _present(s) == THREE, line
+    assert s.reading is not None
+    assert s.reading.complete, [n.message for n in s.notes]
+
+
+HEADINGS = [
+    "Étaient présents : Jean DUPONT, Anne MARTIN, Luc ROUX",
+    "Etaients présents : Jean DUPONT, Anne MARTIN, Luc ROUX",
+    "Sont présents : Jean DUPONT, Anne MARTIN, Luc ROUX",
+    "PRESENTS : MM Jean DUPONT, Anne MARTIN, Luc ROUX",
+    "Membres présents : Jean DUPONT, Anne MARTIN, Luc ROUX",
+    "Présent(e)s : Jean DUPONT, Anne MARTIN, Luc ROUX",
+    "Le quorum est de 2. 3 Etaient présents : Jean DUPONT, Anne MARTIN, Luc ROUX",
+]
+
+
+@pytest.mark.parametrize("line", HEADINGS)
+def test_present_headings(line: str) -> None:
+    assert _present(_parse(line)) == THREE, line
+
+
+PROXIES = [
+    "Absent ayant donné procuration : Mr Paul DURAND à Mr Jean DUPONT",
+    "Absents ayant donné pouvoir : Monsieur Paul DURAND donne pouvoir à monsieur Jean DUPONT",
+    "Excusés : Paul DURAND (pouvoir donné à Jean DUPONT) / Rose PETIT (pas de pouvoir donné)",
+    "Excusés : Paul DURAND (pouvoir donné Jean DUPONT)",
+    "Absents excusés : Paul DURAND (procuration à Jean DUPONT) – Rose PETIT",
+    "Avaient donné pouvoir : Paul DURAND à Jean DUPONT",
+    "Procurations : Paul DURAND donne procuration à Jean DUPONT",
+    "Représentés : Paul DURAND par Jean DUPONT",
+]
+
+
+@pytest.mark.parametrize("line", PROXIES)
+def test_proxy_phrasings_in_absent_lists(line: str) -> None:
+    s = _parse("Présents : Jean DUPONT, Anne MARTIN, Luc ROUX\n" + line)
+    assert ("paul-durand", "jean-dupont") in _proxies(s), line
+    assert _present(s) == THREE
+    assert "paul-durand" in {m.id for m in s.members}
+
+
+def test_two_givers_one_holder() -> None:
+    s = _parse(
+        "Présents : Jean DUPONT, Anne MARTIN, Luc ROUX\n"
+        "Absents ayant donné procuration : Madame Rose PETIT et monsieur Paul DURAND donnent "
+        "pouvoir à monsieur Jean Dupont"
+    )
+    assert _proxies(s) == [("paul-durand", "jean-dupont"), ("rose-petit", "jean-dupont")]
+    s = _parse(
+        "Présents : Jean DUPONT, Anne MARTIN, Luc ROUX\n"
+        "Procurations : Rose PETIT et Paul DURAND donnent pouvoir à Jean DUPONT"
+    )
+    assert _proxies(s) == [("paul-durand", "jean-dupont"), ("rose-petit", "jean-dupont")]
+
+
+def test_a_member_and_his_state_on_one_line() -> None:
+    s = _parse(
+        "Présents : Jean, Anne, Luc.\nExcusés : Paul (pouvoir donné à Jean)\n"
+        "Rose : absente non excusée\nMr le Maire demande l'ajout de deux délibérations."
+    )
+    assert {m.id for m in s.members} == {"jean", "anne", "luc", "paul", "rose"}
+    assert _proxies(s) == [("paul", "jean")]
+    assert s.reading is not None
+    assert s.reading.complete, [n.message for n in s.notes]
+
+
+def test_substitutes_written_titular_par_substitute() -> None:
+    s = parse_minutes(
+        "Comité syndical\nOrdre de passage des rapports : 1, 2\n\n"
+        "Etaient présents : Jean DUPONT, Anne MARTIN. Etaient Suppléés : Paul DURAND par "
+        "Luc ROUX. Avaient donné pouvoir : Rose PETIT à Anne MARTIN" + ITEMS
+    )
+    roux = next(m for m in s.members if m.id == "luc-roux")
+    assert (roux.role, roux.substitute_for) == (Role.SUBSTITUTE, "paul-durand")
+    assert _present(s) == THREE
+    assert _proxies(s) == [("rose-petit", "anne-martin")]
+
+
+def test_a_clock_time_is_not_an_item_number() -> None:
+    s = _parse("Présents : Jean DUPONT (jusqu'à 11 heures), Anne MARTIN, Luc ROUX")
+    assert "ITEM_UNKNOWN" not in [n.code for n in s.notes]
+    assert "CLOCK_TIME_NOT_PLACED" in [n.code for n in s.notes]
+
+
+def test_totals_inside_a_list_are_not_names() -> None:
+    s = _parse("Présents : Jean DUPONT, Anne MARTIN, Luc ROUX\nSoit 3 présents\n0 procuration")
+    assert _present(s) == THREE
+    assert "UNREAD_TEXT" not in [n.code for n in s.notes]
+
+
+def test_a_commune_with_et_in_its_name_is_one_group() -> None:
+    s = _parse("Présents : Chemaudin et Vaux : M. Jean DUPONT, Mme Anne MARTIN, M. Luc ROUX")
+    assert _present(s) == THREE
+    assert {m.group for m in s.members} == {"Chemaudin et Vaux"}
