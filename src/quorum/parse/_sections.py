@@ -85,7 +85,8 @@ def read_lists(doc: Doc) -> Lists:
             out.first_header = start
         if kind not in ("agenda", "passage"):
             out.ends.append(stop)
-        frag = Frag(doc, end, stop, skip | _total_lines(doc, end, stop))
+        totals = _total_lines(doc, end, stop) if kind in LIST_KINDS else frozenset()
+        frag = Frag(doc, end, stop, skip | totals)
         if kind in (*LIST_KINDS, "proxies") and _count_only(frag):
             continue  # "Présents : 29 - Votants : 33": totals, read by _totals
         if kind in LIST_KINDS:
