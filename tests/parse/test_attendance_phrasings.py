@@ -141,3 +141,28 @@ def test_a_commune_with_et_in_its_name_is_one_group() -> None:
     s = _parse("Présents : Chemaudin et Vaux : M. Jean DUPONT, Mme Anne MARTIN, M. Luc ROUX")
     assert _present(s) == THREE
     assert {m.group for m in s.members} == {"Chemaudin et Vaux"}
+
+
+def test_headings_alone_on_their_line_roles_and_no_deliberative_voice() -> None:
+    s = _parse(
+        "Sont présents :\nMonsieur Jean DUPONT, Madame Anne MARTIN, Vices présidents\n"
+        "Monsieur Luc ROUX, membres de la Commission permanente\n"
+        "Assistent sans voix délibératives\nMadame Rose PETIT, Monsieur Paul DURAND\n"
+        "Sont excusés :\nMonsieur Marc BLANC (pouvoir à M. DUPONT)"
+    )
+    assert _present(s) == THREE
+    assert {m.id for m in s.members} == {*THREE, "marc-blanc"}
+    assert _proxies(s) == [("marc-blanc", "jean-dupont")]
+    assert s.reading is not None
+    assert s.reading.complete, [n.message for n in s.notes]
+
+
+def test_substitutes_with_a_deliberative_voice_sit() -> None:
+    s = parse_minutes(
+        "Comité syndical\nOrdre de passage des rapports : 1, 2\n\n"
+        "Membres titulaires présents : DUPONT Jean, MARTIN Anne. Membres suppléants avec Voix "
+        "Délibératives : ROUX Luc. Membres titulaires absents, excusés : PETIT Rose." + ITEMS
+    )
+    assert _present(s) == THREE
+    roux = next(m for m in s.members if m.id == "luc-roux")
+    assert roux.role is Role.SUBSTITUTE

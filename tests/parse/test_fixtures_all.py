@@ -128,8 +128,8 @@ COUNTS_FAIL: dict[str, str] = {
     "flaux-cm-2020-11-19": "flattened Word table",
     "putanges-le-lac-cm-2022-01-31": "items not found (reader-items); rule set pinned",
     "putanges-le-lac-cm-2024-12-16": "one item read; arrival during item 8",
-    "region-centre-cp-2015-06-19": "clock times; sans voix délibérative",
-    "sivom-alliance-nord-ouest-2009-03-25": "suppléants avec voix délibérative",
+    "region-centre-cp-2015-06-19": "the second snapshot is at a clock time (10 h 50): "
+    "items carry no times",
 }
 VERDICT_FAIL: dict[str, str] = {
     "putanges-le-lac-cm-2022-01-31": "the reader pins fr-municipal: two proxies to one holder "

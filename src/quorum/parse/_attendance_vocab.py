@@ -34,12 +34,21 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         "substituted",
         r"supplee(?:e|s|es)?|remplacee?s?(?:\ +par\ +(?:leur|un|une)\ +suppleante?s?)?",
     ),
-    ("absent", rf"{_ABSENT}(?:\ ?(?:-\ ?)?(?:et\ +)?(?:non\ +)?{_EXCUSED})?"),
+    ("absent", rf"{_ABSENT}(?:,?\ ?(?:-\ ?)?(?:et\ +)?(?:non\ +)?{_EXCUSED})?"),
     ("absent", rf"{_EXCUSED}(?:\ +(?:et\ +)?{_ABSENT})?"),
+    (
+        "seated_substitutes",
+        rf"suppleante?s?(?:\ +{_PRESENT})?\ +avec\ +voix\ +deliberatives?",
+    ),
     ("present", rf"{_PRESENT}(?:\ +(?:a\ +la\ +seance|en\ +seance))?"),
     ("proxies", r"procurations?(?:\ +de\ +vote)?|pouvoirs?|delegations?\ +de\ +vote"),
     ("secretary", r"secretaire\ +de\ +(?:la\ +)?seance|secretaire"),
-    ("staff", r"assistaient(?:\ +egalement)?|assistait|egalement\ +presents?"),
+    (
+        "staff",
+        r"(?:(?:assistai(?:en)?t|assiste(?:nt)?)(?:\ +egalement)?(?:\ +a\ +la\ +seance)?\ +)?"
+        r"(?:sans\ +voix\ +deliberatives?|avec\ +voix\ +consultatives?)"
+        r"|assistaient(?:\ +egalement)?|assistait|egalement\ +presents?",
+    ),
     ("agenda", r"ordre\ +du\ +jour"),
     ("passage", r"ordre\ +de\ +passage(?:\ +des\ +(?:rapports|questions|points|dossiers))?"),
     (
@@ -64,15 +73,17 @@ SUBJECTS: tuple[str, ...] = (
 """Words that may open a heading: "Étaient présents", "Sont excusés", "Délégués représentés"."""
 
 
-def _compile() -> re.Pattern[str]:
+def _compile(*, own_line: bool = False) -> re.Pattern[str]:
     groups: dict[str, list[str]] = {}
     for kind, phrase in HEADINGS:
         groups.setdefault(kind, []).append(phrase)
-    subject = "(?:(?:" + "|".join(SUBJECTS) + r")\ +)?"
+    subject = "(?:(?:" + "|".join(SUBJECTS) + r")\ +){0,2}"
     body = "|".join(
         f"(?P<{kind}>{subject}(?:{'|'.join(phrases)}))" for kind, phrases in groups.items()
     )
     subjects = "(?:" + "|".join(SUBJECTS[:3]) + ")"
+    if own_line:  # a heading alone on its line, without a colon: "Sont présents", then names
+        return re.compile(rf"^[\ +*\-•·>|]*(?:{body})[\ .]*$", re.VERBOSE | re.MULTILINE)
     return re.compile(
         rf"""
         (?:(?<=\ )(?P<agenda_inline>ordre\ +du\ +jour)      # the agenda may follow a name
@@ -87,3 +98,13 @@ def _compile() -> re.Pattern[str]:
 
 SECTION = _compile()
 """Every attendance heading; the name of the group that matched is the section's kind."""
+SECTION_LINE = _compile(own_line=True)
+"""The same headings alone on their line with no colon ("Assistent sans voix délibératives")."""
+ROLES = re.compile(
+    r"(?:les\ +)?(?:vices?[\ -]+presidente?s?|presidente?s?(?:\ +de\ +(?:la\ +)?commission)?"
+    r"|membres?\ +de\ +la\ +commission(?:\ +permanente)?|adjointe?s?(?:\ +au\ +maire)?"
+    r"|conseill(?:er|ere)s?(?:\ +(?:municipa(?:l|le|ux|les)|regiona(?:l|le|ux|les)"
+    r"|departementa(?:l|le|ux|les)|communautaires?|delegue(?:e|s|es)?))*|maire|secretaire"
+    r"|delegue(?:e|s|es)?(?:\ +(?:titulaires?|suppleante?s?))?)\W*"
+)
+"""A role written after names in a list ("…, Vices présidents"): a label, not a person."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from quorum.findings import Source
 from quorum.parse import _patterns as P
+from quorum.parse._attendance_vocab import ROLES
 from quorum.parse._names import Name, read_names
 from quorum.parse._text import Frag
 
@@ -149,6 +150,16 @@ def _chunks(frag: Frag) -> list[tuple[int, int]]:
             cuts.append((i, i + 4))
         elif depth == 0 and c == " " and text.startswith(" - ", i):
             spaced.append((i, i + 3))
+        elif (
+            depth == 0
+            and c == " "
+            and _MID_CIVILITY.match(folded, i)
+            and cuts_since(cuts, i)
+            and folded[max(i - 12, 0) : i].split()[-1:] != []
+            and folded[max(i - 12, 0) : i].split()[-1] not in _CONNECTORS
+            and not folded[max(i - 12, 0) : i].rstrip().endswith(":")
+        ):
+            cuts.append((i, i + 1))  # "… Vices présidents Madame Mélanie FORTIER": a new person
     if commas < 2 or len(spaced) > commas:
         cuts += spaced
     cuts.sort()
@@ -161,6 +172,19 @@ def _chunks(frag: Frag) -> list[tuple[int, int]]:
         begin = b
     spans.append((begin, len(text)))
     return spans
+
+
+_CONNECTORS = frozenset(
+    {"a", "&", "au", "aux", "par", "de", "du", "des", "donne", "donnent", "pouvoir", "et", "ou"}
+)
+"""Words after which a civility continues a phrase ("… à Mr Y") instead of starting a person."""
+_MID_CIVILITY = re.compile(r"\ (?:monsieur|madame|mademoiselle|mme|mlle|mr)\.?\ +(?=\w)")
+
+
+def cuts_since(cuts: list[tuple[int, int]], i: int) -> bool:
+    """The text since the last separator holds a word of its own (a civility after a civility,
+    "Mesdames Mme X", is not a new person)."""
+    return not cuts or i - cuts[-1][1] > 3
 
 
 def _starts_a_name(text: str, folded: str, i: int) -> bool:
@@ -224,8 +248,10 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
         raw = frag.text[a:b]
         if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|-)\W*", frag.folded[a:b]):
             continue
-        if _TOTAL_LINE.match(frag.folded[a:b].strip()):
-            continue  # "Soit 31 présents": a total (the cross-check reads totals)
+        if _TOTAL_LINE.match(frag.folded[a:b].strip()) or ROLES.fullmatch(
+            frag.folded[a:b].strip()
+        ):
+            continue  # "Soit 31 présents": a total; "Vices présidents": a role, not a person
         if b - a > MAX_ENTRY:
             out.unread.append(Unread(_src(frag, a, b), "entry too long to be a name"))
             continue

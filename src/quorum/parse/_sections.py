@@ -9,7 +9,7 @@ import re
 
 from quorum.findings import Source
 from quorum.parse import _patterns as P
-from quorum.parse._attendance_vocab import SECTION
+from quorum.parse._attendance_vocab import SECTION, SECTION_LINE
 from quorum.parse._lists import (
     _TOTAL_LINE,
     LIST_KINDS,
@@ -29,7 +29,7 @@ from quorum.parse._text import Doc, Frag, fold
 
 MAX_FURNITURE = 100
 """A running header or footer is a short line."""
-_READ = (*LIST_KINDS, "proxies", "secretary", "block")
+_READ = (*LIST_KINDS, "seated_substitutes", "proxies", "secretary", "block")
 _COUNT_LEAD = re.compile(r"\d{1,4}\b")
 _CIVILITY_ANY = re.compile(r"(?:^|[\s,(])(?:m|mme|mmes|mm|mlle|monsieur|madame)(?:\.|\s)")
 INVERTED = re.compile(
@@ -49,6 +49,13 @@ def read_lists(doc: Doc) -> Lists:
         (m.start(), m.end(), (m.lastgroup or "").removesuffix("_inline"))
         for m in SECTION.finditer(doc.folded)
     ]
+    starts = {h[0] for h in heads}
+    heads += [
+        (m.start(), m.end(), m.lastgroup or "")
+        for m in SECTION_LINE.finditer(doc.folded)
+        if m.start() not in starts and m.lastgroup not in ("agenda", "passage", "block")
+    ]
+    heads.sort()
     forced: dict[int, int] = {}
     for m in INVERTED.finditer(doc.folded):
         names, bad = read_names(doc.text[m.start("who") : m.end("who")])
@@ -91,6 +98,11 @@ def read_lists(doc: Doc) -> Lists:
             continue  # "Présents : 29 - Votants : 33": totals, read by _totals
         if kind in LIST_KINDS:
             _read_people(frag, kind, out)
+        elif kind == "seated_substitutes":
+            first = len(out.entries)
+            _read_people(frag, "present", out)
+            for e in out.entries[first:]:
+                e.substitute = True
         elif kind == "proxies":
             _read_proxies(frag, out)
         elif kind == "secretary":
