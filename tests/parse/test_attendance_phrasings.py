@@ -166,3 +166,12 @@ def test_substitutes_with_a_deliberative_voice_sit() -> None:
     assert _present(s) == THREE
     roux = next(m for m in s.members if m.id == "luc-roux")
     assert roux.role is Role.SUBSTITUTE
+
+
+def test_a_sentence_ending_on_its_own_line_is_not_a_heading() -> None:
+    s = _parse(
+        "Présents : Jean DUPONT, Anne MARTIN, Luc ROUX\n\nRapport n°2 - Tarifs\n"
+        "Le Conseil adopte le budget tel que\n> présenté.\n\nRapport n°3 - Écoles\nADOPTÉ"
+    )
+    assert _present(s) == THREE
+    assert "3" in s.agenda or len(s.agenda) >= 2

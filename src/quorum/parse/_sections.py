@@ -53,7 +53,9 @@ def read_lists(doc: Doc) -> Lists:
     heads += [
         (m.start(), m.end(), m.lastgroup or "")
         for m in SECTION_LINE.finditer(doc.folded)
-        if m.start() not in starts and m.lastgroup not in ("agenda", "passage", "block")
+        if m.start() not in starts
+        and m.lastgroup not in ("agenda", "passage", "block")
+        and _own_line_heading(doc.text[m.start() : m.end()])
     ]
     heads.sort()
     forced: dict[int, int] = {}
@@ -116,6 +118,12 @@ def read_lists(doc: Doc) -> Lists:
         elif kind == "block":
             _read_block(doc, start, frag, out)
     return out
+
+
+def _own_line_heading(raw: str) -> bool:
+    """A heading alone on its line is not a sentence's last word ("présenté.", "Présente")."""
+    text = raw.strip()
+    return not text.endswith(".") and "senté" not in text.casefold() and text[:1].isupper()
 
 
 def _total_lines(doc: Doc, end: int, stop: int) -> frozenset[int]:
