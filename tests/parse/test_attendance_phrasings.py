@@ -177,3 +177,27 @@ def test_a_sentence_ending_on_its_own_line_is_not_a_heading() -> None:
     )
     lists = read_lists(Doc(text))
     assert [kind for _, _, kind in lists.sections] == ["present"]
+
+
+def test_a_flattened_word_table_is_read_in_its_body_column() -> None:
+    side = ["Nombre de membres", "en exercice :", "11", "qui ont pris part", "dont 1", "", ""]
+    body = [
+        "Conseil municipal de la commune",
+        "sous la présidence de Monsieur",
+        "Jean DUPONT - Maire",
+        "",
+        "Présents : Jean DUPONT - Anne MARTIN –-",
+        "Luc ROUX",
+        "Absents excusés : Rose PETIT – Paul",
+    ]
+    rows = [f"|{a:<20}|{b:<45}|" for a, b in zip(side, body, strict=True)]
+    rows += ["|                    |DURAND - LE GALL                             |"]
+    rows += ["|                    |Procurations : Rose PETIT donne procuration à|"]
+    rows += ["|                    |Jean DUPONT                                  |"]
+    rows += ["|                    |Paul DURAND - LE GALL donne procuration à    |"]
+    rows += ["|                    |Anne MARTIN                                  |"]
+    s = parse_minutes("\n".join(rows) + ITEMS)
+    assert _present(s) == THREE
+    assert _proxies(s) == [("paul-durand-le-gall", "anne-martin"), ("rose-petit", "jean-dupont")]
+    assert s.reading is not None
+    assert s.reading.complete, [n.message for n in s.notes]

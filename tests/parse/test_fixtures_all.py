@@ -121,7 +121,6 @@ def compare(name: str, result: Audit | None = None) -> list[Row]:
 # Fixtures that do not pass yet, with the reason. Remove a line when its fixture passes.
 _REFUSED = "refused: no member list found"
 COUNTS_FAIL: dict[str, str] = {
-    "cantal-cd-2020-04-24": "présents as one paragraph of names; président outside the list",
     "cc-pays-fertois-2007-02-28": "two-column table flattened",
     "corte-cm-2025-04-08": "counts only: item labels '25-04/031' not read",
     "couthenans-cm-2022-10-28": "proxies inside the absent list; items on their own lines",
@@ -132,8 +131,6 @@ COUNTS_FAIL: dict[str, str] = {
     "items carry no times",
 }
 VERDICT_FAIL: dict[str, str] = {
-    "putanges-le-lac-cm-2022-01-31": "the reader pins fr-municipal: two proxies to one holder "
-    "are legal under the January 2022 health-emergency rules (issue 8 point 6, reader-items)",
     "putanges-le-lac-cm-2024-12-16": "the inconsistent item 5 is not read",
 }
 

@@ -7,6 +7,7 @@ the builder turns them into members, stretches and proxies.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -148,7 +149,7 @@ def _chunks(frag: Frag) -> list[tuple[int, int]]:
             and _starts_a_name(text, folded, i + 4)
         ):
             cuts.append((i, i + 4))
-        elif depth == 0 and c == " " and text.startswith(" - ", i):
+        elif depth == 0 and c == " " and text.startswith(" - ", i) and not _compound(text, i):
             spaced.append((i, i + 3))
         elif (
             depth == 0
@@ -185,6 +186,15 @@ def cuts_since(cuts: list[tuple[int, int]], i: int) -> bool:
     """The text since the last separator holds a word of its own (a civility after a civility,
     "Mesdames Mme X", is not a new person)."""
     return not cuts or i - cuts[-1][1] > 3
+
+
+def _compound(text: str, i: int) -> bool:
+    """ " - " between two SURNAMES ("ROUVIER - COROUGE", "BROCA - LANNAUD"): one name."""
+    before = text[max(i - 30, 0) : i].split()[-1:]
+    after = text[i + 3 : i + 33].split()[:1]
+    return bool(before and after) and all(
+        len(w) > 1 and w.isupper() for w in (before[0], after[0])
+    )
 
 
 def _starts_a_name(text: str, folded: str, i: int) -> bool:
@@ -255,6 +265,8 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
         if b - a > MAX_ENTRY:
             out.unread.append(Unread(_src(frag, a, b), "entry too long to be a name"))
             continue
+        lead = len(raw) - len(raw.lstrip(" -–—•*·"))
+        a, raw = a + lead, raw[lead:]
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
             group = prefix
@@ -394,10 +406,42 @@ def _label(n: str) -> str:
     return f"{int(m.group(1))} {m.group(2)}" if m.group(2) else str(int(m.group(1)))
 
 
+def _chained(frag: Frag, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "A donne procuration à B C donne procuration à D" (one proxy a line, no comma): cut
+    before the name that follows each holder's (a SURNAME then a new first name or civility)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        hits = list(P.PROXY_SPLIT.finditer(frag.folded, a, b))
+        if len(hits) < 2 or "(" in frag.text[a:b]:
+            out.append((a, b))
+            continue
+        begin = a
+        for h, nxt in itertools.pairwise(hits):
+            cut = _next_name_start(frag.text, h.end(), nxt.start())
+            if cut is not None:
+                out.append((begin, cut))
+                begin = cut
+        out.append((begin, b))
+    return out
+
+
+def _next_name_start(text: str, a: int, b: int) -> int | None:
+    """Where a second name starts in ``text[a:b]`` ("Michel VAILLIES Patricia MICHOT")."""
+    seen_upper = False
+    for m in re.finditer(r"\S+", text[a:b]):
+        word = m.group()
+        upper = sum(c.isupper() for c in word) >= 2 and word.upper() == word
+        if upper:
+            seen_upper = True
+        elif seen_upper and word[:1].isupper():
+            return a + m.start()
+    return None
+
+
 def _read_proxies(frag: Frag, out: Lists) -> None:
     group: str | None = None
     waiting: list[Mention] = []
-    for a, b in _chunks(frag):
+    for a, b in _chained(frag, _chunks(frag)):
         raw = frag.text[a:b]
         if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|aucune)?\W*", frag.folded[a:b]):
             continue

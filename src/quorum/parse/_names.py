@@ -12,7 +12,8 @@ from quorum.parse._text import fold, levenshtein, strip_accents
 
 _SPACED_HYPHEN = re.compile(r"\s+-\s+|\s+-(?=\w)|(?<=\w)-\s+")
 _CIVILITY = re.compile(
-    r"^(?:monsieur|madame|mademoiselle|mmes|mme|mlle|mm|mr|m)(?:\.\s*|\s+)", re.IGNORECASE
+    r"^(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m)(?:\.\s*|\s+|$)",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
 
