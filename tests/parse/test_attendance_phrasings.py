@@ -201,3 +201,18 @@ def test_a_flattened_word_table_is_read_in_its_body_column() -> None:
     assert _proxies(s) == [("paul-durand-le-gall", "anne-martin"), ("rose-petit", "jean-dupont")]
     assert s.reading is not None
     assert s.reading.complete, [n.message for n in s.notes]
+
+
+def test_a_vote_sentence_broken_before_represented_is_not_a_heading() -> None:
+    text = (
+        "Présents : Jean DUPONT, Anne MARTIN, Luc ROUX\n\nRapport n°1 - Budget\n"
+        "Le Conseil, à l'unanimité des membres présents et\nreprésentés :\n"
+        "Approuve le budget.\n"
+    )
+    assert [kind for _, _, kind in read_lists(Doc(text)).sections] == ["present"]
+
+
+def test_a_plural_civility_alone_is_not_a_person() -> None:
+    s = _parse("Présents : MM.\nJean DUPONT, Anne MARTIN, Mesdames, Luc ROUX")
+    assert _present(s) == THREE
+    assert "UNREAD_TEXT" not in [n.code for n in s.notes]

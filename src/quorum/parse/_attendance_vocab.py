@@ -42,7 +42,10 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ),
     ("present", rf"{_PRESENT}(?:\ +(?:a\ +la\ +seance|en\ +seance))?"),
     ("proxies", r"procurations?(?:\ +de\ +vote)?|pouvoirs?|delegations?\ +de\ +vote"),
-    ("secretary", r"secretaire\ +de\ +(?:la\ +)?seance|secretaire"),
+    (
+        "secretary",
+        r"(?:designation\ +du\ +)?secretaire\ +de\ +(?:la\ +)?seance|secretaire",
+    ),
     (
         "staff",
         r"(?:(?:assistai(?:en)?t|assiste(?:nt)?)(?:\ +egalement)?(?:\ +a\ +la\ +seance)?\ +)?"

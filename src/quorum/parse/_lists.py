@@ -175,6 +175,8 @@ def _chunks(frag: Frag) -> list[tuple[int, int]]:
     return spans
 
 
+_PLURAL_CIVILITY = re.compile(r"(?:mm|mmes|messieurs|mesdames)\.?")
+"""A plural civility alone ("MM.", "Mesdames") heads the names that follow: not a person."""
 _CONNECTORS = frozenset(
     {"a", "&", "au", "aux", "par", "de", "du", "des", "donne", "donnent", "pouvoir", "et", "ou"}
 )
@@ -258,8 +260,10 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
         raw = frag.text[a:b]
         if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|-)\W*", frag.folded[a:b]):
             continue
-        if _TOTAL_LINE.match(frag.folded[a:b].strip()) or ROLES.fullmatch(
-            frag.folded[a:b].strip()
+        if (
+            _TOTAL_LINE.match(frag.folded[a:b].strip())
+            or ROLES.fullmatch(frag.folded[a:b].strip())
+            or _PLURAL_CIVILITY.fullmatch(frag.folded[a:b].strip())
         ):
             continue  # "Soit 31 présents": a total; "Vices présidents": a role, not a person
         if b - a > MAX_ENTRY:

@@ -49,6 +49,7 @@ def read_lists(doc: Doc) -> Lists:
         (m.start(), m.end(), (m.lastgroup or "").removesuffix("_inline"))
         for m in SECTION.finditer(doc.folded)
     ]
+    heads = [h for h in heads if not _continues_a_sentence(doc, h[0])]
     starts = {h[0] for h in heads}
     heads += [
         (m.start(), m.end(), m.lastgroup or "")
@@ -118,6 +119,19 @@ def read_lists(doc: Doc) -> Lists:
         elif kind == "block":
             _read_block(doc, start, frag, out)
     return out
+
+
+_SENTENCE_TAIL = re.compile(r"(?:\bet|\bou|\bdes|\bles|\bde|\bdu|,)\s*$")
+
+
+def _continues_a_sentence(doc: Doc, start: int) -> bool:
+    """"… à l'unanimité des membres présents et / représentés :" is the end of a sentence broken
+    by a line end, not a heading."""
+    no = doc.line_no(start)
+    if doc.starts[no - 1] != start and doc.folded[doc.starts[no - 1] : start].strip():
+        return False  # after ". " inside a line: a heading
+    prev = doc.folded[doc.starts[no - 2] : doc.starts[no - 1]].rstrip() if no > 1 else ""
+    return bool(_SENTENCE_TAIL.search(prev))
 
 
 def _own_line_heading(raw: str) -> bool:
