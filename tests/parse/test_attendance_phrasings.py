@@ -216,3 +216,25 @@ def test_a_plural_civility_alone_is_not_a_person() -> None:
     s = _parse("Présents : MM.\nJean DUPONT, Anne MARTIN, Mesdames, Luc ROUX")
     assert _present(s) == THREE
     assert "UNREAD_TEXT" not in [n.code for n in s.notes]
+
+
+def test_one_person_a_line_with_communes_between() -> None:
+    s = parse_minutes(
+        "Conseil de la Communauté de Communes\nOrdre de passage des rapports : 1, 2\n\n"
+        "Etaient présents :\nBASSEVELLE\nM. DUPONT Jean\nSAINT JEAN LES\nDEUX JUMEAUX\n"
+        "Mme MARTIN Anne\nM. ROUX Luc (suppléant de\nM. DURAND Paul)\n"
+        "Formant la majorité des membres en exercice.\n"
+        "Délégués représentés par pouvoir :\nMme PETIT Rose à M. DUPONT Jean\n"
+        "M. BLANC Marc par Mme MARTIN Anne" + ITEMS
+    )
+    assert _present(s) == THREE
+    groups = {m.id: m.group for m in s.members}
+    assert groups["jean-dupont"] == "BASSEVELLE"
+    assert groups["anne-martin"] == "SAINT JEAN LES DEUX JUMEAUX"
+    roux = next(m for m in s.members if m.id == "luc-roux")
+    assert roux.substitute_for == "paul-durand"
+    assert _proxies(s) == [("marc-blanc", "anne-martin"), ("rose-petit", "jean-dupont")]
+    unread = [n.message for n in s.notes if n.code == "UNREAD_TEXT"]
+    assert unread == [
+        "this reads like a phrase, not a name: 'Formant la majorité des membres en exercice.'"
+    ]

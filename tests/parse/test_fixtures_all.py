@@ -121,7 +121,6 @@ def compare(name: str, result: Audit | None = None) -> list[Row]:
 # Fixtures that do not pass yet, with the reason. Remove a line when its fixture passes.
 _REFUSED = "refused: no member list found"
 COUNTS_FAIL: dict[str, str] = {
-    "cc-pays-fertois-2007-02-28": "two-column table flattened",
     "corte-cm-2025-04-08": "counts only: item labels '25-04/031' not read",
     "couthenans-cm-2022-10-28": "proxies inside the absent list; items on their own lines",
     "flaux-cm-2020-11-19": "flattened Word table",

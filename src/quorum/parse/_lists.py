@@ -181,7 +181,7 @@ _CONNECTORS = frozenset(
     {"a", "&", "au", "aux", "par", "de", "du", "des", "donne", "donnent", "pouvoir", "et", "ou"}
 )
 """Words after which a civility continues a phrase ("… à Mr Y") instead of starting a person."""
-_MID_CIVILITY = re.compile(r"\ (?:monsieur|madame|mademoiselle|mme|mlle|mr)\.?\ +(?=\w)")
+_MID_CIVILITY = re.compile(r"\ (?:(?:monsieur|madame|mademoiselle|mme|mlle|mr)\.?|m\.)\ +(?=\w)")
 
 
 def cuts_since(cuts: list[tuple[int, int]], i: int) -> bool:
@@ -252,11 +252,52 @@ def _parens(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
+_LINE_CIVILITY = re.compile(r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.)\s")
+_FROM_PLACE = re.compile(r"\s+(?:de|d')\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý' /-]{2,40})$")
+
+
+def _line_entries(frag: Frag) -> list[tuple[int, int, str | None]] | None:
+    """One person a line, communes on lines of their own (a two-column table flattened):
+    when most lines start with a civility and hold no comma. Entries with their group."""
+    bounds = [*frag._at, len(frag.text)]
+    lines = [(bounds[k], bounds[k + 1]) for k in range(len(frag._at))]
+    if len(lines) < 4:
+        return None
+    civ = sum(1 for a, _ in lines if _LINE_CIVILITY.match(frag.folded, a))
+    if civ * 2 < len(lines) or frag.text.count(",") * 4 > len(lines):
+        return None
+    out: list[tuple[int, int, str | None]] = []
+    group: str | None = None
+    label: list[str] = []
+    for a, b in lines:
+        line = frag.text[a:b].strip()
+        before = frag.text[out[-1][0] : a] if out else ""
+        if out and (
+            line[:1] in "(" or line[:1].islower() or before.count("(") > before.count(")")
+        ):
+            out[-1] = (out[-1][0], b, out[-1][2])  # a remark or a name wrapped on the next line
+        elif _LINE_CIVILITY.match(frag.folded, a):
+            if label:
+                group, label = " ".join(label), []
+            out.append((a, b, group))
+        elif line.upper() == line and any(c.isalpha() for c in line):
+            label.append(line)  # a commune, alone on its line
+        else:
+            out.append((a, b, group))  # anything else is read, and reported if not a name
+    return out
+
+
 def _read_people(frag: Frag, status: str, out: Lists) -> None:
     group: str | None = None
-    spans = _chunks(frag)
+    by_line = _line_entries(frag)
+    groups = {(a, b): g for a, b, g in by_line} if by_line else {}
+    spans = [(a, b) for a, b, _ in by_line] if by_line else _chunks(frag)
     read: list[tuple[int, int, int]] = []  # (chunk end, first entry, entries after) per chunk
     for a, b in spans:
+        if (a, b) in groups:
+            group = groups[(a, b)]
+            if m := _FROM_PLACE.search(frag.text, a, b):  # "M. DELAERE Hubert de JOUARRE"
+                group, b = m.group("place").strip(), m.start()
         raw = frag.text[a:b]
         if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|-)\W*", frag.folded[a:b]):
             continue
@@ -324,6 +365,9 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
     if bad or not names:
         out.unread.append(Unread(src, "no name could be read here"))
         return
+    if any(_phrase_like(n) for n in names):
+        out.unread.append(Unread(src, "this reads like a phrase, not a name"))
+        return
     entries = [Entry(Mention(n, src, group), status) for n in names]
     last = entries[-1]
     last.replaced_by, last.proxy_to = replaced, holder
@@ -331,6 +375,16 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
         _annotation(frag, a + ia, a + ib, last, out)
     last.substitute_for = last.substitute_for or substitute_of
     out.entries += entries
+
+
+_PARTICLES = frozenset({"de", "du", "des", "le", "la", "d'", "van", "von", "di", "da", "del"})
+
+
+def _phrase_like(name: Name) -> bool:
+    """ "Formant la majorité des membres en exercice": words of a sentence, not a name."""
+    words = f"{name.first} {name.last}".split()
+    lower = [w for w in words if w[:1].islower() and w.casefold() not in _PARTICLES]
+    return len(lower) >= 2 or len(words) > 6
 
 
 def _blank_like(folded: str, outside: str) -> str:

@@ -121,11 +121,11 @@ def read_lists(doc: Doc) -> Lists:
     return out
 
 
-_SENTENCE_TAIL = re.compile(r"(?:\bet|\bou|\bdes|\bles|\bde|\bdu|,)\s*$")
+_SENTENCE_TAIL = re.compile(r"\b(?:et|ou|des|les|de|du)\s*$")
 
 
 def _continues_a_sentence(doc: Doc, start: int) -> bool:
-    """"… à l'unanimité des membres présents et / représentés :" is the end of a sentence broken
+    """ "… à l'unanimité des membres présents et / représentés :" is the end of a sentence broken
     by a line end, not a heading."""
     no = doc.line_no(start)
     if doc.starts[no - 1] != start and doc.folded[doc.starts[no - 1] : start].strip():
