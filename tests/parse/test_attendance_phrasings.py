@@ -234,7 +234,12 @@ def test_one_person_a_line_with_communes_between() -> None:
     roux = next(m for m in s.members if m.id == "luc-roux")
     assert roux.substitute_for == "paul-durand"
     assert _proxies(s) == [("marc-blanc", "anne-martin"), ("rose-petit", "jean-dupont")]
-    unread = [n.message for n in s.notes if n.code == "UNREAD_TEXT"]
-    assert unread == [
-        "this reads like a phrase, not a name: 'Formant la majorité des membres en exercice.'"
-    ]
+    assert "UNREAD_TEXT" not in [n.code for n in s.notes]  # the prose line ends the list
+
+
+def test_a_list_cut_on_a_lone_first_name_is_reported() -> None:
+    s = _parse("Présents : Jean DUPONT, Anne MARTIN, Luc ROUX, Rose\n\n| 2%\nDate de la")
+    assert _present(s) == THREE
+    assert "UNREAD_TEXT" in [n.code for n in s.notes]
+    assert s.reading is not None
+    assert not s.reading.complete

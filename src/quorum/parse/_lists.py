@@ -319,6 +319,22 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
         _read_entry(frag, a + skip, b, status, group, out)
         read.append((b, first, len(out.entries)))
     _shared_holders(frag, read, out)
+    _cut_at_the_end(read, out)
+
+
+def _cut_at_the_end(read: list[tuple[int, int, int]], out: Lists) -> None:
+    """A list whose names have first name and SURNAME but ends on a lone word ("…, Monique")
+    was cut (a page break, a column): the rest of it is somewhere the reader did not look."""
+    mine = out.entries[read[0][1] :] if read else []
+    if len(mine) < 3:
+        return
+    full = sum(1 for e in mine if e.who.name.first and e.who.name.last)
+    last = mine[-1]
+    if full * 4 >= len(mine) * 3 and not (last.who.name.first and last.who.name.last):
+        out.entries.remove(last)
+        out.unread.append(
+            Unread(last.who.source, "the list ends on a name without its surname: cut here?")
+        )
 
 
 def _shared_holders(frag: Frag, read: list[tuple[int, int, int]], out: Lists) -> None:

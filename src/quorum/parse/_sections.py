@@ -259,22 +259,35 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
 
 
 def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
-    """A list ends after a line that ends with a full stop when the next line is prose."""
+    """A list ends before a line of prose ("Le secrétaire de mairie était présent également.",
+    "Monsieur Mallard est nommé secrétaire de séance."). A line that tells of an arrival or a
+    departure stays in the section, so that it is reported if it cannot be placed."""
     no = doc.line_no(end)
     while no < len(doc.starts) and doc.starts[no] < stop:
         line = doc.line(no)
         nxt = doc.line(no + 1)
         last = line.rstrip(".").split()[-1:] if line.endswith(".") else []
+        ended = (
+            bool(last) and len(last[0]) > 2 and not _CIVILITY_ANY.match(last[0].casefold() + " ")
+        )
         if (
-            last
-            and len(last[0]) > 2
-            and not _CIVILITY_ANY.match(last[0].casefold() + " ")
-            and _SENTENCE.match(nxt)
-            and "," not in nxt[:60]
-        ):
+            _prose(nxt) or (ended and _SENTENCE.match(nxt) and "," not in nxt[:60])
+        ) and not _MOVES.search(fold(nxt)):
             return doc.starts[no] - 1
         no += 1
     return stop
+
+
+_MOVES = re.compile(r"\b(?:arrivee?s?|arrive|depart|quitte|rejoint|sortie|retour|part)\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*")
+
+
+def _prose(line: str) -> bool:
+    """Words of a sentence: at least four lower-case words outside parentheses."""
+    outside = re.sub(r"\([^)]*\)?", " ", line)
+    words = [w for w in _LOWER_WORD.findall(outside) if w not in ("de", "du", "le", "la", "et")]
+    surnames = [w for w in outside.split() if len(w) > 1 and w.isalpha() and w.isupper()]
+    return len(words) >= 4 and len(surnames) <= 1 and bool(_SENTENCE.match(line))
 
 
 def _nth_line_end(doc: Doc, pos: int, n: int) -> int:
