@@ -243,3 +243,11 @@ def test_a_list_cut_on_a_lone_first_name_is_reported() -> None:
     assert "UNREAD_TEXT" in [n.code for n in s.notes]
     assert s.reading is not None
     assert not s.reading.complete
+
+
+def test_the_chair_with_his_title_is_one_member() -> None:
+    s = parse_minutes(
+        "Conseil municipal de la commune\nsous la présidence de Monsieur Jean DUPONT - Maire\n\n"
+        "Présents : Anne MARTIN, Luc ROUX" + ITEMS
+    )
+    assert _present(s) == THREE

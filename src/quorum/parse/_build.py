@@ -7,6 +7,7 @@ an ambiguous or unknown mention is reported, never guessed.
 from __future__ import annotations
 
 import datetime
+import re
 
 import attrs
 
@@ -335,6 +336,7 @@ def apply_proxies(b: Builder, lists: Lists) -> None:
 
 def president(b: Builder, who: str, source: Source) -> None:
     """The chair named only in the opening sentence ("Sous la présidence de …") is present."""
+    who = re.split(r"\s+[-–—]\s+|,|\s+(?=(?:maire|pr[ée]sidente?)\b)", who, flags=re.I)[0]
     names, bad = read_names(who)
     if bad or not names:
         return
