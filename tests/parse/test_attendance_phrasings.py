@@ -251,3 +251,12 @@ def test_the_chair_with_his_title_is_one_member() -> None:
         "Présents : Anne MARTIN, Luc ROUX" + ITEMS
     )
     assert _present(s) == THREE
+
+
+def test_a_name_broken_by_blank_lines_goes_on() -> None:
+    s = _parse(
+        "Présents : Jean DUPONT, Anne MARTIN, Luc ROUX\n"
+        "Absents ayant donné procuration : Mr DURAND\n\nPaul à Mr Jean DUPONT,\n\nMme\n\n"
+        "PETIT\n\nRose à Mme Anne MARTIN"
+    )
+    assert _proxies(s) == [("paul-durand", "jean-dupont"), ("rose-petit", "anne-martin")]

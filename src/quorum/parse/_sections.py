@@ -255,7 +255,15 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
         return False
     if SECTION.match(doc.folded, lead) or _SENTENCE.match(nxt):
         return False
-    return last in ",;-–—/" or "," in nxt[:60]
+    tail = doc.text[end:before].rstrip().rsplit("\n", 1)[-1].split()
+    dangling = (
+        bool(tail)
+        and len(tail) <= 2
+        and not tail[-1].endswith(".")
+        and not any(c.isdigit() for c in nxt)
+        and len(nxt) < 80
+    )
+    return last in ",;-–—/" or "," in nxt[:60] or dangling
 
 
 def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
