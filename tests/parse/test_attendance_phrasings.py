@@ -260,3 +260,8 @@ def test_a_name_broken_by_blank_lines_goes_on() -> None:
         "PETIT\n\nRose à Mme Anne MARTIN"
     )
     assert _proxies(s) == [("paul-durand", "jean-dupont"), ("rose-petit", "anne-martin")]
+
+
+def test_a_lost_space_after_a_dot() -> None:
+    s = _parse("Présents : Jean DUPONT, Anne MARTIN, ROUX.Luc")
+    assert _present(s) == THREE

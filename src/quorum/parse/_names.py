@@ -15,6 +15,7 @@ _CIVILITY = re.compile(
     r"^(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m)(?:\.\s*|\s+|$)",
     re.IGNORECASE,
 )
+_GLUED_DOT = re.compile(r"(?<=[A-ZÀ-Ý]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
 
 
@@ -48,6 +49,7 @@ def _is_upper(word: str) -> bool:
 def _tokens(text: str) -> list[str]:
     """Words of a name, PDF spacing damage mended ("Patric k", "P hilippe", "Jean - Claude")."""
     text = _SPACED_HYPHEN.sub("-", text.strip().strip(".,;:"))
+    text = _GLUED_DOT.sub(" ", text)  # "BRIERE.André": a lost space after a dot
     raw = text.split()
     out: list[str] = []
     i = 0
