@@ -240,6 +240,8 @@ def mention_member(
     b.say(
         ("HOLDER_ADDED_FROM_PROXY" if present else "MEMBER_ADDED_FROM_PROXY")
         if "proxy" in what
+        else "TITULAR_ADDED"
+        if what == "titular replaced"
         else "MEMBER_ADDED",
         mention.source,
         members=(mid,),

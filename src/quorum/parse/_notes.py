@@ -27,6 +27,10 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         W,
         "'{name}' is named only as {what}; added as a member ({state})",
     ),
+    "TITULAR_ADDED": (
+        W,
+        "'{name}' is named only as {what}; added as a member ({state})",
+    ),
     "HOLDER_ADDED_FROM_PROXY": (
         W,
         "'{name}' is named only as {what}, in no list of members present; added as a member "

@@ -55,7 +55,7 @@ def read_lists(doc: Doc) -> Lists:
         (m.start(), m.end(), m.lastgroup or "")
         for m in SECTION_LINE.finditer(doc.folded)
         if m.start() not in starts
-        and m.lastgroup not in ("agenda", "passage", "block")
+        and m.lastgroup not in ("passage", "block")
         and _own_line_heading(doc.text[m.start() : m.end()])
     ]
     heads.sort()
@@ -253,7 +253,9 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
     )
     if P.HEAD_NUMBER.match(nxt) or P.HEAD_KEYWORD.match(doc.folded[lead : lead + len(nxt)]):
         return False
-    if SECTION.match(doc.folded, lead) or _SENTENCE.match(nxt):
+    if SECTION.match(doc.folded, lead) or SECTION_LINE.match(doc.folded, lead):
+        return False
+    if _SENTENCE.match(nxt):
         return False
     tail = doc.text[end:before].rstrip().rsplit("\n", 1)[-1].split()
     dangling = (
