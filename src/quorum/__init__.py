@@ -39,6 +39,7 @@ _ORIGIN = {
     "Verdict": "findings",
     "read_session": "io",
     "write_session": "io",
+    "Headcount": "model",
     "Member": "model",
     "Proxy": "model",
     "Reading": "model",
@@ -75,7 +76,17 @@ if TYPE_CHECKING:
     )
     from quorum.findings import Finding, Severity, Source, Verdict
     from quorum.io import read_session, write_session
-    from quorum.model import Member, Proxy, Reading, Role, Session, Stretch, Tally, Withdrawal
+    from quorum.model import (
+        Headcount,
+        Member,
+        Proxy,
+        Reading,
+        Role,
+        Session,
+        Stretch,
+        Tally,
+        Withdrawal,
+    )
     from quorum.parse import parse_minutes
     from quorum.rules import Majority, ProxyRule, QuorumRule, RuleSet
     from quorum.rulesets import RULE_SETS, get_rules, rules_for, rules_from_dict
@@ -123,6 +134,7 @@ __all__ = [
     "Audit",
     "AuditItem",
     "Finding",
+    "Headcount",
     "InvalidSessionError",
     "Majority",
     "Member",

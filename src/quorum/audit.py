@@ -251,6 +251,7 @@ def _audit(
     if against is not None:
         reason = _weigh_assumption(c, checks, *against, reason)
     _session_drafts(c, reason, assumed)
+    c.drafts[:] = _not_asserted(c.drafts, session)
     order = {label: i for i, label in enumerate(session.agenda)}
     runs = _group(c.drafts, session) + [(f, _note_run(f, order)) for f in session.notes]
     runs.sort(key=lambda fr: (fr[1][0][0] if fr[1] else -1, fr[0].severity.rank, fr[0].code,
@@ -347,6 +348,57 @@ def _weigh_assumption(
         return f"{reason}; under {other.rules.name} the audit gives the same results"
     where = items_text([c.session.agenda[b] for b, _ in differ])
     return f"{reason}; under {other.rules.name} the result differs at {where}"
+
+
+_COUNT_BASED = frozenset(
+    {
+        "QUORUM_NOT_REACHED",
+        "TALLY_MISMATCH",
+        "INTERESTED_MISMATCH",
+        "PRESENT_MISMATCH",
+        "VOTERS_MISMATCH",
+        "OUTCOME_MISMATCH",
+        "GIVER_MULTIPLE_PROXIES",
+        "PROXY_LIMIT_EXCEEDED",
+        "SUBSTITUTE_WITH_TITULAR",
+        "SUBSTITUTE_AND_PROXY",
+        "SUBSTITUTE_NOT_ALLOWED",
+    }
+)
+"""Errors that rest on who was present or represented: not asserted where the reading is unsure."""
+_NOT_ASSERTED = N_(
+    "{message} (not asserted: the attendance was not fully read at {items}; check the lines the "
+    "reading notes quote)"
+)
+
+
+def _not_asserted(drafts: list[Draft], session: Session) -> list[Draft]:
+    """At the items whose attendance was not fully read (``Session.reading``), count-based errors
+    become warnings that say so (docs/reading-contract.md)."""
+    reading = session.reading
+    if reading is None or reading.complete:
+        return drafts
+    unsure = tl.union((p - 1, p) for p in (session.position(x) for x in reading.uncertain_items))
+    out: list[Draft] = []
+    for d in drafts:
+        if d.severity is not ERROR or d.code not in _COUNT_BASED:
+            out.append(d)
+            continue
+        doubtful = tl.intersect(d.spans, unsure) if d.spans else EMPTY
+        sure = tl.subtract(d.spans, unsure) if d.spans else EMPTY
+        if sure:
+            out.append(attrs.evolve(d, spans=sure))
+        if doubtful or not d.spans:
+            out.append(
+                attrs.evolve(
+                    d,
+                    severity=WARNING,
+                    spans=doubtful,
+                    template=_NOT_ASSERTED,
+                    params={"message": Message(d.template, d.params)},
+                )
+            )
+    return out
 
 
 def _here(pos: int) -> Spans:

@@ -127,6 +127,13 @@ class Counts:
         )
         givers = (self.weights[self.index[p.giver]] for p in session.proxies)
         self.proxy_count, self.proxy_weight = tl.sweep(n, zip(self.counted, givers, strict=True))
+        for h in session.headcounts:  # members counted but not named: one voice each
+            self.total_weight += h.seats
+            for pos in tl.positions(self.range(h.from_item, h.until_item)):
+                self.present_count[pos] += h.present
+                self.present_weight[pos] += h.present
+                self.proxy_count[pos] += h.represented
+                self.proxy_weight[pos] += h.represented
         self.present_votes, self.proxy_votes = self.present_weight, self.proxy_weight
         if any(m.votes is not None for m in session.members):  # double voting rights
             _, self.present_votes = tl.sweep(n, zip(self.members_present, self.votes, strict=True))

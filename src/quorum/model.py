@@ -190,6 +190,27 @@ class Reading:
 
 
 @attrs.frozen(kw_only=True)
+class Headcount:
+    """Members the minutes count but do not name, over a range of items (``None``: open end).
+
+    Minutes that print only counts ("27 Conseillers étaient Présents ou Représentés
+    (07 Procurations …)") are audited on them: ``present`` members sit, ``represented`` absent
+    members gave a usable proxy, ``absent`` ones did neither. They are never turned into members.
+    """
+
+    present: int = 0
+    represented: int = 0
+    absent: int = 0
+    from_item: str | None = None
+    until_item: str | None = None
+    source: Source | None = None
+
+    @property
+    def seats(self) -> int:
+        return self.present + self.represented + self.absent
+
+
+@attrs.frozen(kw_only=True)
 class Session:
     """One sitting of an assembly, as the minutes describe it.
 
@@ -212,6 +233,8 @@ class Session:
     convocation: int = 1
     carried_over: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     withdrawals: tuple[Withdrawal, ...] = attrs.field(default=(), converter=_tuple)
+    headcounts: tuple[Headcount, ...] = attrs.field(default=(), converter=_tuple)
+    """Members counted but not named (counts-only minutes); added to the counts of the items."""
     reading: Reading | None = None
     """What the reader of the minutes understood; ``None`` for a session written by hand."""
     financial_year_end: str | None = None
@@ -230,6 +253,7 @@ class Session:
         object.__setattr__(self, "_positions", {lab: i for i, lab in enumerate(self.agenda, 1)})
         object.__setattr__(self, "_by_id", {m.id: m for m in self.members})
         seats = sum(1 for m in self.members if m.holds_seat)
+        seats += max((h.seats for h in self.headcounts), default=0)
         object.__setattr__(self, "_seats", seats)
 
     def position(self, label: str) -> int:
@@ -314,7 +338,8 @@ def _problems(s: Session) -> Iterator[Problem]:
         else:
             labels.add(label)
             order[label] = i
-    yield from _member_problems(s.members)
+    yield from _member_problems(s.members, counted=bool(s.headcounts))
+    yield from _headcount_problems(s, labels)
     names = {
         m.id: m.name
         for m in s.members
@@ -490,10 +515,25 @@ def _record_problems(m: Member, path: str) -> Iterator[Problem]:
         yield Problem(f"{path}.votes", f"votes must be a number >= 0, not {m.votes!r}")
 
 
-def _member_problems(members: tuple[Member, ...]) -> Iterator[Problem]:
+def _headcount_problems(s: Session, labels: set[str]) -> Iterator[Problem]:
+    for i, h in enumerate(s.headcounts):
+        path = f"$.headcounts[{i}]"
+        if not isinstance(h, Headcount):
+            yield Problem(path, f"expected a headcount, not {type(h).__name__}")
+            continue
+        for key in ("present", "represented", "absent"):
+            value = getattr(h, key)
+            if not _is_int(value) or value < 0:
+                yield Problem(f"{path}.{key}", f"must be a whole number >= 0, not {value!r}")
+        for key, label in (("from", h.from_item), ("until", h.until_item)):
+            if label is not None and not (isinstance(label, str) and label in labels):
+                yield Problem(f"{path}.{key}", f"unknown item label {label!r}")
+
+
+def _member_problems(members: tuple[Member, ...], *, counted: bool = False) -> Iterator[Problem]:
     seen: set[str] = set()
     roles: dict[str, Role] = {}
-    if not members:
+    if not members and not counted:
         yield Problem("$.members", "no members: list every member, present or absent")
     for i, m in enumerate(members):
         path = f"$.members[{i}]"

@@ -15,9 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 from quorum.exceptions import InvalidSessionError, Problem
-from quorum.findings import Source
+from quorum.findings import Finding, Severity, Source, finding_to_dict
 from quorum.model import (
     TALLY_COUNTS,
+    Headcount,
     Member,
     Proxy,
     Reading,
@@ -48,8 +49,12 @@ _TOP = {
     "withdrawals",
     "reading",
     "financial_year_end",
+    "notes",
+    "headcounts",
 }
+_HEADCOUNT = {"present", "represented", "absent", "from", "until", "source"}
 _READING = {"complete", "uncertain_items"}
+_NOTE = {"code", "severity", "message", "template", "params", "items", "members", "rule", "source"}
 _MEMBER = {"id", "name", "group", "weight", "votes", "role", "substitute_for", "source"}
 _STRETCH = {"member", "from", "until", "source"}
 _PROXY = {"giver", "holder", "from", "until", "source"}
@@ -162,6 +167,16 @@ class _Reader:
             source=self.source(path, obj),
         )
 
+    def headcount(self, path: str, obj: Mapping[str, Any]) -> Headcount:
+        return Headcount(
+            present=obj.get("present", 0),
+            represented=obj.get("represented", 0),
+            absent=obj.get("absent", 0),
+            from_item=obj.get("from"),
+            until_item=obj.get("until"),
+            source=self.source(path, obj),
+        )
+
     def tally(self, path: str, obj: Mapping[str, Any]) -> Tally:
         counts: dict[str, Any] = {k: _exact_text(obj.get(k)) for k in TALLY_COUNTS}
         more: dict[str, Any] = {k: obj.get(k) for k in _TALLY_MORE}
@@ -183,6 +198,52 @@ class _Reader:
             self.fail("$.reading.uncertain_items", f"expected a list of labels, not {items!r}")
             items = []
         return Reading(complete=value.get("complete", True), uncertain_items=items)
+
+    def note(self, path: str, obj: Mapping[str, Any]) -> Finding:
+        """A reader's note: a finding as ``quorum-audit/1`` writes it (its source a line of the
+        minutes, not a path of this file)."""
+        raw = obj.get("severity", "warning")
+        try:
+            severity = Severity(raw)
+        except ValueError:
+            self.fail(f"{path}.severity", f"expected error, warning or info, not {raw!r}")
+            severity = Severity.WARNING
+        texts: dict[str, Any] = {}
+        for key in ("code", "message"):
+            texts[key] = obj.get(key, "")
+            if not isinstance(texts[key], str):
+                self.fail(f"{path}.{key}", f"expected a string, not {texts[key]!r}")
+                texts[key] = ""
+        lists: dict[str, tuple[str, ...]] = {}
+        for key in ("items", "members"):
+            value = obj.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                self.fail(f"{path}.{key}", f"expected a list of strings, not {value!r}")
+                value = []
+            lists[key] = tuple(value)
+        rule = obj.get("rule")
+        if rule is not None and not isinstance(rule, str):
+            self.fail(f"{path}.rule", f"expected a string or null, not {rule!r}")
+            rule = None
+        src = self.source(path, obj) if obj.get("source") is not None else None
+        template, params = obj.get("template"), obj.get("params") or {}
+        if template is not None and not isinstance(template, str):
+            self.fail(f"{path}.template", f"expected a string or null, not {template!r}")
+            template = None
+        if not isinstance(params, Mapping) or not all(isinstance(k, str) for k in params):
+            self.fail(f"{path}.params", f"expected an object, not {params!r}")
+            params = {}
+        return Finding(
+            code=texts["code"],
+            severity=severity,
+            template=template,
+            params=dict(params) if template is not None else {},
+            message=None if template is not None else texts["message"],
+            items=lists["items"],
+            members=lists["members"],
+            rule=rule,
+            source=Source(line=src.line, text=src.text) if src else None,
+        )
 
     def rules(self, value: Any) -> None:
         """A rule set name must be known; inline statutes must be well formed."""
@@ -223,6 +284,8 @@ def session_from_dict(doc: object) -> Session:
         carried_over = []
     r.rules(doc.get("rules"))
     reading = r.reading(doc.get("reading"))
+    notes = list(r.records(doc, "notes", _NOTE, ("code", "message"), r.note))
+    headcounts = list(r.records(doc, "headcounts", _HEADCOUNT, (), r.headcount))
     date = doc.get("date")
     if isinstance(date, str):
         try:
@@ -246,6 +309,8 @@ def session_from_dict(doc: object) -> Session:
             withdrawals=withdrawals,
             reading=reading,
             financial_year_end=doc.get("financial_year_end"),
+            notes=notes,
+            headcounts=headcounts,
         )
     except InvalidSessionError as err:
         raise InvalidSessionError(_in_order(r.problems + list(err.problems))) from None
@@ -272,6 +337,8 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
         "$.withdrawals",
         "$.tallies",
         "$.reading",
+        "$.notes",
+        "$.headcounts",
     ]
 
     def key(p: Problem) -> tuple[int, str]:
@@ -279,6 +346,25 @@ def _in_order(problems: list[Problem]) -> list[Problem]:
         return rank, p.path
 
     return sorted(dict.fromkeys(problems), key=key)
+
+
+def _note_dict(note: Finding) -> dict[str, Any]:
+    """A reader's note as ``quorum-audit/1`` writes a finding."""
+    doc: dict[str, Any] = {
+        "code": note.code,
+        "severity": note.severity.value,
+        "message": note.message,
+        "items": list(note.items),
+        "members": list(note.members),
+        "rule": note.rule,
+    }
+    if note.template is not None:  # rendered again in the report's language
+        doc["template"] = note.template
+        doc["params"] = finding_to_dict(note)["params"]
+    src = _source_dict(note.source)
+    if src is not None:
+        doc["source"] = src
+    return doc
 
 
 def _source_dict(source: Source | None) -> dict[str, Any] | None:
@@ -366,6 +452,17 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             "complete": session.reading.complete,
             "uncertain_items": list(session.reading.uncertain_items),
         }
+    if session.headcounts:
+        doc["headcounts"] = [
+            with_source(
+                {"present": h.present, "represented": h.represented, "absent": h.absent,
+                 "from": h.from_item, "until": h.until_item},
+                h.source,
+            )
+            for h in session.headcounts
+        ]  # fmt: skip
+    if session.notes:
+        doc["notes"] = [_note_dict(n) for n in session.notes]
     if session.withdrawals:
         doc["withdrawals"] = [
             with_source(

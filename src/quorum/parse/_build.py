@@ -7,6 +7,7 @@ an ambiguous or unknown mention is reported, never guessed.
 from __future__ import annotations
 
 import datetime
+import re
 
 import attrs
 
@@ -15,6 +16,7 @@ from quorum.model import Member, Proxy, Role, Stretch
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Bound, Entry, Lists, Mention
 from quorum.parse._names import Name, Resolver, read_names
+from quorum.parse._notes import reader_note
 
 W, E, INFO = Severity.WARNING, Severity.ERROR, Severity.INFO
 
@@ -65,6 +67,21 @@ class Builder:
             )
         )
 
+    def say(
+        self,
+        code: str,
+        source: Source | None = None,
+        *,
+        members: tuple[str, ...] = (),
+        items: tuple[str, ...] = (),
+        rule: str | None = None,
+        **params: object,
+    ) -> None:
+        """A note from the table of ``_notes`` (code and named parameters)."""
+        self.notes.append(
+            reader_note(code, source, members=members, items=items, rule=rule, **params)
+        )
+
     # --- members ----------------------------------------------------------------------------
 
     def add_member(
@@ -99,13 +116,13 @@ class Builder:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            names = ", ".join(self.by_id[i].name for i in ids)
-            self.note(
+            self.say(
                 "NAME_AMBIGUOUS",
-                E,
-                f"{what} '{mention.name.display}' could be any of: {names}; nothing was assumed",
                 mention.source,
                 members=tuple(ids),
+                what=what,
+                name=mention.name.display,
+                names=", ".join(self.by_id[i].name for i in ids),
             )
         return None
 
@@ -122,13 +139,7 @@ class Builder:
     def label_pos(self, label: str, source: Source | None) -> int | None:
         if label in self.pos:
             return self.pos[label]
-        self.note(
-            "ITEM_UNKNOWN",
-            W,
-            f"item '{label}' is not in the order of passage; the range that names it was not used",
-            source,
-            items=(),
-        )
+        self.say("ITEM_UNKNOWN", source, label=label)
         return None
 
     def present_from_start(self, mid: str, source: Source | None) -> None:
@@ -148,13 +159,7 @@ class Builder:
             self.move(mid, p, -1, b.source)
         elif b.kind == "before":
             if p == 0:
-                self.note(
-                    "RANGE_EMPTY",
-                    W,
-                    "present only 'before' the first item: ignored",
-                    b.source,
-                    members=(mid,),
-                )
+                self.say("RANGE_EMPTY", b.source, members=(mid,))
             else:
                 self.move(mid, p - 1, -1, b.source)
 
@@ -190,13 +195,7 @@ class Builder:
 
     def add_proxy(self, giver: str, holder: str, bounds: list[Bound], source: Source) -> None:
         if giver == holder:
-            self.note(
-                "PROXY_TO_SELF",
-                W,
-                "a member gives a proxy to himself: ignored",
-                source,
-                members=(giver,),
-            )
+            self.say("PROXY_TO_SELF", source, members=(giver,))
             return
         first: int | None = None
         last: int | None = None
@@ -212,13 +211,7 @@ class Builder:
             elif kind == "before" and p > 0:
                 last = p - 1
         if first is not None and last is not None and first > last:
-            self.note(
-                "RANGE_REVERSED",
-                W,
-                "a proxy's range ends before it starts: ignored",
-                source,
-                members=(giver, holder),
-            )
+            self.say("RANGE_REVERSED", source, members=(giver, holder))
             return
         self.proxies.append(
             Proxy(
@@ -243,25 +236,24 @@ def mention_member(
     if ids:
         return ids[0]
     if not (mention.name.first and mention.name.last):
-        b.note(
-            "NAME_UNRESOLVED",
-            W,
-            f"{what} '{mention.name.display}' matches no listed member; the fact was dropped",
-            mention.source,
-        )
+        b.say("NAME_UNRESOLVED", mention.source, what=what, name=mention.name.display)
         return None
     mid = b.add_member(mention.name, mention.group, mention.source)
     if present:
         b.present_from_start(mid, mention.source)
     if quiet:
         return mid
-    b.note(
-        "MEMBER_ADDED_FROM_PROXY" if "proxy" in what else "MEMBER_ADDED",
-        W,
-        f"'{mention.name.display}' is named only as {what}; added as a member"
-        + (" (present)" if present else " (absent)"),
+    b.say(
+        ("HOLDER_ADDED_FROM_PROXY" if present else "MEMBER_ADDED_FROM_PROXY")
+        if "proxy" in what
+        else "TITULAR_ADDED"
+        if what == "titular replaced"
+        else "MEMBER_ADDED",
         mention.source,
         members=(mid,),
+        name=mention.name.display,
+        what=what,
+        state="present" if present else "absent",
     )
     return mid
 
@@ -276,22 +268,15 @@ def register_entries(b: Builder, entries: list[Entry]) -> dict[int, str]:
             mid, first = seen[key]
             ids[k] = mid
             if (first.status == "present") != (e.status == "present"):
-                b.note(
+                b.say(
                     "PRESENT_AND_ABSENT",
-                    E,
-                    f"'{e.who.name.display}' is listed both present and absent",
                     e.who.source,
                     members=(mid,),
                     rule="CGCT art. L2121-17",
+                    name=e.who.name.display,
                 )
             else:
-                b.note(
-                    "MEMBER_LISTED_TWICE",
-                    W,
-                    f"'{e.who.name.display}' is listed twice",
-                    e.who.source,
-                    members=(mid,),
-                )
+                b.say("MEMBER_LISTED_TWICE", e.who.source, members=(mid,), name=e.who.name.display)
             continue
         mid = b.add_member(e.who.name, e.who.group, e.who.source, substitute=e.substitute)
         seen[key] = (mid, e)
@@ -312,12 +297,11 @@ def apply_entries(b: Builder, lists: Lists, ids: dict[int, str]) -> None:
             if e.status == "present":
                 b.bound(mid, bound)
             else:
-                b.note(
-                    "UNREAD_TEXT",
-                    W,
-                    "a range on an absent member was not used",
+                b.say(
+                    "RANGE_ON_ABSENT",
                     bound.source,
                     members=(mid,),
+                    text=bound.source.text or "",
                 )
         if e.replaced_by is not None:
             sub = mention_member(b, e.replaced_by, "substitute", present=True, quiet=True)
@@ -342,12 +326,11 @@ def apply_entries(b: Builder, lists: Lists, ids: dict[int, str]) -> None:
         if len(holders) == 1 and len(givers) == 1:
             b.add_proxy(givers[0], holders[0], [], pair[0][1].who.source)
         else:
-            b.note(
+            b.say(
                 "PROXY_CODE_UNMATCHED",
-                W,
-                f"the mark '(Pr{code})' does not pair one absent member with one present member",
                 pair[0][1].who.source,
                 members=tuple(m for m, _ in pair),
+                mark=code,
             )
 
 
@@ -361,6 +344,7 @@ def apply_proxies(b: Builder, lists: Lists) -> None:
 
 def president(b: Builder, who: str, source: Source) -> None:
     """The chair named only in the opening sentence ("Sous la présidence de …") is present."""
+    who = re.split(r"\s+[-–—]\s+|,|\s+(?=(?:maire|pr[ée]sidente?)\b)", who, flags=re.I)[0]
     names, bad = read_names(who)
     if bad or not names:
         return
@@ -369,14 +353,7 @@ def president(b: Builder, who: str, source: Source) -> None:
         return
     mid = b.add_member(mention.name, None, source)
     b.present_from_start(mid, source)
-    b.note(
-        "MEMBER_ADDED_FROM_CHAIR",
-        W,
-        f"'{mention.name.display}' chairs the session but is "
-        "in no list; counted as a present member",
-        source,
-        members=(mid,),
-    )
+    b.say("MEMBER_ADDED_FROM_CHAIR", source, members=(mid,), name=mention.name.display)
 
 
 def make_date(day: str, month: int, year: str) -> datetime.date | None:

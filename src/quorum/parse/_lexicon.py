@@ -224,6 +224,8 @@ def correct_first_name(word: str) -> str:
 
 def correct_place(name: str) -> str:
     """``Besangon`` → ``Besançon``, ``Sadne`` → ``Saône``, ``Chaleze`` → ``Chalèze``."""
+    if name.isupper():
+        return name  # written in capitals: another commune, not OCR damage of a known one
     fixed = _correct(name.replace("’", "'"), _PLACE, keep_ascii=False)
     if fixed != name.replace("’", "'"):
         return fixed.replace("'", "’") if "’" in name else fixed

@@ -7,17 +7,23 @@ the builder turns them into members, stretches and proxies.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from quorum.findings import Source
 from quorum.parse import _patterns as P
+from quorum.parse._attendance_vocab import ROLES
 from quorum.parse._names import Name, read_names
-from quorum.parse._text import Frag, split_top
+from quorum.parse._text import Frag
 
 MAX_ENTRY = 400
 """Longer list entries are not read (reported as unread): bounds the cost of every pattern."""
-LIST_KINDS = ("present", "absent", "represented")
+LIST_KINDS = ("present", "absent", "represented", "substituted")
+_SUBSTITUTED_BY = re.compile(
+    r"\ (?:(?:remplacee?|supplee?e?)\ +)?par\ +(?:(?:sa|son)\ +suppl[ea]ante?\ +)?"
+)
+"""In an "Étaient suppléés :" list: "X par Y" (titular X, substitute Y)."""
 
 
 @dataclass
@@ -100,13 +106,107 @@ def _src(frag: Frag, a: int, b: int) -> Source:
     return Source(line=frag.line_no(a), text=frag.text[a:b].strip()[:200] or None)
 
 
+_SEP_CHARS = ",;•·▪■►"
+_DASHES = "–—"
+_CIVILITY_WORD = re.compile(
+    r"(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m|me|dr)\b"
+)
+_TOTAL_LINE = re.compile(
+    r"^\W*(?:soit\ +)?(?:\d{1,4})\ +(?:conseillers?\ +|membres?\ +|delegues?\ +)?"
+    r"(?:presents?|procurations?|pouvoirs?|votants?|absents?|excuses?|representes?)\W*$"
+)
+"""A count inside a list ("Soit 31 présents", "2 procurations"): a total, not a name."""
+
+
 def _chunks(frag: Frag) -> list[tuple[int, int]]:
-    """List entries: split on commas, or on " - " when the list uses dashes (Lannion)."""
-    spans = split_top(frag.text, ",;")
-    if len(spans) <= 2 and " - " in frag.text:
-        work = frag.text.replace(" - ", " ; ")
-        spans = split_top(work, ";")
+    """List entries, whatever the separator: "," ";" bullets, "/" (not in a date), en and em
+    dashes, " et " before a name, and a spaced hyphen when the list has no comma (a hyphen inside
+    a name, "Jean-Pierre", "Jean - Claude" in a comma list, is not a separator). Only outside
+    parentheses."""
+    text, folded = frag.text, frag.folded
+    depth = 0
+    cuts: list[tuple[int, int]] = []  # (start, end) of each separator
+    spaced: list[tuple[int, int]] = []
+    commas = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and c in _SEP_CHARS:
+            cuts.append((i, i + 1))
+            commas += c in ",;"
+        elif (depth == 0 and c in _DASHES) or (
+            depth == 0
+            and c == "/"
+            and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
+        ):
+            cuts.append((i, i + 1))
+        elif (
+            depth == 0
+            and c == " "
+            and folded.startswith(" et ", i)
+            and _starts_a_name(text, folded, i + 4)
+        ):
+            cuts.append((i, i + 4))
+        elif depth == 0 and c == " " and text.startswith(" - ", i) and not _compound(text, i):
+            spaced.append((i, i + 3))
+        elif (
+            depth == 0
+            and c == " "
+            and _MID_CIVILITY.match(folded, i)
+            and cuts_since(cuts, i)
+            and folded[max(i - 12, 0) : i].split()[-1:] != []
+            and folded[max(i - 12, 0) : i].split()[-1] not in _CONNECTORS
+            and not folded[max(i - 12, 0) : i].rstrip().endswith(":")
+        ):
+            cuts.append((i, i + 1))  # "… Vices présidents Madame Mélanie FORTIER": a new person
+    if commas < 2 or len(spaced) > commas:
+        cuts += spaced
+    cuts.sort()
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for a, b in cuts:
+        if a < begin:
+            continue
+        spans.append((begin, a))
+        begin = b
+    spans.append((begin, len(text)))
     return spans
+
+
+_PLURAL_CIVILITY = re.compile(r"(?:mm|mmes|messieurs|mesdames)\.?")
+"""A plural civility alone ("MM.", "Mesdames") heads the names that follow: not a person."""
+_CONNECTORS = frozenset(
+    {"a", "&", "au", "aux", "par", "de", "du", "des", "donne", "donnent", "pouvoir", "et", "ou"}
+)
+"""Words after which a civility continues a phrase ("… à Mr Y") instead of starting a person."""
+_MID_CIVILITY = re.compile(r"\ (?:(?:monsieur|madame|mademoiselle|mme|mlle|mr)\.?|m\.)\ +(?=\w)")
+
+
+def cuts_since(cuts: list[tuple[int, int]], i: int) -> bool:
+    """The text since the last separator holds a word of its own (a civility after a civility,
+    "Mesdames Mme X", is not a new person)."""
+    return not cuts or i - cuts[-1][1] > 3
+
+
+def _compound(text: str, i: int) -> bool:
+    """ " - " between two SURNAMES ("ROUVIER - COROUGE", "BROCA - LANNAUD"): one name."""
+    before = text[max(i - 30, 0) : i].split()[-1:]
+    after = text[i + 3 : i + 33].split()[:1]
+    return bool(before and after) and all(
+        len(w) > 1 and w.isupper() for w in (before[0], after[0])
+    )
+
+
+def _starts_a_name(text: str, folded: str, i: int) -> bool:
+    """A name starts at ``i``: a civility or a capital, and no group label (":") before the next
+    comma (a commune "Chemaudin et Vaux :" is not two entries)."""
+    nxt = text[i : i + 1]
+    if not (nxt.isupper() or _CIVILITY_WORD.match(folded, i)):
+        return False
+    stop = min((k for k in (text.find(",", i), text.find(";", i)) if k >= 0), default=len(text))
+    return ":" not in text[i:stop]
 
 
 def _group_prefix(text: str) -> tuple[str | None, int]:
@@ -152,19 +252,109 @@ def _parens(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
+_LINE_CIVILITY = re.compile(r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.)\s")
+_FROM_PLACE = re.compile(r"\s+(?:de|d')\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý' /-]{2,40})$")
+
+
+def _line_entries(frag: Frag) -> list[tuple[int, int, str | None]] | None:
+    """One person a line, communes on lines of their own (a two-column table flattened):
+    when most lines start with a civility and hold no comma. Entries with their group."""
+    bounds = [*frag._at, len(frag.text)]
+    lines = [(bounds[k], bounds[k + 1]) for k in range(len(frag._at))]
+    if len(lines) < 4:
+        return None
+    civ = sum(1 for a, _ in lines if _LINE_CIVILITY.match(frag.folded, a))
+    if civ * 2 < len(lines) or frag.text.count(",") * 4 > len(lines):
+        return None
+    out: list[tuple[int, int, str | None]] = []
+    group: str | None = None
+    label: list[str] = []
+    for a, b in lines:
+        line = frag.text[a:b].strip()
+        before = frag.text[out[-1][0] : a] if out else ""
+        if out and (
+            line[:1] in "(" or line[:1].islower() or before.count("(") > before.count(")")
+        ):
+            out[-1] = (out[-1][0], b, out[-1][2])  # a remark or a name wrapped on the next line
+        elif _LINE_CIVILITY.match(frag.folded, a):
+            if label:
+                group, label = " ".join(label), []
+            out.append((a, b, group))
+        elif line.upper() == line and any(c.isalpha() for c in line):
+            label.append(line)  # a commune, alone on its line
+        else:
+            out.append((a, b, group))  # anything else is read, and reported if not a name
+    return out
+
+
 def _read_people(frag: Frag, status: str, out: Lists) -> None:
     group: str | None = None
-    for a, b in _chunks(frag):
+    by_line = _line_entries(frag)
+    groups = {(a, b): g for a, b, g in by_line} if by_line else {}
+    spans = [(a, b) for a, b, _ in by_line] if by_line else _chunks(frag)
+    read: list[tuple[int, int, int]] = []  # (chunk end, first entry, entries after) per chunk
+    for a, b in spans:
+        if (a, b) in groups:
+            group = groups[(a, b)]
+            if m := _FROM_PLACE.search(frag.text, a, b):  # "M. DELAERE Hubert de JOUARRE"
+                group, b = m.group("place").strip(), m.start()
         raw = frag.text[a:b]
         if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|-)\W*", frag.folded[a:b]):
             continue
+        if (
+            _TOTAL_LINE.match(frag.folded[a:b].strip())
+            or ROLES.fullmatch(frag.folded[a:b].strip())
+            or _PLURAL_CIVILITY.fullmatch(frag.folded[a:b].strip())
+        ):
+            continue  # "Soit 31 présents": a total; "Vices présidents": a role, not a person
         if b - a > MAX_ENTRY:
             out.unread.append(Unread(_src(frag, a, b), "entry too long to be a name"))
             continue
+        lead = len(raw) - len(raw.lstrip(" -–—•*·"))
+        a, raw = a + lead, raw[lead:]
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
             group = prefix
+        first = len(out.entries)
         _read_entry(frag, a + skip, b, status, group, out)
+        read.append((b, first, len(out.entries)))
+    _shared_holders(frag, read, out)
+    _cut_at_the_end(read, out)
+
+
+def _cut_at_the_end(read: list[tuple[int, int, int]], out: Lists) -> None:
+    """A list whose names have first name and SURNAME but ends on a lone word ("…, Monique")
+    was cut (a page break, a column): the rest of it is somewhere the reader did not look."""
+    mine = out.entries[read[0][1] :] if read else []
+    if len(mine) < 3:
+        return
+    full = sum(1 for e in mine if e.who.name.first and e.who.name.last)
+    last = mine[-1]
+    if full * 4 >= len(mine) * 3 and not (last.who.name.first and last.who.name.last):
+        out.entries.remove(last)
+        out.unread.append(
+            Unread(last.who.source, "the list ends on a name without its surname: cut here?")
+        )
+
+
+def _shared_holders(frag: Frag, read: list[tuple[int, int, int]], out: Lists) -> None:
+    """ "A et B donnent pouvoir à C": an absent entry with no proxy, joined by "et" to the next
+    entry that has one, gives his proxy to the same holder."""
+    for k in range(len(read) - 2, -1, -1):
+        end, first, after = read[k]
+        nxt_start = read[k + 1][1]
+        if after == first or nxt_start >= len(out.entries):
+            continue
+        giver, nxt = out.entries[after - 1], out.entries[nxt_start]
+        gap = frag.folded[end : end + 4]
+        if (
+            gap == " et "
+            and giver.proxy_to is None
+            and nxt.proxy_to is not None
+            and giver.status != "present"
+            and not giver.replaced_by
+        ):
+            giver.proxy_to = nxt.proxy_to
 
 
 def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out: Lists) -> None:
@@ -176,6 +366,9 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
     replaced: Mention | None = None
     holder: Mention | None = None
     m = P.REPLACED_BY.search(fold_out)
+    if status == "substituted":
+        status = "absent"
+        m = m or _SUBSTITUTED_BY.search(fold_out)
     if m:
         replaced = _mention(text[m.end() :].split("(")[0], src, group)
         outside = outside[: m.start()]
@@ -188,6 +381,9 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
     if bad or not names:
         out.unread.append(Unread(src, "no name could be read here"))
         return
+    if any(_phrase_like(n) for n in names):
+        out.unread.append(Unread(src, "this reads like a phrase, not a name"))
+        return
     entries = [Entry(Mention(n, src, group), status) for n in names]
     last = entries[-1]
     last.replaced_by, last.proxy_to = replaced, holder
@@ -195,6 +391,16 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
         _annotation(frag, a + ia, a + ib, last, out)
     last.substitute_for = last.substitute_for or substitute_of
     out.entries += entries
+
+
+_PARTICLES = frozenset({"de", "du", "des", "le", "la", "d'", "van", "von", "di", "da", "del"})
+
+
+def _phrase_like(name: Name) -> bool:
+    """ "Formant la majorité des membres en exercice": words of a sentence, not a name."""
+    words = f"{name.first} {name.last}".split()
+    lower = [w for w in words if w[:1].islower() and w.casefold() not in _PARTICLES]
+    return len(lower) >= 2 or len(words) > 6
 
 
 def _blank_like(folded: str, outside: str) -> str:
@@ -274,9 +480,42 @@ def _label(n: str) -> str:
     return f"{int(m.group(1))} {m.group(2)}" if m.group(2) else str(int(m.group(1)))
 
 
+def _chained(frag: Frag, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "A donne procuration à B C donne procuration à D" (one proxy a line, no comma): cut
+    before the name that follows each holder's (a SURNAME then a new first name or civility)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        hits = list(P.PROXY_SPLIT.finditer(frag.folded, a, b))
+        if len(hits) < 2 or "(" in frag.text[a:b]:
+            out.append((a, b))
+            continue
+        begin = a
+        for h, nxt in itertools.pairwise(hits):
+            cut = _next_name_start(frag.text, h.end(), nxt.start())
+            if cut is not None:
+                out.append((begin, cut))
+                begin = cut
+        out.append((begin, b))
+    return out
+
+
+def _next_name_start(text: str, a: int, b: int) -> int | None:
+    """Where a second name starts in ``text[a:b]`` ("Michel VAILLIES Patricia MICHOT")."""
+    seen_upper = False
+    for m in re.finditer(r"\S+", text[a:b]):
+        word = m.group()
+        upper = sum(c.isupper() for c in word) >= 2 and word.upper() == word
+        if upper:
+            seen_upper = True
+        elif seen_upper and word[:1].isupper():
+            return a + m.start()
+    return None
+
+
 def _read_proxies(frag: Frag, out: Lists) -> None:
     group: str | None = None
-    for a, b in _chunks(frag):
+    waiting: list[Mention] = []
+    for a, b in _chained(frag, _chunks(frag)):
         raw = frag.text[a:b]
         if not raw.strip() or re.fullmatch(r"\W*(?:neant|aucun|aucune)?\W*", frag.folded[a:b]):
             continue
@@ -307,7 +546,15 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
                     )
                 )
             bounds += got
+        if giver is not None and holder is None and frag.folded[b : b + 4] == " et ":
+            waiting.append(giver)  # "A et B donnent pouvoir à C"
+            continue
         if giver is None or holder is None:
             out.unread.append(Unread(src, "not read as 'giver à holder'"))
             continue
+        for g in waiting:
+            out.proxies.append(ProxyFact(g, holder, bounds, src))
+        waiting.clear()
         out.proxies.append(ProxyFact(giver, holder, bounds, src))
+    for g in waiting:
+        out.unread.append(Unread(g.source, "a proxy giver whose holder is not named"))

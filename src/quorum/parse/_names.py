@@ -12,8 +12,10 @@ from quorum.parse._text import fold, levenshtein, strip_accents
 
 _SPACED_HYPHEN = re.compile(r"\s+-\s+|\s+-(?=\w)|(?<=\w)-\s+")
 _CIVILITY = re.compile(
-    r"^(?:monsieur|madame|mademoiselle|mmes|mme|mlle|mm|mr|m)(?:\.\s*|\s+)", re.IGNORECASE
+    r"^(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m)(?:\.\s*|\s+|$)",
+    re.IGNORECASE,
 )
+_GLUED_DOT = re.compile(r"(?<=[A-ZÀ-Ý]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
 
 
@@ -47,6 +49,7 @@ def _is_upper(word: str) -> bool:
 def _tokens(text: str) -> list[str]:
     """Words of a name, PDF spacing damage mended ("Patric k", "P hilippe", "Jean - Claude")."""
     text = _SPACED_HYPHEN.sub("-", text.strip().strip(".,;:"))
+    text = _GLUED_DOT.sub(" ", text)  # "BRIERE.André": a lost space after a dot
     raw = text.split()
     out: list[str] = []
     i = 0
@@ -99,6 +102,9 @@ def read_names(text: str) -> tuple[list[Name], str]:
     if bad:
         return [], text
     upper = [_is_upper(w) for w in words]
+    if len(words) >= 2 and not any(upper) and all(w[:1].isupper() for w in words):
+        # "Sébastien Leroux": no SURNAME in capitals; the last word is the surname
+        return [Name(_fix_first(words[:-1]), words[-1])], ""
     names: list[Name] = []
     surname_first = upper[0] and not all(upper)
     i = 0

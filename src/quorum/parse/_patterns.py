@@ -46,6 +46,7 @@ CIVILITY = re.compile(r"^(?:monsieur|madame|mademoiselle|mmes|mme|mlle|mm|mr|m)(
 ITEM = (
     r"(?:(?:la|le|l')\ *)?(?:questions?|deliberations?|rapports?|points?|dossiers?"
     r"|affaires?)?\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4}(?:\ ?(?:bis|ter))?)"
+    r"(?!\ ?h(?:eures?)?\b|\ ?h\d)"
 )
 """A reference to an item: "la question n°6", "rapport 12", "point n° 3 bis"."""
 
@@ -59,7 +60,7 @@ RANGE_FROM = re.compile(
 RANGE_UNTIL = re.compile(rf"(?:jusqu'{{0,2}}\ ?{_A}|jusque)\ +{ITEM}(?P<incl>\ +incluse?)?", _X)
 RANGE_BEFORE = re.compile(rf"(?:avant\ +(?:le\ +vote\ +(?:de|du)\ +)?){ITEM}", _X)
 RANGE_AFTER = re.compile(rf"apres\ +(?:le\ +vote\ +(?:de|du)\ +)?{ITEM}", _X)
-CLOCK = re.compile(r"\b(?P<h>[0-2]?\d)\ ?h\ ?(?P<m>[0-5]\d)?\b", _X)
+CLOCK = re.compile(r"\b(?P<h>[0-2]?\d)\ ?(?:h|heures?)\ ?(?P<m>[0-5]\d)?\b", _X)
 
 SUBSTITUTE = re.compile(r"^suppl[ea]ante?s?$", _X)
 SUBSTITUTE_OF = re.compile(
@@ -73,7 +74,7 @@ REPLACED_BY = re.compile(
 )
 PROXY_TO = re.compile(
     rf"^(?:(?:a\ +)?donne\ +)?(?:procuration|pouvoir|delegation(?:\ +de\ +vote)?|mandat)"
-    rf"(?:\ +donne(?:e)?)?\ +{_A}\ +(?P<who>.+)$",
+    rf"(?:\ +donne(?:e)?)?(?:\ +{_A})?\ +(?P<who>.+)$",
     _X,
 )
 REPRESENTED_BY = re.compile(r"^represente(?:e|s|es)?\ +par\ +(?P<who>.+)$", _X)
@@ -81,7 +82,8 @@ NO_PROXY = re.compile(r"^(?:pas|aucun|sans)\ +(?:de\ +)?(?:pouvoir|procuration)"
 PROXY_CODE = re.compile(r"^pr\ ?(?P<stars>\*+)$", _X)
 
 PROXY_SPLIT = re.compile(
-    r"""\ (?:(?:a\ +)?donne(?:\ +(?:son|sa))?\ +(?:pouvoir|procuration|delegation\ +de\ +vote)
+    r"""\ (?:(?:a\ +|ont\ +)?donne(?:nt)?(?:\ +(?:son|sa|leur|leurs))?
+          \ +(?:pouvoirs?|procurations?|delegation\ +de\ +vote)
           \ +{a}|represente(?:e)?\ +par|par|{a})\ """.replace("{a}", "(?:a|&|au)"),
     _X,
 )

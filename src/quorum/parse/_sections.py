@@ -9,7 +9,9 @@ import re
 
 from quorum.findings import Source
 from quorum.parse import _patterns as P
+from quorum.parse._attendance_vocab import SECTION, SECTION_LINE
 from quorum.parse._lists import (
+    _TOTAL_LINE,
     LIST_KINDS,
     MAX_ENTRY,
     Block,
@@ -23,13 +25,20 @@ from quorum.parse._lists import (
     _src,
 )
 from quorum.parse._names import read_names
-from quorum.parse._text import Doc, Frag
+from quorum.parse._text import Doc, Frag, fold
 
 MAX_FURNITURE = 100
 """A running header or footer is a short line."""
-_READ = (*LIST_KINDS, "proxies", "secretary", "block")
+_READ = (*LIST_KINDS, "seated_substitutes", "proxies", "secretary", "block")
 _COUNT_LEAD = re.compile(r"\d{1,4}\b")
 _CIVILITY_ANY = re.compile(r"(?:^|[\s,(])(?:m|mme|mmes|mm|mlle|monsieur|madame)(?:\.|\s)")
+INVERTED = re.compile(
+    r"^[ \t+*\-•·>|]*(?P<who>[^\W\d_][^:\n\d]{1,59}?)(?<!\ )\ *:\ *"
+    r"(?P<what>(?:etait\ +)?(?:absente?s?(?:\ +(?:non\ +)?excusee?s?)?|excusee?s?|presente?s?))"
+    r"\ *\.?[ \t]*$",
+    re.MULTILINE,
+)
+"""A line naming one member then his state ("Maryline : absente non excusée")."""
 _LABEL_WORDS = {"presents", "present", "votants", "absents", "absent", "excuses", "pouvoirs"}
 
 
@@ -38,17 +47,44 @@ def read_lists(doc: Doc) -> Lists:
     out = Lists()
     heads = [
         (m.start(), m.end(), (m.lastgroup or "").removesuffix("_inline"))
-        for m in P.SECTION.finditer(doc.folded)
+        for m in SECTION.finditer(doc.folded)
     ]
+    heads = [h for h in heads if not _continues_a_sentence(doc, h[0])]
+    starts = {h[0] for h in heads}
+    heads += [
+        (m.start(), m.end(), m.lastgroup or "")
+        for m in SECTION_LINE.finditer(doc.folded)
+        if m.start() not in starts
+        and m.lastgroup not in ("passage", "block")
+        and _own_line_heading(doc.text[m.start() : m.end()])
+    ]
+    heads.sort()
+    forced: dict[int, int] = {}
+    for m in INVERTED.finditer(doc.folded):
+        names, bad = read_names(doc.text[m.start("who") : m.end("who")])
+        if names and not bad and not any(a <= m.start() < b for a, b, _ in heads):
+            kind = "present" if "present" in m.group("what") else "absent"
+            heads.append((m.start(), m.start("who"), kind))
+            forced[m.start()] = m.end("who")
+    heads.sort()
     blank = re.compile(r"\n[ \t]*\n")
     spans: list[tuple[int, int, int, str]] = []
     for i, (start, end, kind) in enumerate(heads):
         stop = heads[i + 1][0] if i + 1 < len(heads) else len(doc.text)
-        if kind != "block":
+        if start in forced:
+            stop = forced[start]
+        elif kind != "block":
             gap = blank.search(doc.text, end, stop)
+            while (
+                gap
+                and kind in (*LIST_KINDS, "proxies")
+                and _continues(doc, end, gap.start(), gap.end(), stop)
+            ):
+                gap = blank.search(doc.text, gap.end(), stop)
             if gap:
                 stop = gap.start()
             stop = _heading_stop(doc, end, stop)
+            stop = _sentence_stop(doc, end, stop)
         else:
             stop = min(stop, _nth_line_end(doc, end, 14))
         spans.append((start, end, stop, kind))
@@ -59,11 +95,17 @@ def read_lists(doc: Doc) -> Lists:
             out.first_header = start
         if kind not in ("agenda", "passage"):
             out.ends.append(stop)
-        frag = Frag(doc, end, stop, skip)
+        totals = _total_lines(doc, end, stop) if kind in LIST_KINDS else frozenset()
+        frag = Frag(doc, end, stop, skip | totals)
         if kind in (*LIST_KINDS, "proxies") and _count_only(frag):
             continue  # "Présents : 29 - Votants : 33": totals, read by _totals
         if kind in LIST_KINDS:
             _read_people(frag, kind, out)
+        elif kind == "seated_substitutes":
+            first = len(out.entries)
+            _read_people(frag, "present", out)
+            for e in out.entries[first:]:
+                e.substitute = True
         elif kind == "proxies":
             _read_proxies(frag, out)
         elif kind == "secretary":
@@ -77,6 +119,39 @@ def read_lists(doc: Doc) -> Lists:
         elif kind == "block":
             _read_block(doc, start, frag, out)
     return out
+
+
+_SENTENCE_TAIL = re.compile(r"\b(?:et|ou|des|les|de|du)\s*$")
+
+
+def _continues_a_sentence(doc: Doc, start: int) -> bool:
+    """ "… à l'unanimité des membres présents et / représentés :" is the end of a sentence broken
+    by a line end, not a heading."""
+    no = doc.line_no(start)
+    if doc.starts[no - 1] != start and doc.folded[doc.starts[no - 1] : start].strip():
+        return False  # after ". " inside a line: a heading
+    prev = doc.folded[doc.starts[no - 2] : doc.starts[no - 1]].rstrip() if no > 1 else ""
+    return bool(_SENTENCE_TAIL.search(prev))
+
+
+def _own_line_heading(raw: str) -> bool:
+    """A heading alone on its line is not a sentence's last word ("présenté.", "Présente")."""
+    text = raw.strip()
+    return not text.endswith(".") and "senté" not in text.casefold() and text[:1].isupper()
+
+
+def _total_lines(doc: Doc, end: int, stop: int) -> frozenset[int]:
+    """Lines inside a section that are totals ("Soit 31 présents", "2 procurations"): not names.
+    The cross-check reads the totals elsewhere."""
+    found = set()
+    no = doc.line_no(end) + 1
+    while no <= len(doc.starts) and doc.starts[no - 1] < stop:
+        start = doc.starts[no - 1]
+        line = doc.line(no)
+        if len(line) < 60 and _TOTAL_LINE.match(fold(line)):
+            found.add(start)
+        no += 1
+    return frozenset(found)
 
 
 def _count_only(frag: Frag) -> bool:
@@ -151,6 +226,78 @@ def _heading_stop(doc: Doc, end: int, stop: int) -> int:
             return max(end, start - 1)
         no += 1
     return stop
+
+
+_SENTENCE = re.compile(r"^\S+(?:\s+\S+)*?\s+[a-zà-ÿ][a-zà-ÿ'’]*\s+\S+\s+[a-zà-ÿ]")
+"""A line of prose: after its first word, a lower-case word then another ("Mr le Maire demande",
+"Madame Jeanne GUILLOUET est nommée")."""
+
+
+_NAME_START = re.compile(r"[A-ZÀ-Ý]|(?:m|mme|mmes|mm|monsieur|madame|mr)\b", re.IGNORECASE)
+
+
+def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
+    """A list cut by a blank line (a page break in a PDF) goes on after it: the text before ends
+    on a separator or a name, and the next line is more names, not a heading or prose."""
+    if after >= stop:
+        return False
+    last = doc.text[end:before].rstrip()[-1:]
+    no = doc.line_no(after)
+    nxt = doc.line(no)
+    if not last or last in ".:" or not nxt or not _NAME_START.match(nxt):
+        return False
+    lead = (
+        doc.starts[no - 1]
+        + len(doc.text[doc.starts[no - 1] :])
+        - len(doc.text[doc.starts[no - 1] :].lstrip())
+    )
+    if P.HEAD_NUMBER.match(nxt) or P.HEAD_KEYWORD.match(doc.folded[lead : lead + len(nxt)]):
+        return False
+    if SECTION.match(doc.folded, lead) or SECTION_LINE.match(doc.folded, lead):
+        return False
+    if _SENTENCE.match(nxt):
+        return False
+    tail = doc.text[end:before].rstrip().rsplit("\n", 1)[-1].split()
+    dangling = (
+        bool(tail)
+        and len(tail) <= 2
+        and not tail[-1].endswith(".")
+        and not any(c.isdigit() for c in nxt)
+        and len(nxt) < 80
+    )
+    return last in ",;-–—/" or "," in nxt[:60] or dangling
+
+
+def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
+    """A list ends before a line of prose ("Le secrétaire de mairie était présent également.",
+    "Monsieur Mallard est nommé secrétaire de séance."). A line that tells of an arrival or a
+    departure stays in the section, so that it is reported if it cannot be placed."""
+    no = doc.line_no(end)
+    while no < len(doc.starts) and doc.starts[no] < stop:
+        line = doc.line(no)
+        nxt = doc.line(no + 1)
+        last = line.rstrip(".").split()[-1:] if line.endswith(".") else []
+        ended = (
+            bool(last) and len(last[0]) > 2 and not _CIVILITY_ANY.match(last[0].casefold() + " ")
+        )
+        if (
+            _prose(nxt) or (ended and _SENTENCE.match(nxt) and "," not in nxt[:60])
+        ) and not _MOVES.search(fold(nxt)):
+            return doc.starts[no] - 1
+        no += 1
+    return stop
+
+
+_MOVES = re.compile(r"\b(?:arrivee?s?|arrive|depart|quitte|rejoint|sortie|retour|part)\b")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*")
+
+
+def _prose(line: str) -> bool:
+    """Words of a sentence: at least four lower-case words outside parentheses."""
+    outside = re.sub(r"\([^)]*\)?", " ", line)
+    words = [w for w in _LOWER_WORD.findall(outside) if w not in ("de", "du", "le", "la", "et")]
+    surnames = [w for w in outside.split() if len(w) > 1 and w.isalpha() and w.isupper()]
+    return len(words) >= 4 and len(surnames) <= 1 and bool(_SENTENCE.match(line))
 
 
 def _nth_line_end(doc: Doc, pos: int, n: int) -> int:

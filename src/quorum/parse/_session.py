@@ -9,11 +9,10 @@ import attrs
 
 from quorum.exceptions import SessionFileError
 from quorum.findings import N_, Finding, Source
-from quorum.model import Session
+from quorum.model import Headcount, Session
 from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
 from quorum.parse._build import (
-    INFO,
     Builder,
     W,
     apply_entries,
@@ -23,10 +22,12 @@ from quorum.parse._build import (
     president,
     register_entries,
 )
+from quorum.parse._counts import read_counts
 from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Lists, Mention
 from quorum.parse._names import read_names
+from quorum.parse._reading import cross_check, reading, sanity
 from quorum.parse._sections import read_lists
 from quorum.parse._tallies import HEAD_LIMIT, build_tallies, read_totals
 from quorum.parse._text import Doc
@@ -39,15 +40,21 @@ def build_session(text: str) -> Session:
     if not doc.text.strip():
         raise SessionFileError("the minutes are empty")
     lists = read_lists(doc)
-    if not lists.entries:
-        raise SessionFileError(f"no member list found (looked for {_HEADERS}, ...)")
+    counted = None if lists.entries else read_counts(doc)
+    if not lists.entries and counted is None:
+        raise SessionFileError(
+            f"no member list found (looked for {_HEADERS}, ...) and no counts of the "
+            "members present ('27 conseillers étaient présents ou représentés (07 procurations)')"
+        )
     head_end = max(lists.ends) if lists.ends else 0
+    if counted is not None and counted.source.line is not None:
+        head_end = max(head_end, doc.starts[min(counted.source.line, len(doc.starts) - 1)])
     read, agenda_notes = _agenda(doc, lists, head_end)
     heads = read.heads
     b = Builder(read.agenda)
     b.notes += agenda_notes
     ids = register_entries(b, lists.entries)
-    if m := P.PRESIDENCY.search(doc.folded[: lists.first_header or 0]):
+    if counted is None and (m := P.PRESIDENCY.search(doc.folded[: lists.first_header or 0])):
         president(
             b,
             doc.text[m.start("who") : m.end("who")],
@@ -57,31 +64,38 @@ def build_session(text: str) -> Session:
     apply_proxies(b, lists)
     for sec in lists.secretary:
         if not b.resolver.find(sec.name):
-            b.note(
-                "SECRETARY_NOT_MEMBER",
-                INFO,
-                f"the secretary '{sec.name.display}' is not in the member lists",
-                sec.source,
-            )
+            b.say("SECRETARY_NOT_MEMBER", sec.source, name=sec.name.display)
     for who, src in lists.clock:
         mid = b.resolver.find(who.name)
-        b.note(
-            "CLOCK_TIME_NOT_PLACED",
-            W,
-            f"a clock time cannot be placed on an item (the items "
-            f"carry no times): '{src.text}' was not used; the member counts for the whole "
-            "session",
-            src,
-            members=tuple(mid[:1]),
-        )
+        b.say("CLOCK_TIME_NOT_PLACED", src, members=tuple(mid[:1]), text=src.text or "")
     for u in lists.unread:
-        b.note("UNREAD_TEXT", W, f"{u.why}: '{u.source.text}'", u.source)
+        b.say("UNREAD_TEXT", u.source, why=u.why, text=u.source.text or "")
     votes, events, absts = read.votes, read.events, read.absts
     _blocks_and_events(b, lists, events)
     totals = read_totals(doc, lists, heads[0].pos if heads else HEAD_LIMIT)
     tallies, withdrawals = build_tallies(b, votes, lists, absts, totals)
     stretches = b.stretches()
     in_office = _in_office(doc)
+    sanity(b, lists, in_office, counts_only=counted is not None)
+    headcounts: tuple[Headcount, ...] = ()
+    if counted is not None:
+        headcounts = (
+            Headcount(
+                present=counted.present,
+                represented=counted.represented,
+                absent=counted.absent,
+                source=counted.source,
+            ),
+        )
+        in_office = in_office or counted.office
+        b.say(
+            "COUNTS_ONLY",
+            counted.source,
+            text=counted.source.text or "",
+            present=counted.present,
+            represented=counted.represented,
+        )
+    cross_check(b, stretches, totals.present, totals.voters, totals.source)
     session = Session(
         agenda=tuple(b.agenda),
         members=tuple(b.members),
@@ -93,18 +107,23 @@ def build_session(text: str) -> Session:
         rules=None,  # chosen from the body and the date, as for a session file
         members_in_office=in_office,
         withdrawals=tuple(withdrawals),
+        headcounts=headcounts,
         notes=(),
     )
     if in_office is None:
-        b.note(
-            "MEMBERS_IN_OFFICE_INFERRED",
-            W,
-            "the number of members in office is not printed;"
-            f" inferred as {session.seats} from the {len(b.members)} named members "
-            "(a titular and the substitute sitting for him share one seat)",
-            None,
+        basis = (
+            "the counts printed (present + represented + absent)"
+            if counted is not None
+            else f"the {len(b.members)} named members (a titular and the substitute sitting "
+            "for him share one seat)"
         )
-    return attrs.evolve(session, members_in_office=in_office, notes=tuple(b.notes))
+        b.say("MEMBERS_IN_OFFICE_INFERRED", None, seats=session.seats, basis=basis)
+    return attrs.evolve(
+        session,
+        members_in_office=in_office,
+        notes=tuple(b.notes),
+        reading=reading(b, session.agenda),
+    )
 
 
 def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[Items, list[Finding]]:
@@ -156,16 +175,10 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
     for ev in events:
         names, bad = read_names(ev.who)
         if bad or not names:
-            b.note("NAME_UNRESOLVED", W, f"'{ev.who}' could not be read as a name", ev.source)
+            b.say("NAME_UNREADABLE", ev.source, text=ev.who)
             continue
         if not b.resolver.find(names[0]):  # an event inside an item adds no member
-            b.note(
-                "NAME_UNRESOLVED",
-                W,
-                f"'{names[0].display}', arriving or leaving, matches no listed member; "
-                "the event was not used",
-                ev.source,
-            )
+            b.say("NAME_UNRESOLVED", ev.source, what="arriving or leaving", name=names[0].display)
             continue
         mid = mention_member(
             b,

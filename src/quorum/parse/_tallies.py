@@ -51,15 +51,16 @@ def build_tallies(
 ) -> tuple[list[Tally], list[Withdrawal]]:
     """Tallies in the order of passage, and the withdrawals of interested members."""
     recs: dict[str, Vote] = {}
+    later: dict[str, int] = {}  # item -> the n of its last "(n)" label (linear, not a search)
     for v in votes:
         label = v.item
-        n = 2
-        while label in recs:
+        n = later.get(v.item, 1) + 1 if label in recs else 2
+        if label in recs:
             label = f"{v.item} ({n})"
+            later[v.item] = n
             n += 1
         if label != v.item:
             b.agenda.insert(b.agenda.index(v.item if n == 3 else f"{v.item} ({n - 2})") + 1, label)
-            b.pos = {lab: i for i, lab in enumerate(b.agenda)}
             b.note(
                 "SECOND_VOTE_IN_ITEM",
                 INFO,
@@ -68,6 +69,7 @@ def build_tallies(
                 items=(label,),
             )
         recs[label] = v
+    b.pos = {lab: i for i, lab in enumerate(b.agenda)}
     for blk in lists.blocks:
         first = b.pos.get(blk.first)
         if first is None:

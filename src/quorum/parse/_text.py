@@ -9,6 +9,7 @@ line ends) and keeps a map back to the document offset, hence to the line number
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 
 _SPECIAL = {
@@ -67,11 +68,40 @@ def clean(text: str) -> str:
     return text.translate(table)
 
 
+_ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}[ \t]*$", re.MULTILINE)
+MIN_TABLE_ROWS = 5
+
+
+def untable(text: str) -> str:
+    """A Word table flattened into ``|cell|cell|`` rows (antiword): keep the body column (the one
+    with the most text), blank the bars and the other cells (a sidebar repeated on every page).
+    Same length, line for line, so every offset and line number still points at the source."""
+    rows = list(_ROW.finditer(text))
+    if len(rows) < MIN_TABLE_ROWS:
+        return text
+    widths: dict[int, int] = {}
+    for m in rows:
+        for k, cell in enumerate(m.group().strip().strip("|").split("|")):
+            widths[k] = widths.get(k, 0) + len(cell.strip())
+    body = max(widths, key=lambda k: widths[k])
+    out = list(text)
+    for m in rows:
+        pos, k = m.start(), -1
+        for c in m.group():
+            if c == "|":
+                k += 1
+                out[pos] = " "
+            elif k != body and c not in "\n":
+                out[pos] = " "
+            pos += 1
+    return "".join(out)
+
+
 class Doc:
     """The whole text, its folded twin and the offsets where lines start."""
 
     def __init__(self, text: str) -> None:
-        self.text = clean(text)
+        self.text = untable(clean(text))
         self.folded = fold(self.text)
         self.starts = [0]
         pos = self.text.find("\n")

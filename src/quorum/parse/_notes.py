@@ -1,0 +1,155 @@
+"""The reader's notes about the attendance: one table of templates, one function that makes them.
+
+Each code has a severity and an English template with named ``{params}``; :func:`reader_note` is
+the only place that turns a code and its parameters into a :class:`~quorum.findings.Finding`
+(the finding carries the template, marked ``N_`` for the catalogue, and the parameters).
+Every code has a ``### CODE`` section in docs/parsing.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quorum.findings import N_, Finding, Severity, Source
+
+W, E, INFO = Severity.WARNING, Severity.ERROR, Severity.INFO
+
+TEMPLATES: dict[str, tuple[Severity, str]] = {
+    "UNREAD_TEXT": (W, N_("{why}: '{text}'")),
+    "NAME_AMBIGUOUS": (
+        W,
+        N_("{what} '{name}' could be any of: {names}; nothing was assumed"),
+    ),
+    "NAME_UNRESOLVED": (W, N_("{what} '{name}' matches no listed member; the fact was dropped")),
+    "NAME_UNREADABLE": (W, N_("'{text}' could not be read as a name")),
+    "MEMBER_ADDED": (W, N_("'{name}' is named only as {what}; added as a member ({state})")),
+    "MEMBER_ADDED_FROM_PROXY": (
+        W,
+        N_("'{name}' is named only as {what}; added as a member ({state})"),
+    ),
+    "TITULAR_ADDED": (
+        W,
+        N_("'{name}' is named only as {what}; added as a member ({state})"),
+    ),
+    "HOLDER_ADDED_FROM_PROXY": (
+        W,
+        N_(
+            "'{name}' is named only as {what}, in no list of members present; added as a member "
+            "({state})"
+        ),
+    ),
+    "MEMBER_ADDED_FROM_CHAIR": (
+        W,
+        N_("'{name}' chairs the session but is in no list; counted as a present member"),
+    ),
+    "PRESENT_AND_ABSENT": (W, N_("'{name}' is listed both present and absent")),
+    "MEMBER_LISTED_TWICE": (W, N_("'{name}' is listed twice")),
+    "MEMBERS_IN_OFFICE_INFERRED": (
+        W,
+        N_("the number of members in office is not printed; inferred as {seats} from {basis}"),
+    ),
+    "CLOCK_TIME_NOT_PLACED": (
+        W,
+        N_(
+            "a clock time cannot be placed on an item (the items carry no times): '{text}' was "
+            "not used; the member counts for the whole session"
+        ),
+    ),
+    "RANGE_ON_ABSENT": (W, N_("a range on an absent member was not used: '{text}'")),
+    "PROXY_CODE_UNMATCHED": (
+        W,
+        N_("the mark '(Pr{mark})' does not pair one absent member with one present member"),
+    ),
+    "SECRETARY_NOT_MEMBER": (INFO, N_("the secretary '{name}' is not in the member lists")),
+    "NO_PRESENT_LIST": (
+        W,
+        N_("no list of members present was read: the attendance could not be counted from names"),
+    ),
+    "FEWER_NAMED_THAN_IN_OFFICE": (
+        W,
+        N_(
+            "the minutes print {in_office} members in office but the lists name only {named}: "
+            "part of the attendance was not read"
+        ),
+    ),
+    "TOTAL_DISAGREES": (
+        W,
+        N_("the minutes print {what} {printed}; the lists as read give {read}: check '{text}'"),
+    ),
+    "COUNTS_ONLY": (
+        W,
+        N_(
+            "the minutes give the attendance as counts, not names ('{text}'): {present} present "
+            "and {represented} represented are counted without names; the lists were not "
+            "available"
+        ),
+    ),
+    "SUBSTITUTE_UNPLACED": (
+        INFO,
+        N_(
+            "'{name}' sits as a substitute without saying whom he replaces: he takes the seat of "
+            "an absent titular and is not an extra seat"
+        ),
+    ),
+    "NOT_DELIBERATIVE": (
+        INFO,
+        N_("'{name}' sits without a deliberative voice: not counted"),
+    ),
+    "NAME_FROM_PHRASE": (W, N_("'{text}' reads like a phrase, not a name: not used")),
+    "ITEM_UNKNOWN": (
+        W,
+        N_("item '{label}' is not in the order of passage; the range that names it was not used"),
+    ),
+    "RANGE_EMPTY": (W, N_("present only 'before' the first item: ignored")),
+    "PROXY_TO_SELF": (W, N_("a member gives a proxy to himself: ignored")),
+    "RANGE_REVERSED": (W, N_("a proxy's range ends before it starts: ignored")),
+}
+"""code -> (severity, template). A code absent from here is not a reader-lists note."""
+
+READING_CODES = frozenset(
+    {
+        "UNREAD_TEXT",
+        "NAME_AMBIGUOUS",
+        "NAME_UNRESOLVED",
+        "NAME_UNREADABLE",
+        "MEMBER_ADDED",
+        "HOLDER_ADDED_FROM_PROXY",
+        "PRESENT_AND_ABSENT",
+        "CLOCK_TIME_NOT_PLACED",
+        "RANGE_ON_ABSENT",
+        "PROXY_CODE_UNMATCHED",
+        "NO_PRESENT_LIST",
+        "FEWER_NAMED_THAN_IN_OFFICE",
+        "TOTAL_DISAGREES",
+        "NAME_FROM_PHRASE",
+        "ITEM_UNKNOWN",
+        "RANGE_REVERSED",
+        "RANGE_EMPTY",
+        "PROXY_TO_SELF",
+    }
+)
+"""Notes that say part of the attendance was not understood: the reading is then incomplete."""
+
+
+def reader_note(
+    code: str,
+    source: Source | None = None,
+    *,
+    members: tuple[str, ...] = (),
+    items: tuple[str, ...] = (),
+    rule: str | None = None,
+    **params: Any,
+) -> Finding:
+    """The finding for ``code``: its template (marked ``N_``) and ``params``, rendered in the
+    report's language."""
+    severity, template = TEMPLATES[code]
+    return Finding(
+        code=code,
+        severity=severity,
+        template=template,
+        params=params,
+        items=items,
+        members=members,
+        rule=rule,
+        source=source,
+    )

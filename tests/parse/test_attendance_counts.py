@@ -1,0 +1,103 @@
+"""Counts-only minutes are audited on their counts, never refused, and no member is invented."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quorum.audit import audit
+from quorum.exceptions import InvalidSessionError
+from quorum.findings import Verdict
+from quorum.model import Headcount, Session, Tally
+from quorum.parse import parse_minutes
+from quorum.sessionfile import session_from_dict, session_to_dict
+
+BODY = (
+    "\n\nRapport n°1 : Budget\nLe Conseil, à l'unanimité, adopte.\n"
+    "\nRapport n°2 : Tarifs\nAdopté par 27 voix pour.\n"
+)
+
+PHRASINGS = [
+    (
+        "27 Conseillers étaient Présents ou Représentés (07 Procurations : M.L. CASTELLI, "
+        "F. DEMUYNCK) et 02 conseillers étaient Absents : J.T. ALBERTINI, E. BAGHIONI.",
+        (20, 7, 2),
+        None,
+    ),
+    ("Conseillers en exercice 29, présents 20, votants 27", (20, 7, 2), 29),
+    (
+        "22 Conseillers étaient Présents et Représentés : (03 Procurations : A, B, C)",
+        (19, 3, 0),
+        None,
+    ),
+    ("20 présents, 7 représentés", (20, 7, 0), None),
+]
+
+
+@pytest.mark.parametrize(("line", "counts", "office"), PHRASINGS)
+def test_counts_only_phrasings(
+    line: str, counts: tuple[int, int, int], office: int | None
+) -> None:
+    s = parse_minutes("Conseil municipal de la ville\n\n" + line + BODY)
+    assert s.members == ()
+    assert [(h.present, h.represented, h.absent) for h in s.headcounts] == [counts]
+    assert s.members_in_office == office
+    assert "COUNTS_ONLY" in [n.code for n in s.notes]
+    result = audit(s)
+    assert (result.items[0].present_count, result.items[0].proxy_count) == counts[:2]
+    assert result.session.in_office == sum(counts) if office is None else office
+
+
+def test_counts_only_minutes_are_audited_and_the_tally_checked() -> None:
+    s = parse_minutes(
+        "Conseil municipal\n\n27 Conseillers étaient Présents ou Représentés "
+        "(07 Procurations : A, B) et 02 conseillers étaient Absents.\n"
+        "\nRapport n°1 : Budget\nAdopté par 26 voix pour.\n"
+    )
+    result = audit(s)
+    assert result.items[0].voters == 27
+    assert result.items[0].quorum.reached
+    assert [f.code for f in result.errors] == ["TALLY_MISMATCH"]
+    assert result.verdict is Verdict.ERRORS
+
+
+def test_no_names_and_no_counts_is_still_refused_clearly() -> None:
+    from quorum.exceptions import SessionFileError
+
+    with pytest.raises(SessionFileError, match="no member list found"):
+        parse_minutes("Conseil municipal\n\nLe maire ouvre la séance.\n" + BODY)
+
+
+def test_headcounts_add_to_named_members_and_round_trip() -> None:
+    s = Session(
+        agenda=("1", "2"),
+        members=(),
+        headcounts=(Headcount(present=5, represented=2, absent=1, from_item="2"),),
+        tallies=(Tally(item="2", pour=7),),
+    )
+    assert s.in_office == 8
+    result = audit(s)
+    assert [(i.present_count, i.proxy_count) for i in result.items] == [(0, 0), (5, 2)]
+    assert not [f for f in result.errors if f.code == "TALLY_MISMATCH"]
+    back = session_from_dict(json.loads(json.dumps(session_to_dict(s))))
+    assert back.headcounts[0].present == 5
+    assert back.headcounts[0].from_item == "2"
+    assert [(i.present_count, i.proxy_count) for i in audit(back).items] == [(0, 0), (5, 2)]
+
+
+def test_bad_headcounts_are_problems_with_their_path() -> None:
+    doc = {
+        "format": "quorum-session/1",
+        "agenda": ["1"],
+        "members": [],
+        "headcounts": [{"present": -1, "represented": "x", "until": "9"}],
+    }
+    with pytest.raises(InvalidSessionError) as err:
+        session_from_dict(doc)
+    paths = sorted(p.path for p in err.value.problems)
+    assert paths == [
+        "$.headcounts[0].present",
+        "$.headcounts[0].represented",
+        "$.headcounts[0].until",
+    ]
