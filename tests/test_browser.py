@@ -143,7 +143,7 @@ def test_besancon_verdict_and_item_lists(besancon_fr: str, tmp_path: Path) -> No
     present, proxies, absent = d19.find_all("ul")
 
     assert "Séance valide" == doc.by_id("verdict").text()
-    assert "37 points, 0 erreur, 2 avertissements" == doc.by_id("summary").text()
+    assert "37 points, 0 erreur, 2 avertissements, 1 info" == doc.by_id("summary").text()
     assert "header" == doc.find("body").find_all()[0].tag
     assert "findings-s" == doc.find("body").find_all("section")[0].attrs["id"]
     assert 123 == len(timeline_rows(doc))

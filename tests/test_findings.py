@@ -242,7 +242,7 @@ def test_besancon_findings_in_english_with_lang_en(capsys: pytest.CaptureFixture
     document = json.loads(capsys.readouterr().out)
 
     assert f"WARNING  {HOLDER_ABSENT_EN}" in text
-    first = document["findings"][0]
+    first = next(f for f in document["findings"] if f["code"] == "PROXY_HOLDER_ABSENT")
     assert HOLDER_ABSENT_EN == f"{first['code']}: {first['message']}"  # JSON stays English
     assert {"giver": "Christine WERTHE", "holder": "Pierre-Charles HENRY"} == first["params"]
     assert first["template"].startswith("{giver}'s proxy to {holder}")

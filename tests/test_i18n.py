@@ -151,7 +151,7 @@ def test_besancon_markdown_in_french(capsys: pytest.CaptureFixture[str]) -> None
     run(["check", str(BESANCON), "--format", "markdown"])
     text = capsys.readouterr().out
 
-    assert "**Séance valide**\n\n37 points, 0 erreur, 2 avertissements\n" in text
+    assert "**Séance valide**\n\n37 points, 0 erreur, 2 avertissements, 1 info\n" in text
     assert "## Constats\n" in text
     assert "- **avertissement** `PROXY_HOLDER_ABSENT`" in text  # codes stay as they are
     assert "| point | présents | pouvoirs | votants | poids | quorum | scrutin annoncé |" in text
@@ -167,12 +167,12 @@ def test_besancon_html_in_french(tmp_path: Path) -> None:
 
     assert html.startswith("<!DOCTYPE html>\n<html lang=fr>")
     assert "Séance valide" == doc.by_id("verdict").text()
-    assert "37 points, 0 erreur, 2 avertissements" == doc.by_id("summary").text()
+    assert "37 points, 0 erreur, 2 avertissements, 1 info" == doc.by_id("summary").text()
     heads = [th.text() for th in doc.by_id("items").find("thead").find_all("th")]
     assert ["Point", "Présents", "Pouvoirs", "Votants", "Quorum"] == heads[:5]
     assert "79/62 atteint" == doc.by_id("i19").find_all("td")[4].text()
-    assert "Constats (2)" == doc.by_id("findings-h").text()
-    first = doc.by_id("f1")
+    assert "Constats (3)" == doc.by_id("findings-h").text()
+    first = doc.by_id("f2")  # f1: the rule set chosen from body and date (RULES_ASSUMED)
     assert "ligne 73 : Mme Christne WERTHE a M. Pierre-Charles HENRY" == (
         first.find("blockquote").text()
     )
@@ -206,9 +206,9 @@ def test_lang_en_gives_english_under_a_french_locale(
 
     assert text.startswith("Valid session\n")
     assert text.endswith("37 items, 0 errors, 2 warnings\n")
-    assert "**Valid session**\n\n37 items, 0 errors, 2 warnings\n" in markdown
+    assert "**Valid session**\n\n37 items, 0 errors, 2 warnings, 1 info\n" in markdown
     assert "Valid session" == doc.by_id("verdict").text()
-    assert "Findings (2)" == doc.by_id("findings-h").text()
+    assert "Findings (3)" == doc.by_id("findings-h").text()
 
 
 def test_lang_fr_under_an_english_locale(

@@ -27,21 +27,22 @@ def test_besancon(capsys: pytest.CaptureFixture[str]) -> None:
         "",
         "37 items, 0 errors, 2 warnings, 1 info",
         "",
-        "- rule set: `fr-epci` (the body 'Conseil de Communauté de Grand Besançon Métropole' is "
-        "a epci body; on 2026-01-29 fr-epci applies (since 1996-02-24))",
+        "- rule set: `fr-epci` (the body 'Conseil de Communauté de Grand Besançon Métropole' "
+        "belongs to the epci family; on 2026-01-29 fr-epci applies (since 1996-02-24))",
         "- members in office: 123",
         "- quorum: 62 present",
         "",
         "## Findings",
         "",
         "- **info** `RULES_ASSUMED`: rules: the body 'Conseil de Communauté de Grand Besançon "
-        "Métropole' is a epci body; on 2026-01-29 fr-epci applies (since 1996-02-24)",
+        "Métropole' belongs to the epci family; on 2026-01-29 fr-epci applies (since "
+        "1996-02-24)",
         "- **warning** `PROXY_HOLDER_ABSENT` (items 1-11): Christine WERTHE's proxy to "
         "Pierre-Charles HENRY cannot be used at items 1-11: the holder is absent there, so the "
         "giver's vote is lost",
         "  - rule: CGCT art. L2121-20 (through L5211-1)",
         "  - source, line 73: Mme Christne WERTHE a M. Pierre-Charles HENRY",
-    ] == lines[:15]
+    ] == lines[:16]
     rows = [line for line in lines if line.startswith("| ") and line[2].isdigit()]
     assert 37 == len(rows)
     assert (

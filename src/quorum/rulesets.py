@@ -484,7 +484,7 @@ def _family(session: Session) -> tuple[str, str]:
     body = _fold(session.body or "")
     for words, family in _BODIES:
         if all(w in body for w in words):
-            return family, f"the body {session.body!r} is a {family} body"
+            return family, f"the body {session.body!r} belongs to the {family} family"
     if any(m.is_substitute for m in session.members):
         return "epci", "the session has substitutes, so it is an EPCI council"
     return "municipal", "nothing says what body this is: a municipal council is assumed"

@@ -52,7 +52,7 @@ def test_parse_then_check_exits_like_check(
     session = tmp_path / "m.session.json"
     direct = run(["check", str(minutes), "--format", "json"])
     first = json.loads(capsys.readouterr().out)
-    assert run(["parse", str(minutes), "-o", str(session)]) == 0
+    assert run(["parse", str(minutes), "-o", str(session)]) == direct  # 3: not fully read
     capsys.readouterr()
     assert run(["check", str(session), "--format", "json"]) == direct
     second = json.loads(capsys.readouterr().out)

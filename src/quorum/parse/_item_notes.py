@@ -38,6 +38,13 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
             "(the member counts as present before it too)"
         ),
     ),
+    "EVENT_WHO_UNKNOWN": (
+        W,
+        N_(
+            "'{who}', arriving or leaving, matches no listed member: the event was not used "
+            "(often a sentence that only looks like an arrival)"
+        ),
+    ),
     "EVENT_NOT_PLACED": (
         W,
         N_(

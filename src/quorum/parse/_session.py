@@ -23,6 +23,7 @@ from quorum.parse._build import (
     register_entries,
 )
 from quorum.parse._counts import read_counts
+from quorum.parse._item_notes import item_note
 from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Lists, Mention
@@ -178,7 +179,7 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
             b.say("NAME_UNREADABLE", ev.source, text=ev.who)
             continue
         if not b.resolver.find(names[0]):  # an event inside an item adds no member
-            b.say("NAME_UNRESOLVED", ev.source, what="arriving or leaving", name=names[0].display)
+            b.notes.append(item_note("EVENT_WHO_UNKNOWN", ev.source, who=names[0].display))
             continue
         mid = mention_member(
             b,
