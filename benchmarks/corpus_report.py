@@ -50,7 +50,7 @@ class Row:
 
 def load(path: Path) -> str:
     data = _read_bytes(path)
-    text = pdf_text(data, path) if path.suffix.lower() == ".pdf" else _text(data, path)
+    text = pdf_text(data, path) if path.suffix.lower() == ".pdf" else _text(data, path)[0]
     lines = text.split("\n")
     while lines and lines[0].startswith("#"):
         lines.pop(0)
