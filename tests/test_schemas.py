@@ -351,6 +351,7 @@ BAD = [
     ("reading", "complete", "$.reading"),
     ("reading.complete", "yes", "$.reading.complete"),
     ("reading.uncertain_items", "2", "$.reading.uncertain_items"),
+    ("attendance.1.source", "line 3", "$.attendance[1].source"),
 ]
 
 
@@ -396,6 +397,7 @@ GOOD = [
     ("financial_year_end", None),
     ("convocation", 2),
     ("carried_over", ["2", "3"]),
+    ("attendance.1.source", None),
 ]
 
 
@@ -430,3 +432,36 @@ def test_the_closed_audit_schema_can_fail() -> None:
     del document["items"][0]["colour"]
     document["summary"]["errors"] = -1
     assert errors(AUDIT, document)
+
+
+def test_counts_only_attendance_and_reader_notes() -> None:
+    """The keys the reader branches write (reader-lists): a counts-only session may list no
+    members when its headcounts give the attendance; notes are findings as the audit writes them.
+    Without headcounts, an empty member list is refused as the reader refuses it."""
+    document = base()
+    document["members"] = []
+    for key in ("attendance", "proxies", "withdrawals"):
+        document[key] = []
+    document["headcounts"] = [
+        {"present": 20, "represented": 7, "absent": 2, "from": None, "until": "2",
+         "source": {"line": 4, "text": "27 Conseillers étaient Présents ou Représentés"}},
+        {"present": 19, "represented": 7, "absent": 3, "from": "3"},
+    ]  # fmt: skip
+    document["notes"] = [
+        {"code": "COUNTS_ONLY", "severity": "warning", "message": "…", "items": [],
+         "members": [], "rule": None, "source": {"line": 4, "text": "27 Conseillers …"}},
+        {"code": "NAME_UNREADABLE", "message": "…"},
+    ]  # fmt: skip
+    assert [] == errors(SESSION, document)
+    for key, value in (
+        ("headcounts", []),
+        ("headcounts.0.present", -1),
+        ("headcounts.0.present", "20"),
+        ("headcounts.1.colour", "blue"),
+        ("notes.1.message", DELETE),
+        ("notes.0.severity", "fatal"),
+        ("notes.0.members", "ann"),
+    ):
+        broken = copy.deepcopy(document)
+        _set(broken, key, value)
+        assert errors(SESSION, broken), key
