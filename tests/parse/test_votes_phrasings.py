@@ -303,3 +303,24 @@ def test_the_body_chooses_the_family(letterhead: str, family: str) -> None:
         "Conseil municipal de Trifouilly", letterhead))  # fmt: skip
     assert s.rules is None
     assert family == rules_for(s)[0].name
+
+
+@pytest.mark.parametrize(
+    ("statement", "npv"),
+    [
+        # a title stands for a member: the chair and one councillor are two
+        ("Le Maire et Madame Anne MARTIN ne prennent pas part au vote.\nPour : 2", 2),
+        ("M. le Président ne prend pas part au vote.\nPour : 3", 1),
+        # the participle, and the "ne" lost to OCR
+        ("Madame Anne MARTIN ne prenant pas part au vote, avec 3 voix pour, adopte.", 1),
+        ("Le Maire prend pas part au vote.\nPour : 3", 1),
+    ],
+)
+def test_members_who_take_no_part_count_in_npv(statement: str, npv: int) -> None:
+    """Counted in npv (one per member named, a title naming one), so the tally adds up to the
+    voters: 4 present, each of these votes 4 = pour + npv (Corte's comptes administratifs)."""
+    s = _parse("Point n°1 : Compte administratif\n" + statement)
+    result = audit(s)
+
+    assert npv == s.tallies[0].npv
+    assert result.item(s.agenda[0]).tally.consistent

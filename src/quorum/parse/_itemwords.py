@@ -215,3 +215,24 @@ def place_words(words: list[str]) -> list[str]:
     while out and out[-1].casefold() in PLACE_PARTICLES:
         out.pop()
     return out or words[:1]
+
+
+# --- who does not vote ------------------------------------------------------------------------
+
+CHAIR_TITLES = (
+    "maire",
+    "president",
+    "presidente",
+    "premier adjoint",
+    "premiere adjointe",
+    "vice-president",
+    "vice-presidente",
+)
+"""Titles that name one member where a name is expected ("Le Maire et Madame X ne prennent pas
+part au vote": two members)."""
+TITLE = re.compile(
+    r"(?:monsieur\ +|madame\ +)?(?:le\ +|la\ +|l')?(?:"
+    + "|".join(re.escape(t) for t in CHAIR_TITLES)
+    + r")\W*",
+)
+"""A title standing for a member (folded text, matched whole)."""

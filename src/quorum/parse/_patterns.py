@@ -164,8 +164,11 @@ COUNT_LABEL = re.compile(
     _X,
 )
 BARE_VOTES = re.compile(r"^(?P<n>\d{1,4})\ +(?:voix|votes)\ *\.?$", _X)
-NOT_VOTING = re.compile(r"ne\ +(?:prend|prennent)\ +pas\ +part\ +au\ +vote(?!\ *:)", _X)
-"""A member who takes no part in the vote ("M. X ne prend pas part au vote"), not a count."""
+NOT_VOTING = re.compile(
+    r"(?:ne\ +)?(?:prend|prennent|prenant)\ +pas\ +part\ +au\ +vote(?!\ *:)", _X
+)
+"""A member who takes no part in the vote ("M. X ne prend pas part au vote", "ne prenant pas
+part", "prend pas part" with the "ne" lost to OCR), not a count."""
 INTEREST = re.compile(
     r"interesse|quitte(?:nt)?\ +la\ +(?:salle|seance)|sort(?:ent)?\ +de\ +la\ +salle"
     r"|se\ +retire(?:nt)?",

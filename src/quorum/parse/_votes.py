@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from quorum.findings import Source
 from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
+from quorum.parse._text import fold
 
 VOTE_KEYS = ("pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested")
 """Counts of a vote proper (the others are totals: voters, present, expressed)."""
@@ -209,9 +210,12 @@ def read_not_voting(f: str, raw: str, item: str, src: Source) -> NotVoting | Non
 
 
 def _looks_named(part: str) -> bool:
-    """A civility or a surname in capitals: a sentence ("Conformément à l'article …") is not."""
+    """A civility, a surname in capitals or a title ("Le Maire"): a sentence ("Conformément à
+    l'article …") is not."""
     if not part or len(part) > 120:
         return False
+    if V.TITLE.fullmatch(fold(part)):
+        return True
     if P.CIVILITY.match(part.casefold()) and len(part.split()) > 1:
         return True
     return any(len(w) >= 2 and w.isupper() for w in part.replace("-", " ").split())
