@@ -79,6 +79,7 @@ PROXIES = [
     "Avaient donné pouvoir : Paul DURAND à Jean DUPONT",
     "Procurations : Paul DURAND donne procuration à Jean DUPONT",
     "Représentés : Paul DURAND par Jean DUPONT",
+    "Absents avant donné procuration : M. Paul DURAND à M. Jean DUPONT",  # OCR: avant = ayant
 ]
 
 

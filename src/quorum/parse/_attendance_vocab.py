@@ -17,8 +17,8 @@ _PRESENT = rf"presente?s?{_S}"
 _ABSENT = rf"absente?s?{_S}"
 _EXCUSED = rf"excusee?s?{_S}"
 _REPRESENTED = rf"representee?s?{_S}"
-_GAVE = (
-    r"(?:ayant\ +|qui\ +ont\ +|ont\ +)?(?:donne|remis|confie)\ +(?:une\ +|leur\ +|un\ +)?"
+_GAVE = (  # "avant" is "ayant" as OCR reads it
+    r"(?:ayant\ +|avant\ +|qui\ +ont\ +|ont\ +)?(?:donne|remis|confie)\ +(?:une\ +|leur\ +|un\ +)?"
     r"(?:procurations?|pouvoirs?|delegations?(?:\ +de\ +vote)?|mandats?)"
 )
 
