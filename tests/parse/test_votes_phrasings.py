@@ -324,3 +324,15 @@ def test_members_who_take_no_part_count_in_npv(statement: str, npv: int) -> None
 
     assert npv == s.tallies[0].npv
     assert result.item(s.agenda[0]).tally.consistent
+
+
+def test_a_remark_on_members_not_voting_is_about_no_one() -> None:
+    """Besançon's footnote: "*Le sens du vote des élus ne prenant pas part au vote est considéré
+    comme une abstention." names no one, so it adds no npv."""
+    s = _parse(
+        "Point n°1 : Budget\nPour : 4 Contre : 0 Abstention* : 0\n*Le sens du vote des élus ne "
+        "prenant pas part au vote est considéré comme une abstention."
+    )
+
+    assert s.tallies[0].npv is None
+    assert audit(s).item(s.agenda[0]).tally.consistent

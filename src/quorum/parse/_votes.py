@@ -206,6 +206,8 @@ def read_not_voting(f: str, raw: str, item: str, src: Source) -> NotVoting | Non
         for part in re.split(r",|\bet\b", text.strip(" ,"))
         if _looks_named(part.strip())
     ]
+    if not names and "prenant" in m.group():
+        return None  # "le vote des élus ne prenant pas part au vote …": a remark on no one
     return NotVoting(item, names, interest, src)
 
 
