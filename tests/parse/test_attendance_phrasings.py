@@ -266,3 +266,19 @@ def test_a_name_broken_by_blank_lines_goes_on() -> None:
 def test_a_lost_space_after_a_dot() -> None:
     s = _parse("Présents : Jean DUPONT, Anne MARTIN, ROUX.Luc")
     assert _present(s) == THREE
+
+
+@pytest.mark.parametrize(
+    "remark",
+    ["(pouvoir de M. Paul DURAND)", "(procuration de M. Paul DURAND)",
+     "(pouvoir donné par M. Paul DURAND)"],
+)  # fmt: skip
+def test_a_proxy_naming_its_giver_is_never_read_the_wrong_way(remark: str) -> None:
+    """ "Pouvoir de X" names the giver: never a member "de M. Paul DURAND", never a proxy from
+    the holder to the giver; reported as unread, the reading incomplete."""
+    s = _parse(f"Présents : Jean DUPONT {remark}, Anne MARTIN, Luc ROUX\nAbsents : Paul DURAND")
+
+    assert [] == _proxies(s)
+    assert {"jean-dupont", "anne-martin", "luc-roux", "paul-durand"} == {m.id for m in s.members}
+    assert s.reading is not None
+    assert not s.reading.complete

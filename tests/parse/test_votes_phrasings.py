@@ -336,3 +336,34 @@ def test_a_remark_on_members_not_voting_is_about_no_one() -> None:
 
     assert s.tallies[0].npv is None
     assert audit(s).item(s.agenda[0]).tally.consistent
+
+
+def test_an_event_that_cannot_be_placed_asserts_no_error() -> None:
+    """The departure names an item not on the agenda: unused, so the reading is incomplete and
+    the tally of item 2 (2 voters really, 3 as read) is a warning, never an error."""
+    s = _parse(
+        "Point n°1 : Budget\nPour : 4\n\nM. Luc ROUX quitte la séance avant le vote du point 9."
+        "\n\nPoint n°2 : Voirie\nPour : 3\n"
+    )
+    result = audit(s)
+
+    assert "EVENT_NOT_PLACED" in {f.code for f in result.findings}
+    assert () == result.errors
+    assert "incomplete" == result.verdict.value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "complete"),
+    [
+        ("M. Pierre NOUVEAU quitte la séance.", "EVENT_WHO_UNKNOWN", False),
+        ("De fil en aiguille est arrivée cette proposition.", "EVENT_NOT_A_PERSON", True),
+    ],
+)
+def test_an_arrival_of_someone_not_listed(sentence: str, code: str, complete: bool) -> None:
+    """A person the lists do not know makes the counts from there uncertain; prose that only
+    looks like an arrival changes nothing."""
+    s = _parse(f"Point n°1 : Budget\n{sentence}\nPour : 4\n")
+
+    assert code in {n.code for n in s.notes}
+    assert s.reading is not None
+    assert complete == s.reading.complete

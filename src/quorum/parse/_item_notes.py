@@ -41,9 +41,13 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
     "EVENT_WHO_UNKNOWN": (
         W,
         N_(
-            "'{who}', arriving or leaving, matches no listed member: the event was not used "
-            "(often a sentence that only looks like an arrival)"
+            "'{who}', arriving or leaving, matches no listed member: the event was not used, "
+            "and the counts from this item on are not asserted"
         ),
+    ),
+    "EVENT_NOT_A_PERSON": (
+        INFO,
+        N_("'{who}' reads like an arrival or a departure but names no one: not used"),
     ),
     "EVENT_NOT_PLACED": (
         W,

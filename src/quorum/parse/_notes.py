@@ -126,6 +126,10 @@ READING_CODES = frozenset(
         "RANGE_REVERSED",
         "RANGE_EMPTY",
         "PROXY_TO_SELF",
+        # events inside the items that could not be used: the counts after them may be wrong
+        "EVENT_WHO_UNKNOWN",
+        "EVENT_NOT_PLACED",
+        "RETURN_WITHOUT_DEPARTURE",
     }
 )
 """Notes that say part of the attendance was not understood: the reading is then incomplete."""

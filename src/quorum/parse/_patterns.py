@@ -74,9 +74,12 @@ REPLACED_BY = re.compile(
 )
 PROXY_TO = re.compile(
     rf"^(?:(?:a\ +)?donne\ +)?(?:procuration|pouvoir|delegation(?:\ +de\ +vote)?|mandat)"
-    rf"(?:\ +donne(?:e)?)?(?:\ +{_A})?\ +(?P<who>.+)$",
+    rf"(?:\ +donne(?:e)?(?:\ +{_A})?|\ +{_A})\ +(?!(?:par|de|du|des|d')\b)(?P<who>.+)$",
     _X,
 )
+"""A proxy given to someone: "pouvoir à X", "procuration donnée à X", "pouvoir donné X" (the "à"
+lost). Not "pouvoir de X" nor "pouvoir donné par X", which name the giver: those are left unread
+(reported) rather than read the wrong way round."""
 REPRESENTED_BY = re.compile(r"^represente(?:e|s|es)?\ +par\ +(?P<who>.+)$", _X)
 NO_PROXY = re.compile(r"^(?:pas|aucun|sans)\ +(?:de\ +)?(?:pouvoir|procuration)", _X)
 PROXY_CODE = re.compile(r"^pr\ ?(?P<stars>\*+)$", _X)

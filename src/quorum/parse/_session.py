@@ -32,6 +32,7 @@ from quorum.parse._reading import cross_check, reading, sanity
 from quorum.parse._sections import read_lists
 from quorum.parse._tallies import HEAD_LIMIT, build_tallies, read_totals
 from quorum.parse._text import Doc
+from quorum.parse._votes import looks_named
 
 _HEADERS = "'Etaient présents', 'Présents', 'Etaient absents', 'Absents excusés'"
 
@@ -179,7 +180,12 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
             b.say("NAME_UNREADABLE", ev.source, text=ev.who)
             continue
         if not b.resolver.find(names[0]):  # an event inside an item adds no member
-            b.notes.append(item_note("EVENT_WHO_UNKNOWN", ev.source, who=names[0].display))
+            if looks_named(ev.who):  # a person the lists do not know: the counts may be wrong
+                after = b.agenda[b.pos[ev.item] :] if ev.item in b.pos else b.agenda
+                note = item_note("EVENT_WHO_UNKNOWN", ev.source, who=names[0].display)
+                b.notes.append(attrs.evolve(note, items=tuple(after)))
+            else:  # prose that only looks like an arrival ("… est arrivée cette proposition")
+                b.notes.append(item_note("EVENT_NOT_A_PERSON", ev.source, who=ev.who))
             continue
         mid = mention_member(
             b,

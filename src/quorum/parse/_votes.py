@@ -204,14 +204,14 @@ def read_not_voting(f: str, raw: str, item: str, src: Source) -> NotVoting | Non
     names = [
         part.strip()
         for part in re.split(r",|\bet\b", text.strip(" ,"))
-        if _looks_named(part.strip())
+        if looks_named(part.strip())
     ]
     if not names and "prenant" in m.group():
         return None  # "le vote des élus ne prenant pas part au vote …": a remark on no one
     return NotVoting(item, names, interest, src)
 
 
-def _looks_named(part: str) -> bool:
+def looks_named(part: str) -> bool:
     """A civility, a surname in capitals or a title ("Le Maire"): a sentence ("Conformément à
     l'article …") is not."""
     if not part or len(part) > 120:
