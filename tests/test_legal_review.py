@@ -606,7 +606,7 @@ class TestIssue10ProxyOverThreeSessions:
         status = run(["check", *names], stdout=out, stderr=err)
 
         assert 0 == status, err.getvalue()
-        assert "WARNING PROXY_SESSIONS_EXCEEDED: G gave a proxy to H at 4 consecutive" in (
+        assert "WARNING  PROXY_SESSIONS_EXCEEDED: G gave a proxy to H at 4 consecutive" in (
             out.getvalue()
         )
 

@@ -505,12 +505,11 @@ def _batch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if trace:
             _write(err, f"{name}:\n{trace}")
         statuses.append(status)
+    from quorum.report import finding_lines
     from quorum.series import proxy_series
 
     for f in proxy_series(audited):
-        _write(
-            out, visible(f"{f.severity.value.upper()} {f.code}: {f.message}\n  rule: {f.rule}\n")
-        )
+        _write(out, visible("\n".join(finding_lines(f))) + "\n")
     return batch_status(statuses)
 
 

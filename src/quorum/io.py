@@ -129,10 +129,11 @@ def _repair_notes(text: str, lines: tuple[int, ...]) -> tuple[Finding, ...]:
         Finding(
             code="TEXT_ENCODING_REPAIRED",
             severity=Severity.WARNING,
-            message=(
-                f"line {n} is not UTF-8 like the rest of the file: its stray bytes were read as "
-                "Windows-1252; check its accented letters, and save the file as UTF-8"
+            template=N_(
+                "line {line} is not UTF-8 like the rest of the file: its stray bytes were read "
+                "as Windows-1252; check its accented letters, and save the file as UTF-8"
             ),
+            params={"line": n},
             source=Source(line=n, text=all_lines[n - 1].strip()[:200] or None),
         )
         for n in lines

@@ -71,7 +71,9 @@ def info_words(n: int) -> str:
     return ", " + count(n, "{n} info", "{n} info") if n else ""
 
 
-def _finding_lines(f: Finding, width: int) -> list[str]:
+def finding_lines(f: Finding, width: int = 8) -> list[str]:
+    """A finding as the text report writes it: severity, code and message, then its rule and
+    source indented, in the language in use."""
     lines = [f"{severity_word(f.severity).upper():{width}} {f.code}: {f.render()}"]
     indent = " " * (width + 1)
     if f.rule:
@@ -256,7 +258,7 @@ def render_text(audit: Audit, *, color: bool = False, lang: str | None = None) -
             out.append(_("Findings:"))
             width = max(8, *(len(severity_word(sev)) for sev in Severity))
             for f in audit.findings:
-                out.extend(_finding_lines(f, width))
+                out.extend(finding_lines(f, width))
             out.append("")
         out.append(summary_line(audit))
         text = "\n".join(out) + "\n"

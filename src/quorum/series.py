@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from quorum.findings import Finding, Severity
+from quorum.findings import N_, Finding, Severity
 from quorum.model import Session
 from quorum.rules import RuleSet
 
@@ -70,12 +70,20 @@ def _finding(run: Sequence[Session], giver: str, holder: str) -> Finding:
     return Finding(
         code="PROXY_SESSIONS_EXCEEDED",
         severity=Severity.WARNING,
-        message=(
-            f"{names[0]} gave a proxy to {names[1]} at {len(run)} consecutive sessions of "
-            f"{last.body} ({dates}): a proxy is valid for at most three consecutive sessions, "
-            "except in case of a duly certified illness (« sauf cas de maladie dûment "
-            f"constatée »): check the proxies from the session of {beyond} on"
+        template=N_(
+            "{giver} gave a proxy to {holder} at {count} consecutive sessions of {body} "
+            "({dates}): a proxy is valid for at most three consecutive sessions, except in case "
+            "of a duly certified illness (« sauf cas de maladie dûment constatée »): check the "
+            "proxies from the session of {beyond} on"
         ),
+        params={
+            "giver": names[0],
+            "holder": names[1],
+            "count": len(run),
+            "body": last.body or "",
+            "dates": dates,
+            "beyond": str(beyond),
+        },
         items=(),
         members=(giver, holder),
         rule=RULE,
