@@ -188,14 +188,14 @@ BODY_ACRONYMS = {
     "siaep": "Syndicat intercommunal",
     "sivom": "Syndicat intercommunal",
     "sivu": "Syndicat intercommunal",
-    "sieda": "Syndicat intercommunal",
     "smictom": "Syndicat mixte",
-    "sydetom": "Syndicat mixte",
+    "sictom": "Syndicat intercommunal",
     "epci": "Communauté",
     "agglomeration": "Communauté d'agglomération",
     "metropole": "Métropole",
 }
-"""A body named only by its acronym or kind in the letterhead: the body its rule set follows."""
+"""A body named only by the acronym of its kind in the letterhead (never one body's own name):
+the body its rule set follows."""
 ACRONYM = re.compile(r"\b(?P<a>" + "|".join(BODY_ACRONYMS) + r")\b")
 NOT_A_PLACE = re.compile(r"(?:la|le|les|l')\b|commission|conseil|comite|bureau|seance")
 """What follows "président(e) de" when it is not the name of the place ("de la commission …")."""

@@ -104,7 +104,8 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
     "PROXY_TO_SELF": (W, N_("a member gives a proxy to himself: ignored")),
     "RANGE_REVERSED": (W, N_("a proxy's range ends before it starts: ignored")),
 }
-"""code -> (severity, template). A code absent from here is not a reader-lists note."""
+"""code -> (severity, template): the notes about the attendance (those about items and votes
+are in ``_item_notes``)."""
 
 READING_CODES = frozenset(
     {
