@@ -355,19 +355,11 @@ def _render(e: Explanation) -> str:
 
 def finding_line(f: Finding) -> str:
     """``error: CODE: message (rule) [line 42: "…"]`` in the language in use."""
+    from quorum.report import source_words
+
     where = f" [{source_words(f.source)}]" if source_words(f.source) else ""
     rule = f" ({f.rule})" if f.rule else ""
     return f"{_(f.severity.value)}: {f.code}: {f.render()}{rule}{where}"
-
-
-def source_words(source: Source | None) -> str:
-    """``line 42: "…"`` (``ligne 42 : "…"``), the JSON path, or ``""``."""
-    if source is None:
-        return ""
-    if source.line is not None:
-        line = _("line {line}").format(line=source.line)
-        return line + (_(': "{text}"').format(text=source.text) if source.text else "")
-    return source.path or ""
 
 
 def _member_dict(m: Member) -> dict[str, Any]:

@@ -7,7 +7,10 @@ its template and parameters and is rendered in the report's language.
 
 from __future__ import annotations
 
+from typing import Any
+
 from quorum.findings import N_, Finding, Severity, Source
+from quorum.parse._notes import note_from
 
 W, INFO = Severity.WARNING, Severity.INFO
 
@@ -65,16 +68,8 @@ def item_note(
     *,
     items: tuple[str, ...] = (),
     members: tuple[str, ...] = (),
-    **params: object,
+    **params: Any,
 ) -> Finding:
-    """The finding for ``code``, its message made from the template and ``params``."""
-    severity, template = TEMPLATES[code]
-    return Finding(
-        code=code,
-        severity=severity,
-        template=template,
-        params=params,
-        items=items,
-        members=members,
-        source=source,
-    )
+    """The finding for ``code``: its template and ``params`` (the same making as the attendance
+    notes, from this module's table)."""
+    return note_from(TEMPLATES, code, source, items=items, members=members, **params)

@@ -8,6 +8,7 @@ Every code has a ``### CODE`` section in docs/parsing.md.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from quorum.findings import N_, Finding, Severity, Source
@@ -147,7 +148,21 @@ def reader_note(
 ) -> Finding:
     """The finding for ``code``: its template (marked ``N_``) and ``params``, rendered in the
     report's language."""
-    severity, template = TEMPLATES[code]
+    return note_from(TEMPLATES, code, source, members=members, items=items, rule=rule, **params)
+
+
+def note_from(
+    table: Mapping[str, tuple[Severity, str]],
+    code: str,
+    source: Source | None = None,
+    *,
+    members: tuple[str, ...] = (),
+    items: tuple[str, ...] = (),
+    rule: str | None = None,
+    **params: Any,
+) -> Finding:
+    """The finding for ``code`` of a table of notes (code -> severity and template)."""
+    severity, template = table[code]
     return Finding(
         code=code,
         severity=severity,
