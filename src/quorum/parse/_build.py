@@ -37,6 +37,11 @@ class Builder:
         self.moves: dict[str, list[tuple[int, int, Source | None]]] = {}
         self.initially: dict[str, Source | None] = {}
         self.proxies: list[Proxy] = []
+        # counts-only minutes: the printed present count, its text, and the members the items
+        # name who are of that count (see ``of_the_count``)
+        self.counted_present: int | None = None
+        self.counted_text = ""
+        self.named_in_count: list[str] = []
         self.chair: str | None = None  # who "le Maire" stands for, when the minutes say
 
     # --- findings ---------------------------------------------------------------------------
@@ -135,6 +140,25 @@ class Builder:
         if self.chair is not None and V.CHAIR.fullmatch(fold(text).strip(" .,;")):
             return self.chair
         return None
+
+    def of_the_count(self, name: Name, source: Source | None, what: str) -> str | None:
+        """Counts-only minutes: a member the items name as withdrawing or leaving sat, so he is
+        one of the members counted present. He becomes a named member present from the start,
+        and the headcount's present drops by one (``named_in_count``): no member is added to the
+        count. ``None`` (the caller keeps its warning) with member lists, for a name that is not
+        a full one, one the counts sentence names (an absent member, a proxy giver), or when
+        every member counted present is already named."""
+        if self.counted_present is None or not (name.first and name.last):
+            return None
+        if len(self.named_in_count) >= self.counted_present:
+            return None
+        if re.search(rf"\b{re.escape(fold(name.last))}\b", self.counted_text):
+            return None
+        mid = self.add_member(name, None, source)
+        self.present_from_start(mid, source)
+        self.named_in_count.append(mid)
+        self.say("MEMBER_NAMED_IN_COUNT", source, members=(mid,), name=name.display, what=what)
+        return mid
 
     def set_substitute(self, mid: str, titular: str) -> None:
         m = self.by_id[mid]

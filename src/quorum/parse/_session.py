@@ -54,6 +54,8 @@ def build_session(text: str) -> Session:
     heads = read.heads
     b = Builder(read.agenda)
     b.notes += agenda_notes
+    if counted is not None:
+        b.counted_present, b.counted_text = counted.present, counted.names
     ids = register_entries(b, lists.entries)
     if counted is None and (m := P.PRESIDENCY.search(doc.folded[: lists.first_header or 0])):
         said = re.split(r"[.:;]", doc.folded[m.end("who") : m.end("who") + 80])[0]
@@ -88,7 +90,7 @@ def build_session(text: str) -> Session:
     if counted is not None:
         headcounts = (
             Headcount(
-                present=counted.present,
+                present=counted.present - len(b.named_in_count),
                 represented=counted.represented,
                 absent=counted.absent,
                 source=counted.source,
@@ -187,7 +189,11 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         if bad or not names:
             b.say("NAME_UNREADABLE", ev.source, text=ev.who)
             continue
-        if not b.resolver.find(names[0]):  # an event inside an item adds no member
+        # an event inside an item adds no member; in counts-only minutes, one who leaves is one
+        # of the members counted present
+        if not b.resolver.find(names[0]) and not (
+            ev.kind == "leave" and b.of_the_count(names[0], ev.source, "leaving")
+        ):
             b.notes.append(item_note("EVENT_WHO_UNKNOWN", ev.source, who=names[0].display))
             continue
         mid = mention_member(

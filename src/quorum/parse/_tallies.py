@@ -133,6 +133,8 @@ def _resolve(b: Builder, text: str, source: Source) -> str | None:
         return None
     mention = Mention(names[0], source)
     if not b.resolver.find(mention.name):
+        if (mid := b.of_the_count(mention.name, source, "withdrawing from a vote")) is not None:
+            return mid
         b.note(
             "NAME_UNRESOLVED",
             W,
