@@ -120,8 +120,6 @@ def compare(name: str, result: Audit | None = None) -> list[Row]:
 
 # Fixtures that do not pass yet, with the reason. Remove a line when its fixture passes.
 COUNTS_FAIL: dict[str, str] = {
-    "putanges-le-lac-cm-2022-01-31": "the proxies of 'A et B donnent pouvoir à C' (the line "
-    "broken after 'donnent') are not read: 0 proxies, 4 expected",
     "region-centre-cp-2015-06-19": "the second snapshot is at a clock time (10 h 50): "
     "items carry no times",
 }

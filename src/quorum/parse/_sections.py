@@ -305,7 +305,8 @@ def _prose(line: str) -> bool:
     """Words of a sentence: at least four lower-case words outside parentheses."""
     outside = re.sub(r"\([^)]*\)?", " ", line)
     words = [w for w in _LOWER_WORD.findall(outside) if w not in ("de", "du", "le", "la", "et")]
-    surnames = [w for w in outside.split() if len(w) > 1 and w.isalpha() and w.isupper()]
+    bare = (w.strip(",;.:") for w in outside.split())  # "MALLARD," at the end of a line
+    surnames = [w for w in bare if len(w) > 1 and w.isalpha() and w.isupper()]
     return len(words) >= 4 and len(surnames) <= 1 and bool(_SENTENCE.match(line))
 
 
