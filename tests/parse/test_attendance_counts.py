@@ -101,3 +101,85 @@ def test_bad_headcounts_are_problems_with_their_path() -> None:
         "$.headcounts[0].represented",
         "$.headcounts[0].until",
     ]
+
+
+# --- a member the items name in counts-only minutes ----------------------------------------------
+
+COUNTS = (
+    "Conseil municipal\n\n27 Conseillers étaient Présents ou Représentés "
+    "(07 Procurations : M.L. CASTELLI, F. DEMUYNCK) et 02 conseillers étaient Absents : "
+    "J.T. ALBERTINI, E. BAGHIONI.\n"
+)
+
+
+def _counts(s: Session) -> list[tuple[int, int, int]]:
+    return [(i.present_count, i.proxy_count, i.voters) for i in audit(s).items]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le Conseil, Monsieur Philippe GHIONGA se retirant et ne prenant pas part au vote, à "
+        "l'unanimité des membres présents et représentés, adopte.",
+        "M. Philippe GHIONGA, intéressé, quitte la salle et ne prend pas part au vote.\n"
+        "Adopté par 26 voix pour.",
+        "Monsieur Philippe GHIONGA se retire et ne prend pas part au vote.\nAdopté à l'unanimité.",
+    ],
+)
+def test_a_member_withdrawing_is_one_of_the_present_counted(line: str) -> None:
+    s = parse_minutes(
+        COUNTS + "\nRapport n°1 : Budget\nAdopté par 27 voix pour.\n"
+        f"\nRapport n°2 : Mutuelle\n{line}\n"
+        "\nRapport n°3 : Tarifs\nAdopté par 27 voix pour.\n"
+    )
+    # the member is named, not invented: one of the 20 present, the unnamed count drops by one
+    assert ["philippe-ghionga"] == [m.id for m in s.members]
+    assert [(19, 7, 2)] == [(h.present, h.represented, h.absent) for h in s.headcounts]
+    assert [("philippe-ghionga", "2", "2")] == [
+        (w.member, w.from_item, w.until_item) for w in s.withdrawals
+    ]
+    assert [(20, 7, 27), (19, 7, 26), (20, 7, 27)] == _counts(s)
+    assert ["MEMBER_NAMED_IN_COUNT"] == [
+        n.code for n in s.notes if n.code in ("MEMBER_NAMED_IN_COUNT", "NAME_UNRESOLVED")
+    ]
+    result = audit(s)
+    assert result.session.in_office == 29
+    assert result.verdict is Verdict.VALID
+
+
+def test_a_member_leaving_is_one_of_the_present_counted() -> None:
+    s = parse_minutes(
+        COUNTS + "\nRapport n°1 : Budget\nAdopté par 27 voix pour.\n"
+        "\nRapport n°2 : Mutuelle\nMadame Christiane FRANCESCHINI quitte la salle.\n"
+        "Adopté par 26 voix pour.\n"
+        "\nRapport n°3 : Tarifs\nAdopté par 26 voix pour.\n"
+    )
+    assert ["christiane-franceschini"] == [m.id for m in s.members]
+    assert [(20, 7, 27), (19, 7, 26), (19, 7, 26)] == _counts(s)
+    assert audit(s).verdict is Verdict.VALID
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an absent member the counts sentence names: not one of the present
+        "Monsieur Jean ALBERTINI se retirant et ne prenant pas part au vote, adopte.",
+        # a surname alone is no full name
+        "Monsieur GHIONGA se retirant et ne prenant pas part au vote, adopte.",
+    ],
+)
+def test_a_name_that_cannot_be_of_the_present_counted_adds_no_member(line: str) -> None:
+    s = parse_minutes(COUNTS + f"\nRapport n°1 : Budget\n{line}\n")
+    assert s.members == ()
+    assert [(20, 7, 2)] == [(h.present, h.represented, h.absent) for h in s.headcounts]
+    assert "NAME_UNRESOLVED" in [n.code for n in s.notes]
+
+
+def test_an_arrival_in_counts_only_minutes_adds_no_member() -> None:
+    """The counts were taken at the start: one arriving later may or may not be in them."""
+    s = parse_minutes(
+        COUNTS + "\nRapport n°1 : Budget\nMonsieur Paul NOUVEAU rejoint la séance.\n"
+        "Adopté par 27 voix pour.\n"
+    )
+    assert s.members == ()
+    assert "EVENT_WHO_UNKNOWN" in [n.code for n in s.notes]

@@ -105,6 +105,25 @@ def test_two_givers_one_holder() -> None:
     assert _proxies(s) == [("paul-durand", "jean-dupont"), ("rose-petit", "jean-dupont")]
 
 
+def test_proxies_over_lines_ending_on_a_surname_and_a_comma() -> None:
+    """The line broken after "donnent", then lines that end on "MALLARD,": a proxy list, not
+    prose (every proxy was lost before, with no note)."""
+    s = _parse(
+        "Présents : Jean DUPONT, Anne MARTIN, Luc ROUX, Rose PETIT\n"
+        "Absents ayant donné procuration : Madame Véronique DELAUNAY et monsieur Ludovic "
+        "BAECHLER donnent\npouvoir à monsieur Jean Dupont, madame Chantal LEFOYER donne pouvoir "
+        "à monsieur Luc ROUX,\nmonsieur Jean-Pierre GOHIN donne pouvoir à madame Anne MARTIN,\n"
+        "Absente excusée : Madame Françoise DUARTE"
+    )
+    assert _proxies(s) == [
+        ("chantal-lefoyer", "luc-roux"),
+        ("jean-pierre-gohin", "anne-martin"),
+        ("ludovic-baechler", "jean-dupont"),
+        ("veronique-delaunay", "jean-dupont"),
+    ]
+    assert not [n for n in s.notes if n.code in ("UNREAD_TEXT", "HOLDER_ADDED_FROM_PROXY")]
+
+
 def test_a_member_and_his_state_on_one_line() -> None:
     s = _parse(
         "Présents : Jean, Anne, Luc.\nExcusés : Paul (pouvoir donné à Jean)\n"

@@ -120,11 +120,6 @@ def compare(name: str, result: Audit | None = None) -> list[Row]:
 
 # Fixtures that do not pass yet, with the reason. Remove a line when its fixture passes.
 COUNTS_FAIL: dict[str, str] = {
-    "corte-cm-2025-04-08": "counts-only minutes: a member 'se retirant' for one item is not "
-    "taken out of the printed counts (items 041 and 043: 19 present, read as 20)",
-    "putanges-le-lac-cm-2022-01-31": "2 of 19 items found (headings '20220131 01' under "
-    "titles), the proxies of 'A et B donnent pouvoir à C' not read in this layout, 'le Maire' "
-    "leaving and returning not resolved to the chair",
     "region-centre-cp-2015-06-19": "the second snapshot is at a clock time (10 h 50): "
     "items carry no times",
 }

@@ -198,3 +198,38 @@ def test_item_reading_never_makes_an_error_on_right_minutes() -> None:
         heads = [template.format(n=i + 1, r=["I", "II", "III"][i]) for i in range(3)]
         result = audit(_parse(_minutes(heads)))
         assert not result.errors, (template, [str(f) for f in result.errors])
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Secrétaire : responsable de service\nAdjoint au responsable de service,\n"
+        "Gestionnaire de dossiers particuliers",
+        "Secrétaire de séance : agent d'accueil",
+    ],
+)
+def test_a_post_titled_secretary_inside_an_item_does_not_end_the_attendance_there(
+    table: str,
+) -> None:
+    """A table of posts under an item ("Secrétaire : responsable de service") names no person:
+    it is no secretary section, so the attendance does not run down to it and the items above it
+    are read."""
+    text = HEAD + (
+        "Madame Rose PETIT est nommée secrétaire de séance.\n\n"
+        "20220131 01 Création d'un poste\nAdopté à l'unanimité.\n\n"
+        f"20220131 02 Régime indemnitaire\nGroupes de fonctions :\n\n{table}\n\n"
+        "Adopté à l'unanimité.\n\n"
+        "20220131 03 Convention\nAdopté à l'unanimité.\n"
+    )
+    s = _parse(text)
+    assert ["20220131 01", "20220131 02", "20220131 03"] == list(s.agenda)
+    assert [] == [n.code for n in s.notes if n.code == "SECRETARY_NOT_MEMBER"]
+    assert audit(s).verdict.value == "valid"
+
+
+def test_a_secretary_named_in_the_head_is_still_read() -> None:
+    text = HEAD.replace("\n\n", "\nSecrétaire de séance : M. Louis BLANC\n\n") + (
+        "1 - Budget\nAdopté à l'unanimité.\n"
+    )
+    s = _parse(text)
+    assert ["SECRETARY_NOT_MEMBER"] == [n.code for n in s.notes if n.code.startswith("SECRET")]

@@ -13,10 +13,12 @@ import attrs
 
 from quorum.findings import Finding, Severity, Source
 from quorum.model import Member, Proxy, Role, Stretch
+from quorum.parse import _itemwords as V
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Bound, Entry, Lists, Mention
 from quorum.parse._names import Name, Resolver, read_names
 from quorum.parse._notes import reader_note
+from quorum.parse._text import fold
 
 W, E, INFO = Severity.WARNING, Severity.ERROR, Severity.INFO
 
@@ -35,6 +37,12 @@ class Builder:
         self.moves: dict[str, list[tuple[int, int, Source | None]]] = {}
         self.initially: dict[str, Source | None] = {}
         self.proxies: list[Proxy] = []
+        # counts-only minutes: the printed present count, its text, and the members the items
+        # name who are of that count (see ``of_the_count``)
+        self.counted_present: int | None = None
+        self.counted_text = ""
+        self.named_in_count: list[str] = []
+        self.chair: str | None = None  # who "le Maire" stands for, when the minutes say
 
     # --- findings ---------------------------------------------------------------------------
 
@@ -125,6 +133,32 @@ class Builder:
                 names=", ".join(self.by_id[i].name for i in ids),
             )
         return None
+
+    def chair_for(self, text: str) -> str | None:
+        """The chair's id when ``text`` is only a chair's title ("Monsieur le Maire") and the
+        minutes named the chair; ``None`` otherwise (the mention is then resolved as a name)."""
+        if self.chair is not None and V.CHAIR.fullmatch(fold(text).strip(" .,;")):
+            return self.chair
+        return None
+
+    def of_the_count(self, name: Name, source: Source | None, what: str) -> str | None:
+        """Counts-only minutes: a member the items name as withdrawing or leaving sat, so he is
+        one of the members counted present. He becomes a named member present from the start,
+        and the headcount's present drops by one (``named_in_count``): no member is added to the
+        count. ``None`` (the caller keeps its warning) with member lists, for a name that is not
+        a full one, one the counts sentence names (an absent member, a proxy giver), or when
+        every member counted present is already named."""
+        if self.counted_present is None or not (name.first and name.last):
+            return None
+        if len(self.named_in_count) >= self.counted_present:
+            return None
+        if re.search(rf"\b{re.escape(fold(name.last))}\b", self.counted_text):
+            return None
+        mid = self.add_member(name, None, source)
+        self.present_from_start(mid, source)
+        self.named_in_count.append(mid)
+        self.say("MEMBER_NAMED_IN_COUNT", source, members=(mid,), name=name.display, what=what)
+        return mid
 
     def set_substitute(self, mid: str, titular: str) -> None:
         m = self.by_id[mid]
@@ -342,16 +376,28 @@ def apply_proxies(b: Builder, lists: Lists) -> None:
             b.add_proxy(giver, holder, px.bounds, px.source)
 
 
-def president(b: Builder, who: str, source: Source) -> None:
-    """The chair named only in the opening sentence ("Sous la présidence de …") is present."""
+def president(
+    b: Builder, who: str, source: Source, *, deputy: bool = False, add: bool = True
+) -> None:
+    """The chair named in the opening sentence ("Sous la présidence de …") is present (a member
+    named there only is added). Unless the sentence gives him a deputy's title or the session
+    elects its mayor (``deputy``: "1er adjoint, représentant le Maire"), he is the one "le Maire"
+    or "le Président" stands for in the items (``Builder.chair``). With ``add`` false (no
+    civility: "sous la présidence de son Maire" reads no name) only a listed member is taken."""
     who = re.split(r"\s+[-–—]\s+|,|\s+(?=(?:maire|pr[ée]sidente?)\b)", who, flags=re.I)[0]
     names, bad = read_names(who)
     if bad or not names:
         return
     mention = Mention(names[0], source)
-    if b.resolver.find(mention.name):
+    if ids := b.resolver.find(mention.name):
+        if len(ids) == 1 and not deputy:
+            b.chair = ids[0]
+        return
+    if not add:
         return
     mid = b.add_member(mention.name, None, source)
+    if not deputy:
+        b.chair = mid
     b.present_from_start(mid, source)
     b.say("MEMBER_ADDED_FROM_CHAIR", source, members=(mid,), name=mention.name.display)
 

@@ -42,6 +42,12 @@ present, represented, voters, office)."""
 ABSENT = re.compile(r"(?P<absent>\d{1,4})\ +(?:" + _WHO + r"\ +)?" + _WERE + r"absents?\b")
 """The absent count that may follow ("et 02 conseillers étaient Absents")."""
 _PATTERNS = tuple(re.compile(p) for p in PHRASES)
+NAMES_AFTER = 600
+"""The names of proxy givers and absent members are looked for this far after the counts, up to
+the end of the sentence (``_NAMES_END``: a stop after a word that ends a line, "… E.
+BAGHIONI.", not after an initial, "N.", nor at a blank line: lists run across them). Reading too
+far only keeps a warning; too short could take an absent member for a present one."""
+_NAMES_END = re.compile(r"[a-z]{2}\.[\ \t]*(?:\n|$)")
 LIMIT = 20_000
 """Counts are looked for in the head of the minutes only."""
 
@@ -53,6 +59,9 @@ class Counted:
     absent: int
     office: int | None
     source: Source
+    names: str = ""
+    """The folded text of the counts sentence and what follows it (the proxy givers and absent
+    members it names): a member it names is not one of the present."""
 
 
 def read_counts(doc: Doc) -> Counted | None:
@@ -78,4 +87,7 @@ def read_counts(doc: Doc) -> Counted | None:
     elif a := ABSENT.search(head, m.end(), m.end() + 600):
         absent = int(a.group("absent"))
     no = doc.line_no(m.start())
-    return Counted(present, represented, absent, office, Source(line=no, text=doc.line(no)[:200]))
+    end = _NAMES_END.search(head, m.end(), m.end() + NAMES_AFTER)
+    names = head[m.start() : end.end() if end else m.end() + NAMES_AFTER]
+    src = Source(line=no, text=doc.line(no)[:200])
+    return Counted(present, represented, absent, office, src, names)

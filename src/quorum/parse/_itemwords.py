@@ -150,6 +150,7 @@ RETURN_VERBS = (
     r"revien(?:t|nent)",
     r"regagne(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
     r"reintegre(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
+    r"reprend(?:nent)?\ +(?:sa|leur)\ +place",
 )
 """A return: only after a departure that was read (else the member was there all along)."""
 ARRIVE_VERBS = (
@@ -236,3 +237,22 @@ TITLE = re.compile(
     + r")\W*",
 )
 """A title standing for a member (folded text, matched whole)."""
+
+CHAIR_OF_SESSION = ("maire", "president", "presidente")
+"""The titles of the one who chairs the session: they stand for the chair the minutes name
+("sous la présidence de M. X"), not the deputies' titles ("premier adjoint")."""
+CHAIR = re.compile(
+    r"(?:monsieur\ +|madame\ +)?(?:le\ +|la\ +|l')?(?:"
+    + "|".join(re.escape(t) for t in CHAIR_OF_SESSION)
+    + r")\W*",
+)
+"""A title standing for the session's chair ("Monsieur le Maire"; folded text, matched whole)."""
+DEPUTY = re.compile(r"\b(?:adjointe?|vice|doyen(?:ne)?|conseill(?:er|ere))\b")
+"""A title in the presidency sentence that says the chair is not the mayor or president himself
+("sous la présidence de M. X, premier adjoint"): "le Maire" is then someone else."""
+CHAIR_ELECTED = re.compile(
+    r"election\ +(?:du|de\ +la)\ +(?:maire|presidente?)\b|(?:est|a\ +ete)\ +(?:elue?|proclamee?)"
+    r"\ +(?:maire|presidente?)\b|installation\ +du\ +conseil"
+)
+"""A session that elects its mayor or president: the title may change hands during it, so it
+stands for no one."""

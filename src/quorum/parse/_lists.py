@@ -373,7 +373,7 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
         replaced = _mention(text[m.end() :].split("(")[0], src, group)
         outside = outside[: m.start()]
     elif status != "present":
-        px = P.PROXY_SPLIT.search(fold_out)
+        px = P.PROXY_SPLIT.search(fold_out.replace("\n", " "))  # "donnent / pouvoir à"
         if px:
             holder = _mention(outside[px.end() :], src, group)
             outside = outside[: px.start()]

@@ -43,6 +43,13 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         W,
         N_("'{name}' chairs the session but is in no list; counted as a present member"),
     ),
+    "MEMBER_NAMED_IN_COUNT": (
+        INFO,
+        N_(
+            "'{name}', named as {what} in minutes that give the attendance as counts, is read as "
+            "one of the members counted present: a named member, and one less unnamed present"
+        ),
+    ),
     "PRESENT_AND_ABSENT": (W, N_("'{name}' is listed both present and absent")),
     "MEMBER_LISTED_TWICE": (W, N_("'{name}' is listed twice")),
     "MEMBERS_IN_OFFICE_INFERRED": (

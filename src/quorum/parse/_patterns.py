@@ -101,8 +101,12 @@ IN_OFFICE = re.compile(
     _X,
 )
 PRESIDENCY = re.compile(
-    r"sous\ +la\ +presidence\ +de\ +(?P<who>(?:monsieur|madame|m\.|mme)\ +[^,(\n]{3,60})", _X
+    r"(?:sous\s+la\s+presidence\s+de|(?:^|\n)[\ \t]*presidence\ *(?:de\b|:))\s*"
+    r"(?P<who>(?P<civ>(?:monsieur|madame|m\.|mme)\s+)?[^,(\n]{3,60})",
+    _X,
 )
+"""The chair in the head of the minutes: "sous la présidence de M. X" (across a line break too),
+"Présidence : X". Without a civility the name must be a listed member's (it adds no member)."""
 MONTHS = (
     "janvier",
     "fevrier",
@@ -174,7 +178,7 @@ NOT_VOTING = re.compile(
 part", "prend pas part" with the "ne" lost to OCR), not a count."""
 INTEREST = re.compile(
     r"interesse|quitte(?:nt)?\ +la\ +(?:salle|seance)|sort(?:ent)?\ +de\ +la\ +salle"
-    r"|se\ +retire(?:nt)?",
+    r"|se\ +retir(?:e|ent|ant)\b",
     _X,
 )
 """What makes a non-voter a conseiller intéressé who withdraws for the item (L2131-11)."""

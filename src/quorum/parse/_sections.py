@@ -24,7 +24,7 @@ from quorum.parse._lists import (
     _read_proxies,
     _src,
 )
-from quorum.parse._names import read_names
+from quorum.parse._names import Name, read_names
 from quorum.parse._text import Doc, Frag, fold
 
 MAX_FURNITURE = 100
@@ -93,10 +93,12 @@ def read_lists(doc: Doc) -> Lists:
     for start, end, stop, kind in spans:
         if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
             out.first_header = start
-        if kind not in ("agenda", "passage"):
-            out.ends.append(stop)
         totals = _total_lines(doc, end, stop) if kind in LIST_KINDS else frozenset()
         frag = Frag(doc, end, stop, skip | totals)
+        if kind == "secretary" and not _secretary(frag):
+            continue  # "Secrétaire : responsable de service" in an item's table of posts
+        if kind not in ("agenda", "passage"):
+            out.ends.append(stop)
         if kind in (*LIST_KINDS, "proxies") and _count_only(frag):
             continue  # "Présents : 29 - Votants : 33": totals, read by _totals
         if kind in LIST_KINDS:
@@ -109,7 +111,7 @@ def read_lists(doc: Doc) -> Lists:
         elif kind == "proxies":
             _read_proxies(frag, out)
         elif kind == "secretary":
-            names, _ = read_names(frag.text.split(",")[0][:MAX_ENTRY])
+            names = _secretary(frag)
             out.secretary += [Mention(n, _src(frag, 0, len(frag.text))) for n in names[:1]]
         elif kind == "passage":
             out.passage += [
@@ -119,6 +121,13 @@ def read_lists(doc: Doc) -> Lists:
         elif kind == "block":
             _read_block(doc, start, frag, out)
     return out
+
+
+def _secretary(frag: Frag) -> list[Name]:
+    """The secretary's name; none when the text is no person's name: a name starts with a
+    capital ("Secrétaire : responsable de service" is a post, and its section no attendance)."""
+    names, _ = read_names(frag.text.split(",")[0][:MAX_ENTRY])
+    return names if names and names[0].display[:1].isupper() else []
 
 
 _SENTENCE_TAIL = re.compile(r"\b(?:et|ou|des|les|de|du)\s*$")
@@ -296,7 +305,8 @@ def _prose(line: str) -> bool:
     """Words of a sentence: at least four lower-case words outside parentheses."""
     outside = re.sub(r"\([^)]*\)?", " ", line)
     words = [w for w in _LOWER_WORD.findall(outside) if w not in ("de", "du", "le", "la", "et")]
-    surnames = [w for w in outside.split() if len(w) > 1 and w.isalpha() and w.isupper()]
+    bare = (w.strip(",;.:") for w in outside.split())  # "MALLARD," at the end of a line
+    surnames = [w for w in bare if len(w) > 1 and w.isalpha() and w.isupper()]
     return len(words) >= 4 and len(surnames) <= 1 and bool(_SENTENCE.match(line))
 
 

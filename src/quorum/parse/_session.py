@@ -55,12 +55,20 @@ def build_session(text: str) -> Session:
     heads = read.heads
     b = Builder(read.agenda)
     b.notes += agenda_notes
+    if counted is not None:
+        b.counted_present, b.counted_text = counted.present, counted.names
     ids = register_entries(b, lists.entries)
     if counted is None and (m := P.PRESIDENCY.search(doc.folded[: lists.first_header or 0])):
+        said = re.split(r"[.:;]", doc.folded[m.end("who") : m.end("who") + 80])[0]
         president(
             b,
             doc.text[m.start("who") : m.end("who")],
             Source(line=doc.line_no(m.start()), text=doc.text[m.start() : m.end()]),
+            deputy=bool(
+                V.DEPUTY.search(doc.folded[m.start("who") : m.end("who")] + said)
+                or V.CHAIR_ELECTED.search(doc.folded)
+            ),
+            add=m.group("civ") is not None,
         )
     apply_entries(b, lists, ids)
     apply_proxies(b, lists)
@@ -83,7 +91,7 @@ def build_session(text: str) -> Session:
     if counted is not None:
         headcounts = (
             Headcount(
-                present=counted.present,
+                present=counted.present - len(b.named_in_count),
                 represented=counted.represented,
                 absent=counted.absent,
                 source=counted.source,
@@ -175,11 +183,18 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
             if mid is not None and p > 0:
                 b.move(mid, p - 1, -1, who.source)
     for ev in events:
+        if (chair := b.chair_for(ev.who)) is not None:
+            _move(b, ev, chair)
+            continue
         names, bad = read_names(ev.who)
         if bad or not names:
             b.say("NAME_UNREADABLE", ev.source, text=ev.who)
             continue
-        if not b.resolver.find(names[0]):  # an event inside an item adds no member
+        # an event inside an item adds no member; in counts-only minutes, one who leaves is one
+        # of the members counted present
+        if not b.resolver.find(names[0]) and not (
+            ev.kind == "leave" and b.of_the_count(names[0], ev.source, "leaving")
+        ):
             if looks_named(ev.who):  # a person the lists do not know: the counts may be wrong
                 after = b.agenda[b.pos[ev.item] :] if ev.item in b.pos else b.agenda
                 note = item_note("EVENT_WHO_UNKNOWN", ev.source, who=names[0].display)
@@ -193,14 +208,18 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
             "arriving member" if ev.kind == "arrive" else "leaving member",
             present=False,
         )
-        if mid is None:
-            continue
-        p = b.pos[ev.item]
-        if ev.kind == "arrive":
-            if not any(x[0] == p and x[1] > 0 for x in b.moves.get(mid, [])):
-                b.move(mid, p, +1, ev.source)
-        elif p > 0:
-            b.move(mid, p - 1, -1, ev.source)
+        if mid is not None:
+            _move(b, ev, mid)
+
+
+def _move(b: Builder, ev: Event, mid: str) -> None:
+    """A member's arrival or departure read inside an item."""
+    p = b.pos[ev.item]
+    if ev.kind == "arrive":
+        if not any(x[0] == p and x[1] > 0 for x in b.moves.get(mid, [])):
+            b.move(mid, p, +1, ev.source)
+    elif p > 0:
+        b.move(mid, p - 1, -1, ev.source)
 
 
 def _in_office(doc: Doc) -> int | None:

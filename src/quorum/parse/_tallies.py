@@ -125,12 +125,16 @@ def _not_voting(b: Builder, recs: dict[str, Vote], absts: list[NotVoting]) -> li
 
 
 def _resolve(b: Builder, text: str, source: Source) -> str | None:
+    if (chair := b.chair_for(text)) is not None:
+        return chair
     names, bad = read_names(text)
     if bad or not names:
         b.note("NAME_UNRESOLVED", W, f"'{text}' could not be read as a name", source)
         return None
     mention = Mention(names[0], source)
     if not b.resolver.find(mention.name):
+        if (mid := b.of_the_count(mention.name, source, "withdrawing from a vote")) is not None:
+            return mid
         b.note(
             "NAME_UNRESOLVED",
             W,
