@@ -72,12 +72,6 @@ FORMAT_BY_SUFFIX = {
     ".txt": "text",
 }
 
-STATUS_TEXT = {
-    OK: "valid",
-    ERRORS: "errors",
-    INCOMPLETE: "not fully read",
-}
-
 # C0 controls but tab and newline, DEL and C1: shown as \x1b in text output, never sent raw
 _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
 

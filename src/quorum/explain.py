@@ -49,7 +49,6 @@ PROXY_CODES = (
 """Findings that say why a proxy is not counted at an item; their members start (giver, holder),
 except PROXY_LIMIT_EXCEEDED: (holder, giver)."""
 
-SEAT_CODES = ("SUBSTITUTE_WITH_TITULAR", "SECOND_SUBSTITUTE", "SUBSTITUTE_NOT_ALLOWED")
 """Findings that say why a member listed present is not counted."""
 
 

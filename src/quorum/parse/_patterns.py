@@ -12,31 +12,6 @@ import re
 
 _X = re.VERBOSE
 
-# --- section headers -----------------------------------------------------------------------------
-
-SECTION = re.compile(
-    r"""
-    (?:(?<=\ )(?P<agenda_inline>ordre\ +du\ +jour)   # the agenda may follow a name directly
-    |
-    (?:^[ +*\-•·>]*|(?<=[.,;]\ ))          # at a line start (after a bullet) or after ". " / ", "
-    (?:
-        (?P<represented>(?:absents?|absentes?)\ ?(?:-\ ?)?representes?|representes?)
-      | (?P<absent>(?:etai(?:en)?t\ +)?(?:absent|absente|absents|absentes)
-            (?:\ ?\([a-z/]{1,6}\))?(?:\ ?(?:-\ ?)?(?:non\ +)?excuse(?:e|s|es)?)?
-          | excuse(?:e|s|es)?)
-      | (?P<present>(?:etai(?:en)?t\ +)?presente?s?(?:\ ?\([a-z/]{1,6}\))?)
-      | (?P<proxies>procurations?(?:\ +de\ +vote)?|pouvoirs?|delegations?\ +de\ +vote)
-      | (?P<secretary>secretaire\ +de\ +(?:la\ +)?seance)
-      | (?P<staff>assistaient(?:\ +egalement)?|assistait|egalement\ +presents?)
-      | (?P<agenda>ordre\ +du\ +jour)
-      | (?P<passage>ordre\ +de\ +passage(?:\ +des\ +(?:rapports|questions|points|dossiers))?)
-      | (?P<block>questions?\ +(?:n\ ?°\ ?)?\d{1,3}\ +(?:et|a|&|au)\ +(?:la\ +fin|\d{1,3})
-            (?:\ +incluse?)?)
-    ))
-    \ *:
-    """,
-    _X | re.MULTILINE,
-)
 
 # --- list entries --------------------------------------------------------------------------------
 
@@ -126,14 +101,6 @@ DATE = re.compile(
     r"(?P<m>" + "|".join(MONTHS) + r")\ +(?P<y>(?:19|20)\d\d)",
     _X,
 )
-BODY = re.compile(
-    r"conseil\ +(?:de\ +communaute|communautaire|municipal|metropolitain|syndical"
-    r"|d'administration)"
-    r"|comite\ +syndical",
-    _X,
-)
-EPCI = re.compile(r"communaut|syndica|siaep|sivom|sivu|epci|metropol|agglomeration", _X)
-MUNICIPAL = re.compile(r"conseil\ +municipal", _X)
 PASSAGE_LABEL = re.compile(r"\d{1,4}(?:\ ?(?:bis|ter))?", _X)
 
 # --- items and tallies ---------------------------------------------------------------------------
@@ -145,7 +112,6 @@ HEAD_KEYWORD = re.compile(
 )
 HEAD_NUMBER = re.compile(r"^(?P<n>\d{1,3})\ ?(?:-|/(?!\d)|\))\ *(?=\S)", _X)
 HEAD_INLINE = re.compile(r"(?:^|(?<=[\ .]))(?P<n>\d{1,2})\)\ (?=[A-ZÀ-Ý])", _X)
-HEAD_ROMAN = re.compile(r"^(?P<n>[IVXL]{1,6})(?:\ *(?:-|\.|/|\))\ *\S.*)?$", _X)
 
 DECISION = re.compile(
     r"adopt|approuv|rejet|vote|voix|unanimit|abstention|votants|pour\ *:|contre\ *:|suffrages"

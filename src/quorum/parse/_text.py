@@ -166,27 +166,6 @@ class Frag:
         return self.doc.line_no(self.doc_pos(i))
 
 
-def split_top(text: str, seps: str, start: int = 0) -> list[tuple[int, int]]:
-    """Spans of ``text`` split on any character of ``seps`` outside parentheses.
-
-    An unbalanced ``)`` is ignored; an unclosed ``(`` runs to the end of the text.
-    """
-    spans: list[tuple[int, int]] = []
-    depth = 0
-    begin = start
-    for i in range(start, len(text)):
-        c = text[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and c in seps:
-            spans.append((begin, i))
-            begin = i + 1
-    spans.append((begin, len(text)))
-    return spans
-
-
 def levenshtein(a: str, b: str, limit: int) -> int:
     """Edit distance, or ``limit + 1`` as soon as it exceeds ``limit`` (short strings only)."""
     if abs(len(a) - len(b)) > limit:
