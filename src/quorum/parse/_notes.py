@@ -23,6 +23,21 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
     ),
     "NAME_UNRESOLVED": (W, N_("{what} '{name}' matches no listed member; the fact was dropped")),
     "NAME_UNREADABLE": (W, N_("'{text}' could not be read as a name")),
+    "INTERESTED_NOT_NAMED": (
+        W,
+        N_(
+            "an interested member takes no part in the vote, but is not named; no withdrawal "
+            "was recorded"
+        ),
+    ),
+    "SESSION_TOTALS_NOT_APPLIED": (
+        W,
+        N_(
+            "the totals printed for the session were not given to the items: members arrive or "
+            "leave (or proxies start or end) during the session, so they cannot hold for every "
+            "item"
+        ),
+    ),
     "MEMBER_ADDED": (W, N_("'{name}' is named only as {what}; added as a member ({state})")),
     "MEMBER_ADDED_FROM_PROXY": (
         W,
@@ -137,6 +152,7 @@ READING_CODES = frozenset(
         "PROXY_TO_SELF",
         # events inside the items that could not be used: the counts after them may be wrong
         "EVENT_WHO_UNKNOWN",
+        "INTERESTED_NOT_NAMED",
         "EVENT_NOT_PLACED",
         "RETURN_WITHOUT_DEPARTURE",
     }

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from quorum.findings import Source
 from quorum.model import Tally, Withdrawal
 from quorum.parse import _patterns as P
-from quorum.parse._build import INFO, Builder, W
+from quorum.parse._build import Builder
+from quorum.parse._item_notes import item_note
 from quorum.parse._lists import Lists, Mention
 from quorum.parse._names import read_names
 from quorum.parse._text import Doc
@@ -61,12 +62,10 @@ def build_tallies(
             n += 1
         if label != v.item:
             b.agenda.insert(b.agenda.index(v.item if n == 3 else f"{v.item} ({n - 2})") + 1, label)
-            b.note(
-                "SECOND_VOTE_IN_ITEM",
-                INFO,
-                f"a further vote under item '{v.item}' is read as item '{label}'",
-                v.source,
-                items=(label,),
+            b.notes.append(
+                item_note(
+                    "SECOND_VOTE_IN_ITEM", v.source, items=(label,), item=v.item, label=label
+                )
             )
         recs[label] = v
     b.pos = {lab: i for i, lab in enumerate(b.agenda)}
@@ -97,13 +96,7 @@ def _not_voting(b: Builder, recs: dict[str, Vote], absts: list[NotVoting]) -> li
             mere[nv.item] = mere.get(nv.item, 0) + max(len(nv.names), 1)
             continue
         if not nv.names:
-            b.note(
-                "NAME_UNRESOLVED",
-                W,
-                "an interested member takes no part in the vote, but is not named; "
-                "no withdrawal was recorded",
-                nv.source,
-            )
+            b.say("INTERESTED_NOT_NAMED", nv.source)
         for text in nv.names:
             mid = _resolve(b, text, nv.source)
             if mid is not None and (mid, nv.item) not in seen:
@@ -129,19 +122,13 @@ def _resolve(b: Builder, text: str, source: Source) -> str | None:
         return chair
     names, bad = read_names(text)
     if bad or not names:
-        b.note("NAME_UNRESOLVED", W, f"'{text}' could not be read as a name", source)
+        b.say("NAME_UNREADABLE", source, text=text)
         return None
     mention = Mention(names[0], source)
     if not b.resolver.find(mention.name):
         if (mid := b.of_the_count(mention.name, source, "withdrawing from a vote")) is not None:
             return mid
-        b.note(
-            "NAME_UNRESOLVED",
-            W,
-            f"member not voting '{mention.name.display}' matches no listed member; "
-            "no withdrawal was recorded",
-            source,
-        )
+        b.say("NAME_UNRESOLVED", source, what="member not voting", name=mention.name.display)
         return None
     return b.resolve(mention, "member not voting")
 
@@ -166,14 +153,7 @@ def _apply_totals(
         return
     ranged = any(p.from_item is not None or p.until_item is not None for p in b.proxies)
     if b.moves or lists.clock or ranged:
-        b.note(
-            "SESSION_TOTALS_NOT_APPLIED",
-            W,
-            "the totals printed for the session were not given to the items: members arrive "
-            "or leave (or proxies start or end) during the session, so they cannot hold for "
-            "every item",
-            totals.source,
-        )
+        b.say("SESSION_TOTALS_NOT_APPLIED", totals.source)
         return
     assert totals.source is not None
     for lab in needing:
