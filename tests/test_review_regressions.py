@@ -125,7 +125,7 @@ def test_a_tally_with_only_interested_members_is_not_a_mismatch() -> None:
     assert [] == [f.code for f in result.findings]
 
 
-def test_a_substitute_holding_a_proxy_is_counted_with_a_warning() -> None:
+def test_a_substitute_holding_a_proxy_is_counted_without_a_warning() -> None:
     """legal-rules §3.3 (5), changed by the second legal review (corrections 4, RM JOAN QE
     49337: « rien ne s'oppose »): allowed and counted, now without a warning."""
     s = session(
