@@ -313,3 +313,50 @@ def test_errors_are_english_as_text_and_render_in_a_language() -> None:
     problems = InvalidSessionError([Problem("$.x", "odd {x} %s"), Problem("$.y", "y")])
     assert "2 problems in the session:\n  $.x: odd {x} %s\n  $.y: y" == str(problems)
     assert problems.render("fr").startswith("2 problèmes dans la séance :\n  $.x: odd {x} %s")
+
+
+# --- the help and the usage errors of the command line -----------------------------------------
+
+
+@pytest.mark.usefixtures("french")
+def test_help_and_usage_errors_in_french_under_a_french_locale() -> None:
+    """The help, argparse's own words and its usage errors follow the locale."""
+    status, out, _err = _run(["check", "--help"])
+    assert 0 == status
+    assert out.startswith("utilisation : quorum check")
+    assert "\noptions:\n  -h, --help            afficher cette aide et quitter\n" in out
+    assert "exemples :\n  quorum check examples/" in out
+    assert "Vérifie chaque point d'une séance" in out
+
+    status, _out, err = _run(["check"])
+    assert 2 == status
+    assert err.endswith("quorum check : erreur : ces arguments sont obligatoires : file\n")
+    status, _out, err = _run(["check", "x", "--jobs", "-3"])
+    assert 2 == status
+    assert "n'est pas un nombre de processus" in err
+
+
+@pytest.mark.usefixtures("french")
+def test_lang_en_gives_an_english_help_under_a_french_locale() -> None:
+    for argv in (["check", "--lang", "en", "--help"], ["check", "--lang=en", "--help"]):
+        status, out, _err = _run(argv)
+        assert 0 == status
+        assert out.startswith("usage: quorum check")
+        assert "show this help message and exit" in out
+
+
+def test_argparse_is_left_as_it_was() -> None:
+    """argparse's messages are lent the catalogue only while the command line is read."""
+    import argparse
+
+    before = argparse._  # type: ignore[attr-defined]
+    _run(["check", "--lang", "fr", "--help"])
+    assert argparse._ is before  # type: ignore[attr-defined]
+    assert argparse.ArgumentParser(prog="p").format_usage() == "usage: p [-h]\n"
+
+
+def test_the_help_in_english_under_the_c_locale() -> None:
+    status, out, _err = _run(["--help"])
+    assert 0 == status
+    assert out.startswith("usage: quorum [-h] [--version] COMMAND ...")
+    assert "examples:\n  quorum check examples/" in out

@@ -33,35 +33,6 @@ OK, ERRORS, UNREADABLE, INCOMPLETE, INTERNAL = 0, 1, 2, 3, 70
 #: the status of a batch: the first of these that any of its files gives
 BATCH_ORDER = (INTERNAL, UNREADABLE, ERRORS, INCOMPLETE, OK)
 
-CHECK_EXAMPLES = """\
-examples:
-  quorum check examples/grand-besancon-2026-01-29.session.json
-  quorum check minutes.txt -o report.html                  (open report.html in a browser)
-  quorum check minutes.txt --format markdown > report.md   (for a ticket or an e-mail)
-  quorum check minutes.txt --format json > audit.json
-  quorum check minutes/*.txt                               (one summary line per file)
-  quorum check minutes/ --jobs 2                           (every .txt .pdf .json .toml in it)
-"""
-
-EXPLAIN_EXAMPLES = """\
-examples:
-  quorum explain examples/grand-besancon-2026-01-29.txt 19
-  quorum explain session.json "12 bis" --format json
-"""
-
-RULES_EXAMPLES = """\
-examples:
-  quorum rules                      (every rule set: name, dates of force, title, sources)
-  quorum rules fr-epci --format json
-  quorum rules --brief              (one line each)
-"""
-
-PARSE_EXAMPLES = """\
-examples:
-  quorum parse minutes.txt > session.json   (then correct it and run quorum check on it)
-  quorum parse minutes.pdf -o session.json
-"""
-
 #: the format ``-o FILE`` implies when ``--format`` is not given
 FORMAT_BY_SUFFIX = {
     ".html": "html",
@@ -94,159 +65,7 @@ def _write(stream: TextIO, text: str) -> None:
     stream.write(_encodable(text))
 
 
-def _debug_option() -> argparse.ArgumentParser:
-    import argparse
-
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--debug",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="on an internal error, print the traceback (to report it)",
-    )
-    return common
-
-
 LANGUAGES = ("fr", "en")  # quorum.i18n.LANGUAGES, without importing gettext for --version
-LANG_HELP = "language of the report's labels (default: French when the locale is French)"
-
-
-def _sub(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    help_text: str,
-    description: str,
-    examples: str,
-) -> argparse.ArgumentParser:
-    import argparse
-
-    return sub.add_parser(
-        name,
-        help=help_text,
-        description=description,
-        epilog=examples,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        parents=[_debug_option()],
-    )
-
-
-def _jobs(text: str) -> int:
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number of processes: give 1, 2, … (0: one per processor)"
-        )
-    return value or os.cpu_count() or 1
-
-
-def _parser() -> argparse.ArgumentParser:
-    import argparse
-
-    p = argparse.ArgumentParser(
-        prog="quorum",
-        description="Audit the votes of deliberative assemblies: presence, proxies, quorum and "
-        "tallies, item by item. Exit status: 0 valid, 1 errors, 2 unreadable input or misuse, "
-        "3 not fully read, 70 internal error.",
-        epilog=CHECK_EXAMPLES
-        + EXPLAIN_EXAMPLES.split("\n", 1)[1]
-        + PARSE_EXAMPLES.split("\n", 1)[1]
-        + RULES_EXAMPLES.split("\n", 1)[1],
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("--version", action="version", version=f"quorum {__version__}")
-    p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", prog="quorum")  # no formatter
-    check = _sub(
-        sub,
-        "check",
-        "audit session files or minutes",
-        "Audit every item of a session: presence, usable proxies, quorum, tally. With several "
-        "files (or a folder), print one summary line per file. Exit status 0: valid; 1: an "
-        "error finding; 2: an input cannot be read; 3: the minutes were not fully read (check "
-        "the quoted lines by hand); 70: internal error. With several files: the first of 70, 2, "
-        "1, 3, 0 that any file gives.",
-        CHECK_EXAMPLES,
-    )
-    check.add_argument(
-        "file",
-        nargs="+",
-        help="a quorum-session/1 file (.json, .toml), minutes (.txt, .pdf), or a folder of them",
-    )
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "html", "markdown"),
-        help="output format (default: from the -o file's extension .html .md .json .txt, "
-        "else text); html is one self-contained page",
-    )
-    check.add_argument("--rules", help="audit under this rule set instead of the session's")
-    check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
-    check.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
-    check.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="with several files, check N at a time in separate processes (0: one per "
-        "processor); the lines keep the order of the files",
-    )
-    check.add_argument(
-        "--member-lists",
-        action="store_true",
-        help="json: also list, per item, the members present and the usable proxies (by "
-        "default only their counts: the document grows with members + items)",
-    )
-    ex = _sub(
-        sub,
-        "explain",
-        "why these numbers for one item",
-        "Explain one item: the members counted present, each usable proxy (giver -> holder), "
-        "each proxy not counted and why, the arithmetic of quorum and tally, the rules cited. "
-        "Exit status 0: no error at this item; 1: an error finding; 2: unreadable input or "
-        "unknown item (the labels are listed); 3: the attendance of this item was not fully "
-        "read; 70: internal error.",
-        EXPLAIN_EXAMPLES,
-    )
-    ex.add_argument("file", help="a session file or minutes")
-    ex.add_argument("item", help="the item's label, as on the agenda ('19', '12 bis')")
-    ex.add_argument(
-        "--format",
-        choices=("text", "json"),
-        help="output format (default: from the -o file's extension, else text)",
-    )
-    ex.add_argument("--rules", help="explain under this rule set instead of the session's")
-    ex.add_argument("-o", "--output", help="write the explanation to this file")
-    ex.add_argument("--lang", choices=LANGUAGES, help=LANG_HELP)
-    parse = _sub(
-        sub,
-        "parse",
-        "read minutes and print the session as quorum-session/1 JSON",
-        "Read minutes (.txt, .pdf) and print the session as quorum-session/1 JSON, for a clerk "
-        "to correct by hand and check with 'quorum check'. Exit status 0: read; 2: cannot be "
-        "read; 3: not fully read (the session is written; correct it where stderr says); 70: "
-        "internal error.",
-        PARSE_EXAMPLES,
-    )
-    parse.add_argument("file", help="minutes (.txt, .pdf) or a session file")
-    parse.add_argument("-o", "--output", help="write the session to this file instead of stdout")
-    rules = _sub(
-        sub,
-        "rules",
-        "list the rule sets, their sources and dates of force",
-        "List the named rule sets: name, dates of force, title, the articles for quorum, "
-        "proxies and majority, and the texts they encode. A session that names none is audited "
-        "under the French rule in force for its body and date.",
-        RULES_EXAMPLES,
-    )
-    rules.add_argument("name", nargs="*", help="only these rule sets")
-    rules.add_argument("--brief", action="store_true", help="one line per rule set")
-    rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    return p
 
 
 def _dumps(doc: object) -> str:
@@ -335,11 +154,13 @@ def _summary(exc: BaseException) -> str:
 
 def internal_error_line(exc: BaseException, file: str | None) -> str:
     """What ``quorum`` prints for an uncaught exception: a bug, not a finding."""
+    from quorum.i18n import _
+
     where = f"{file}: " if file else ""
-    return (
-        f"{where}internal error: please report it to the quorum developers ({_summary(exc)}); "
-        "run the same command with --debug and attach its output"
-    )
+    return where + _(
+        "internal error: please report it to the quorum developers ({summary}); run the same "
+        "command with --debug and attach its output"
+    ).format(summary=_summary(exc))
 
 
 def _traceback(exc: BaseException) -> str:
@@ -348,16 +169,17 @@ def _traceback(exc: BaseException) -> str:
     return "".join(traceback.format_exception(exc))
 
 
-SKIPPED = (
-    "skipped: quorum reads minutes (.txt, .pdf, .docx, .odt) and session files (.json, .toml)"
-)
-
-
 def _skipped(name: str, suffixes: tuple[str, ...]) -> str:
-    """Why a file in a folder is skipped ("" if it is read)."""
+    """Why a file in a folder is skipped ("" if it is read), in the language in use."""
+    from quorum.i18n import _
+
     if os.path.basename(name).startswith("~$"):
-        return "skipped: the lock file Word leaves while a document is open"
-    return "" if os.path.splitext(name)[1].lower() in suffixes else SKIPPED
+        return _("skipped: the lock file Word leaves while a document is open")
+    if os.path.splitext(name)[1].lower() in suffixes:
+        return ""
+    return _(
+        "skipped: quorum reads minutes (.txt, .pdf, .docx, .odt) and session files (.json, .toml)"
+    )
 
 
 def _inputs(names: Sequence[str]) -> list[tuple[str, bool | str]]:
@@ -588,6 +410,8 @@ def _same_file(output: str, inputs: Sequence[str]) -> str | None:
 def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "rules":
         return _rules(args, out)
+    from quorum.i18n import _
+
     files = args.file if args.command == "check" else [args.file]
     output = getattr(args, "output", None)
     if output:
@@ -596,9 +420,12 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _write(
                 err,
                 visible(
-                    f"quorum {args.command}: -o {output} would overwrite the input file "
-                    f"{overwritten}: name another output file\n"
-                ),
+                    _(
+                        "quorum {command}: -o {output} would overwrite the input file {input}: "
+                        "name another output file"
+                    ).format(command=args.command, output=output, input=overwritten)
+                )
+                + "\n",
             )
             return UNREADABLE
     if args.command == "check":
@@ -622,17 +449,25 @@ def run(
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
         out.write(f"quorum {__version__}\n")  # argparse would load shutil to say it
         return OK
-    parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
-        return int(exc.code or 0)
-    if args.command is None:
-        parser.print_help(err)
-        return UNREADABLE
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from quorum.cliparser import argparse_in, language_of, parser
+    from quorum.i18n import using
+
+    given = sys.argv[1:] if argv is None else argv
+    with using(language_of(given)), argparse_in():
+        p = parser()
+        try:
+            with redirect_stdout(out), redirect_stderr(err):  # argparse writes to sys.std*
+                args = p.parse_args(given)
+        except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+            return int(exc.code or 0)
+        if args.command is None:
+            p.print_help(err)
+            return UNREADABLE
     file = getattr(args, "file", None)
     file = file[0] if isinstance(file, list) else file
-    from quorum.i18n import _, using
+    from quorum.i18n import _
 
     with using(getattr(args, "lang", None)):  # messages in the report's language
         try:
@@ -659,9 +494,12 @@ def run(
                 _write(
                     err,
                     visible(
-                        f"quorum: {exc.strerror or exc}: {name}: check the folder exists and that "
-                        "you may write there\n"
-                    ),
+                        _(
+                            "quorum: {error}: {name}: check the folder exists and that you may "
+                            "write there"
+                        ).format(error=exc.strerror or exc, name=name)
+                    )
+                    + "\n",
                 )
                 return UNREADABLE
             _write(err, visible(internal_error_line(exc, file)) + "\n")
