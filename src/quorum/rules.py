@@ -9,6 +9,7 @@ fractions :class:`fractions.Fraction`; never a float.
 from __future__ import annotations
 
 import datetime
+import enum
 import math
 from collections.abc import Mapping
 from decimal import Decimal, localcontext
@@ -238,7 +239,12 @@ class RuleSet:
         return "always"
 
 
-Outcome = Literal["adopted", "rejected"]
+class Outcome(enum.StrEnum):
+    """What a vote gives: ``adopted`` or ``rejected`` (a ``str``: ``Outcome.ADOPTED ==
+    "adopted"``, and JSON writes the word)."""
+
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
 
 
 @attrs.frozen
@@ -287,7 +293,7 @@ def decide(
         )
         if base == 0:
             words = "nobody voted contre (pour + contre = 0): no majority against"
-        return Decision("rejected" if against else "adopted", words)
+        return Decision(Outcome.REJECTED if against else Outcome.ADOPTED, words)
     if majority.base == "expressed" and base == 0:
         return Decision(None, "nobody expressed a vote (pour + contre = 0): nothing is adopted")
     need = majority.fraction * base
@@ -303,11 +309,11 @@ def decide(
     )  # fmt: skip
     if tie:
         if not majority.casting_vote:
-            return Decision("rejected", f"tie ({words}): a tie loses", tie=True)
+            return Decision(Outcome.REJECTED, f"tie ({words}): a tie loses", tie=True)
         if secret:
-            return Decision("rejected", "tie in a secret ballot: no casting vote", tie=True)
+            return Decision(Outcome.REJECTED, "tie in a secret ballot: no casting vote", tie=True)
         if casting_vote in ("pour", "contre"):
-            outcome: Outcome = "adopted" if casting_vote == "pour" else "rejected"
+            outcome = Outcome.ADOPTED if casting_vote == "pour" else Outcome.REJECTED
             return Decision(outcome, f"tie: the president's casting vote ({casting_vote})", True)
         return Decision(None, "tie: the president's casting vote decides; not reported", True)
     if ok and majority.heads is not None:
@@ -324,4 +330,5 @@ def decide(
             and voting_members is not None
             and _exact(pour_members) >= majority.fallback_heads * voting_members
         )
-    return Decision("adopted" if ok else "rejected", words, fallback_possible=fallback)
+    outcome = Outcome.ADOPTED if ok else Outcome.REJECTED
+    return Decision(outcome, words, fallback_possible=fallback)

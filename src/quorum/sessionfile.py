@@ -29,7 +29,7 @@ from quorum.model import (
     Withdrawal,
     json_number,
 )
-from quorum.rulesets import RULE_SETS, rules_from_dict
+from quorum.registry import Statutes
 
 FORMAT = "quorum-session/1"
 
@@ -245,16 +245,6 @@ class _Reader:
             source=Source(line=src.line, text=src.text) if src else None,
         )
 
-    def rules(self, value: Any) -> None:
-        """A rule set name must be known; inline statutes must be well formed."""
-        if isinstance(value, str) and value not in RULE_SETS:
-            self.fail("$.rules", f"unknown rule set {value!r} ('quorum rules' lists them)")
-        elif isinstance(value, Mapping):
-            try:
-                rules_from_dict(value)
-            except InvalidSessionError as err:
-                self.problems.extend(err.problems)
-
 
 def session_from_dict(doc: object) -> Session:
     """Build a session from a decoded ``quorum-session/1`` document.
@@ -282,7 +272,6 @@ def session_from_dict(doc: object) -> Session:
     if not isinstance(carried_over, list):
         r.fail("$.carried_over", f"expected a list of item labels, not {carried_over!r}")
         carried_over = []
-    r.rules(doc.get("rules"))
     reading = r.reading(doc.get("reading"))
     notes = list(r.records(doc, "notes", _NOTE, ("code", "message"), r.note))
     headcounts = list(r.records(doc, "headcounts", _HEADCOUNT, (), r.headcount))
@@ -405,7 +394,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "format": FORMAT,
         "body": session.body,
         "date": session.date.isoformat() if session.date else None,
-        "rules": session.rules,
+        "rules": session.rules.to_dict() if isinstance(session.rules, Statutes) else session.rules,
         "members_in_office": session.members_in_office,
         "agenda": list(session.agenda),
         "members": [
@@ -467,7 +456,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         doc["withdrawals"] = [
             with_source(
                 {"member": w.member, "from": w.from_item, "until": w.until_item,
-                 "reason": w.reason},
+                 "reason": w.reason.value},
                 w.source,
             )
             for w in session.withdrawals
