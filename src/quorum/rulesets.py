@@ -14,27 +14,11 @@ import datetime
 import unicodedata
 
 from quorum.model import Session, month_day
-from quorum.registry import (
-    DISPUTED_DAYS,
-    RULE_SETS,
-    SINCE_2019,
-    UNTIL_2021,
-    VERSIONS,
-    Statutes,
-    get_rules,
-    rules_from_dict,
-)
+from quorum.registry import DISPUTED_DAYS, SINCE_2019, UNTIL_2021, VERSIONS, Statutes
+from quorum.registry import RULE_SETS as RULE_SETS  # the registry's names, importable from here
+from quorum.registry import get_rules as get_rules
+from quorum.registry import rules_from_dict as rules_from_dict
 from quorum.rules import RuleSet
-
-__all__ = [
-    "DISPUTED_DAYS",
-    "RULE_SETS",
-    "assumption_for",
-    "first_close_after_2019",
-    "get_rules",
-    "rules_for",
-    "rules_from_dict",
-]
 
 D = datetime.date
 
