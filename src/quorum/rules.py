@@ -431,10 +431,11 @@ class _Fields:
         value = self.doc[key]
         if value is None and null:
             return None
+        want = _kind(kind) + (" or null" if null else "")
         if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-            raise ValueError(f"{self.path}.{key}: expected {_kind(kind)}, not {value!r}")
+            raise ValueError(f"{self.path}.{key}: expected {want}, not {value!r}")
         if not isinstance(value, kind):
-            raise ValueError(f"{self.path}.{key}: expected {_kind(kind)}, not {value!r:.60}")
+            raise ValueError(f"{self.path}.{key}: expected {want}, not {value!r:.60}")
         return value
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> Any:
