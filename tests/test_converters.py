@@ -33,7 +33,7 @@ from quorum.sessionfile import (
     tally_from_dict,
     tally_to_dict,
 )
-from strategies import full_tallies, rule_sets, sources_any, statutes, written_sessions
+from record_strategies import full_tallies, rule_sets, sources_any, statutes, written_sessions
 
 
 def through_json(value: Any) -> Any:

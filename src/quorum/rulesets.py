@@ -171,3 +171,17 @@ def _company(
 
 
 _DAY = datetime.timedelta(days=1)
+
+
+_MOVED = {"_VERSIONS": "VERSIONS", "_SINCE_2019": "SINCE_2019", "_UNTIL_2021": "UNTIL_2021"}
+
+
+def __getattr__(name: str) -> object:
+    """The rule sets moved to :mod:`quorum.registry` (``FR_MUNICIPAL``, ``PLAIN``, …) are still
+    importable from here."""
+    from quorum import registry
+
+    try:
+        return getattr(registry, _MOVED.get(name, name))
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
