@@ -173,7 +173,7 @@ def _company(
 _DAY = datetime.timedelta(days=1)
 
 
-_MOVED = {"_VERSIONS": "VERSIONS", "_SINCE_2019": "SINCE_2019", "_UNTIL_2021": "UNTIL_2021"}
+_RENAMED = ("_VERSIONS", "_SINCE_2019", "_UNTIL_2021")  # now public in the registry
 
 
 def __getattr__(name: str) -> object:
@@ -182,6 +182,6 @@ def __getattr__(name: str) -> object:
     from quorum import registry
 
     try:
-        return getattr(registry, _MOVED.get(name, name))
+        return getattr(registry, name.lstrip("_") if name in _RENAMED else name)
     except AttributeError:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
