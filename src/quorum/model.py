@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import reprlib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -517,7 +518,8 @@ def _problems(s: Session) -> Iterator[Problem]:
     elif isinstance(s.rules, Statutes):
         yield from s.rules.problems
     elif s.rules is not None:
-        yield Problem("$.rules", f"expected a rule set name or statutes, not {s.rules!r:.60}")
+        given = reprlib.repr(s.rules)
+        yield Problem("$.rules", f"expected a rule set name or statutes, not {given}")
 
 
 def month_day(text: object) -> tuple[int, int] | None:

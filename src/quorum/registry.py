@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator, Mapping
+import reprlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -532,7 +533,7 @@ def _statutes(spec: Mapping[str, Any], path: str) -> tuple[RuleSet | None, list[
     base_name = spec.get("base", "plain")
     base = PLAIN
     if not isinstance(base_name, str) or base_name not in RULE_SETS:
-        problems.append(Problem(f"{path}.base", f"unknown rule set {base_name!r}"))
+        problems.append(Problem(f"{path}.base", f"unknown rule set {reprlib.repr(base_name)}"))
     else:
         base = RULE_SETS[base_name]
     changes: dict[str, Any] = {}
@@ -542,7 +543,8 @@ def _statutes(spec: Mapping[str, Any], path: str) -> tuple[RuleSet | None, list[
                 changes[key] = _value(key, spec[key])
             except ValueError as err:
                 problems.append(Problem(f"{path}.{key}", str(err)))
-    own = f"statutes ({spec.get('title') or 'inline'})"
+    title = spec.get("title")
+    own = f"statutes ({title if isinstance(title, str) and title else 'inline'})"
     for policy, current in (("quorum", base.quorum), ("proxies", base.proxies),
                             ("majority", base.majority)):  # fmt: skip
         if policy not in spec:
@@ -587,22 +589,59 @@ class _Object(tuple[tuple[str, Any], ...]):
     __slots__ = ()
 
 
+def _rebuild(
+    value: object,
+    nested: Callable[[object], bool],
+    children: Callable[[Any], Iterable[object]],
+    build: Callable[[Any, list[object]], object],
+) -> object:
+    """``value`` rebuilt bottom-up: each ``nested`` value from its ``children`` rebuilt, by
+    ``build``. Without recursion, so that any depth a JSON decoder accepts is read (a hostile
+    file nests a thousand lists where a title is expected: a problem, not a crash)."""
+    if not nested(value):
+        return value
+    stack: list[tuple[object, Iterator[object], list[object]]] = [
+        (value, iter(children(value)), [])
+    ]
+    while True:
+        node, rest, built = stack[-1]
+        for child in rest:
+            if nested(child):
+                stack.append((child, iter(children(child)), []))
+                break
+            built.append(child)
+        else:
+            stack.pop()
+            made = build(node, built)
+            if not stack:
+                return made
+            stack[-1][2].append(made)
+
+
 def _freeze(value: object) -> object:
     """A JSON value that cannot change: an object as an :class:`_Object`, a list as a tuple."""
-    if isinstance(value, Mapping):
-        return _Object((str(k), _freeze(v)) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return tuple(_freeze(v) for v in value)
-    return value
+    return _rebuild(
+        value,
+        lambda v: isinstance(v, Mapping | list | tuple),
+        lambda v: v.values() if isinstance(v, Mapping) else v,
+        lambda v, built: (
+            _Object(zip(map(str, v), built, strict=True))
+            if isinstance(v, Mapping)
+            else tuple(built)
+        ),
+    )
 
 
 def _thaw(value: object) -> object:
     """The JSON value :func:`_freeze` froze: objects as dicts, lists as lists."""
-    if isinstance(value, _Object):
-        return {k: _thaw(v) for k, v in value}
-    if isinstance(value, tuple):
-        return [_thaw(v) for v in value]
-    return value
+    return _rebuild(
+        value,
+        lambda v: isinstance(v, tuple),
+        lambda v: (x for _, x in v) if isinstance(v, _Object) else v,
+        lambda v, built: (
+            dict(zip((k for k, _ in v), built, strict=True)) if isinstance(v, _Object) else built
+        ),
+    )
 
 
 def _written(value: Mapping[str, Any] | _Object) -> _Object:
