@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import datetime
 from fractions import Fraction
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
-from quorum import Session, Source, Tally
+from quorum import Finding, Headcount, Reading, Session, Severity, Source, Tally
 from quorum.model import TALLY_COUNTS, CastingVote
 from quorum.registry import RULE_SETS
 from quorum.rules import Majority, Outcome, ProxyRule, QuorumRule, RuleSet
-from strategies import labels, rich_sessions
+from strategies import item_range, labels, rich_sessions
 
 _count = st.none() | st.integers(0, 20)
 
@@ -171,11 +172,67 @@ def statutes(draw: st.DrawFn) -> dict[str, object]:
 
 
 @st.composite
+def reader_notes(draw: st.DrawFn, agenda: tuple[str, ...]) -> Finding:
+    """A note of the reader of minutes, as a session file holds it: a template and params, or
+    a finished message; its source a line of the minutes, or none."""
+    common: dict[str, Any] = {
+        "code": draw(st.from_regex(r"[A-Z]{1,8}(_[A-Z]{1,8}){0,2}", fullmatch=True)),
+        "severity": draw(st.sampled_from(Severity)),
+        "items": draw(st.lists(st.sampled_from(agenda), unique=True, max_size=3)),
+        "members": draw(st.lists(st.text(max_size=5), max_size=2)),
+        "rule": draw(st.none() | st.text(max_size=10)),
+        "source": draw(
+            st.none()
+            | st.builds(Source, line=st.integers(1, 10**5), text=st.none() | st.text(max_size=9))
+        ),
+    }
+    if draw(st.booleans()):
+        params = draw(
+            st.dictionaries(
+                st.sampled_from(["name", "count", "line"]),
+                st.text(max_size=8) | st.integers(-5, 5) | st.booleans() | st.none(),
+            )
+        )
+        return Finding(template=draw(st.text(max_size=20)), params=params, **common)
+    return Finding(message=draw(st.text(max_size=20)), **common)
+
+
+@st.composite
 def written_sessions(draw: st.DrawFn) -> Session:
     """A session with everything its file can hold: withdrawals, a second convocation, any
     tally (outcome, casting vote, exact counts, pour by head), a rule set name, inline statutes
-    or none."""
+    or none, members counted but not named, what the reader understood and his notes, a
+    financial year end."""
     base = draw(rich_sessions())
+    agenda = base.agenda
     tallies = [draw(full_tallies(t.item)) for t in base.tallies]
     rules = draw(st.none() | st.sampled_from(sorted(RULE_SETS)) | statutes())
-    return attrs.evolve(base, tallies=tallies, rules=rules)
+    headcounts = []
+    for _ in range(draw(st.integers(0, 2))):
+        first, last = draw(item_range(agenda))
+        headcounts.append(
+            Headcount(
+                present=draw(st.integers(0, 30)),
+                represented=draw(st.integers(0, 10)),
+                absent=draw(st.integers(0, 10)),
+                from_item=first,
+                until_item=last,
+            )
+        )
+    reading = draw(
+        st.none()
+        | st.builds(
+            Reading,
+            complete=st.booleans(),
+            uncertain_items=st.lists(st.sampled_from(agenda), unique=True),
+        )
+    )
+    return attrs.evolve(
+        base,
+        tallies=tallies,
+        rules=rules,
+        headcounts=headcounts,
+        reading=reading,
+        notes=draw(st.lists(reader_notes(agenda), max_size=3)),
+        financial_year_end=draw(st.none() | st.sampled_from(["12-31", "06-30", "02-29"])),
+    )

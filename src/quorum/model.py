@@ -265,7 +265,9 @@ class Headcount:
     absent: int = 0
     from_item: str | None = None
     until_item: str | None = None
-    source: Source | None = None
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
+    """Where it was read (not part of its value, as for every record: a session file's reader
+    sets its path)."""
 
     @property
     def seats(self) -> int:
