@@ -418,3 +418,17 @@ def test_a_list_for_a_member_id_beside_a_non_member_holder(tmp_path: Path, key: 
 
     assert 2 == status
     assert f"$.proxies[0].{key}: {key} must be a member id (a string), not ['cy']" in err
+
+
+@pytest.mark.parametrize("where", ["title", "quorum", "colour", "base", "weighted"])
+def test_statutes_nested_ten_thousand_deep_are_a_problem_not_a_crash(where: str) -> None:
+    """The statutes are frozen when the session is built; a value nested deeper than Python's
+    recursion limit (a program's, not a file's: reading a file stops far sooner) is copied
+    without recursion and reported at its path."""
+    deep: list[Any] = []
+    for _ in range(10_000):
+        deep = [deep]
+    with pytest.raises(quorum.InvalidSessionError) as err:
+        Session(agenda=["1"], members=[Member(id="a", name="A")], rules={where: deep})
+
+    assert [f"$.rules.{where}"] == [p.path for p in err.value.problems]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from quorum.findings import Finding, Source, Verdict, finding_to_dict
-from quorum.model import TALLY_COUNTS, Member, Session, Tally, json_number
-from quorum.rules import Number, RuleSet
+from quorum.findings import Finding, Verdict, finding_to_dict
+from quorum.model import Member, Session, Tally, json_number
+from quorum.rules import Number, RuleSet, rule_set_to_dict
+from quorum.sessionfile import TALLY_KEYS, source_to_dict, tally_to_dict
 
 FORMAT = "quorum-audit/1"
 
@@ -108,9 +109,9 @@ number = json_number
 """An exact number as JSON: a whole number, or the exact decimal text."""
 
 
-def source_dict(src: Source | None) -> dict[str, Any] | None:
-    """Where a fact came from, as JSON: the minutes' line and text, or the session file path."""
-    return None if src is None else {"line": src.line, "text": src.text, "path": src.path}
+source_dict = source_to_dict
+"""Where a fact came from, as JSON: the minutes' line and text, or the session file path
+(:func:`~quorum.sessionfile.source_to_dict`, the one shape of a source)."""
 
 
 def finding_dict(f: Finding, session: Session) -> dict[str, Any]:
@@ -126,15 +127,14 @@ def finding_dict(f: Finding, session: Session) -> dict[str, Any]:
 
 
 def tally_dict(t: Tally | None) -> dict[str, Any] | None:
-    """A reported tally as JSON (``None`` where the minutes give none)."""
+    """A reported tally as JSON (``None`` where the minutes give none): the session file's
+    shape (:func:`~quorum.sessionfile.tally_to_dict`) with every key, less ``item`` (the
+    item's) and ``source`` (the findings quote it); ``tally_from_dict(d, item=...)`` reads it
+    back."""
     if t is None:
         return None
-    keys = (*TALLY_COUNTS, "present", "voters", "pour_members")
-    return {
-        **{k: None if getattr(t, k) is None else number(getattr(t, k)) for k in keys},
-        **{k: getattr(t, k) for k in ("unanimous", "secret", "outcome", "casting_vote")},
-        "majority": t.majority,
-    }
+    record = tally_to_dict(t, every_key=True)
+    return {k: record[k] for k in TALLY_KEYS}
 
 
 def item_dict(
@@ -177,21 +177,9 @@ def item_dict(
     return doc
 
 
-def rule_set_dict(r: RuleSet) -> dict[str, Any]:
-    """A rule set as JSON: name, title, dates of force, articles and sources."""
-    return {
-        "name": r.name,
-        "title": r.title,
-        "valid_from": r.valid_from.isoformat() if r.valid_from else None,
-        "valid_until": r.valid_until.isoformat() if r.valid_until else None,
-        "in_force": r.dates(),
-        "quorum": r.quorum_rule,
-        "proxies": r.proxy_rule,
-        "majorities": [{"name": m.name, "rule": m.describe(), "article": m.article}
-                       for m in r.majorities],
-        "sources": list(r.sources),
-        "notes": list(r.notes),
-    }  # fmt: skip
+rule_set_dict = rule_set_to_dict
+"""A rule set as JSON (:func:`~quorum.rules.rule_set_to_dict`; ``rule_set_from_dict`` reads it
+back)."""
 
 
 def audit_document(audit: AuditLike, *, member_lists: bool = False) -> dict[str, Any]:

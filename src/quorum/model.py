@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import reprlib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,8 @@ import attrs
 
 from quorum.exceptions import InvalidSessionError, Problem, UnknownItemError
 from quorum.findings import Finding, Source
+from quorum.registry import RULE_SETS, Statutes
+from quorum.rules import Outcome
 
 Weight = int | Decimal
 """A vote weight: exact, never a float (a head count is 1; tantièmes or shares may be larger)."""
@@ -45,6 +48,62 @@ class Role(enum.Enum):
     PROXY_HOLDER = "proxy_holder"
     """Not a member: only carries proxies where the rules allow it (copropriété art. 22); he
     counts in no head count and has no voices of his own."""
+
+
+class WithdrawalReason(enum.StrEnum):
+    """Why a member takes no part in an item (a ``str``: ``WithdrawalReason.INTEREST ==
+    "interest"``)."""
+
+    INTEREST = "interest"
+    """Conseiller intéressé (CGCT L2131-11): out of the present count for quorum, no vote."""
+    REPRESENTATIVE = "representative"
+    """A representative who must withdraw under L1111-6: also out of the members in office."""
+
+
+class CastingVote(enum.StrEnum):
+    """How the president voted, when his vote decides a tie (a ``str``)."""
+
+    POUR = "pour"
+    CONTRE = "contre"
+
+
+def _value_of(kind: type[enum.Enum], value: object) -> Any:
+    """``value`` as a member of ``kind`` (``"adopted"`` -> ``Outcome.ADOPTED``); ``None`` and a
+    value that is not one of ``kind``'s are kept as they are, for the session's check to report
+    at their path (a record never raises when it is built: the session does)."""
+    if value is None or isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except (ValueError, TypeError):
+        return value
+
+
+def _role(value: Role | str) -> Role:
+    result: Role = _value_of(Role, value)
+    return result
+
+
+def _reason(value: WithdrawalReason | str) -> WithdrawalReason:
+    result: WithdrawalReason = _value_of(WithdrawalReason, value)
+    return result
+
+
+def _outcome(value: Outcome | str | None) -> Outcome | None:
+    result: Outcome | None = _value_of(Outcome, value)
+    return result
+
+
+def _casting_vote(value: CastingVote | str | None) -> CastingVote | None:
+    result: CastingVote | None = _value_of(CastingVote, value)
+    return result
+
+
+def _rules(value: str | Mapping[str, Any] | Statutes | None) -> str | Statutes | None:
+    """A session's rules as it keeps them: a name, or inline statutes frozen (a mapping given
+    is copied into :class:`~quorum.registry.Statutes`, so changing it afterwards changes
+    nothing). Whether they are valid is the session's check."""
+    return Statutes(value) if isinstance(value, Mapping) else value
 
 
 class _NotAList(tuple[Any, ...]):
@@ -74,7 +133,7 @@ class Member:
     name: str
     group: str | None = None
     weight: Weight = 1
-    role: Role = Role.TITULAR
+    role: Role = attrs.field(default=Role.TITULAR, converter=_role)
     substitute_for: str | None = None
     votes: Weight | None = None
     """Votes when they differ from ``weight`` (shares with voting rights, L225-96/98): double
@@ -135,17 +194,17 @@ class Withdrawal:
     member: str
     from_item: str | None = None
     until_item: str | None = None
-    reason: str = "interest"
+    reason: WithdrawalReason = attrs.field(default=WithdrawalReason.INTEREST, converter=_reason)
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
 
-WITHDRAWAL_REASONS = ("interest", "representative")
+WITHDRAWAL_REASONS = tuple(r.value for r in WithdrawalReason)
 
 TALLY_COUNTS = ("pour", "contre", "abstention", "npv", "blank", "null", "interested")
 """The vote categories whose sum must equal the voters (``blank``: blank ballots, and null ones
 when the minutes do not count them apart; ``null``: null ballots counted apart)."""
 
-OUTCOMES = ("adopted", "rejected")
+OUTCOMES = tuple(o.value for o in Outcome)
 
 
 @attrs.frozen(kw_only=True)
@@ -164,9 +223,12 @@ class Tally:
     voters: int | None = None
     unanimous: bool = False
     secret: bool = False
-    outcome: str | None = None
-    casting_vote: str | None = None
+    outcome: Outcome | None = attrs.field(default=None, converter=_outcome)
+    casting_vote: CastingVote | None = attrs.field(default=None, converter=_casting_vote)
     majority: str | None = None
+    """The name of a majority of the rule set other than its default (``"art25"``): not a
+    closed vocabulary, since the rule set may be chosen when the session is audited; a name
+    the rule set does not have is the audit's ``MAJORITY_UNKNOWN``."""
     pour_members: int | None = None
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -203,7 +265,9 @@ class Headcount:
     absent: int = 0
     from_item: str | None = None
     until_item: str | None = None
-    source: Source | None = None
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
+    """Where it was read (not part of its value, as for every record: a session file's reader
+    sets its path)."""
 
     @property
     def seats(self) -> int:
@@ -228,7 +292,10 @@ class Session:
     tallies: tuple[Tally, ...] = attrs.field(default=(), converter=_tuple)
     body: str | None = None
     date: datetime.date | None = None
-    rules: str | Mapping[str, Any] | None = attrs.field(default=None, hash=False)
+    rules: str | Statutes | None = attrs.field(default=None, hash=False, converter=_rules)
+    """The name of a rule set (``"fr-epci"``, checked when the session is built), the body's
+    own statutes (a mapping, frozen into :class:`~quorum.registry.Statutes`), or ``None``: the
+    audit chooses by body and date."""
     members_in_office: int | None = None
     convocation: int = 1
     carried_over: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
@@ -399,7 +466,7 @@ def _problems(s: Session) -> Iterator[Problem]:
             continue
         yield from ref(f"{path}.member", w.member, "member")
         yield from span(path, w.from_item, w.until_item, f"withdrawal of {who(w.member)}")
-        if not isinstance(w.reason, str) or w.reason not in WITHDRAWAL_REASONS:
+        if not isinstance(w.reason, WithdrawalReason):
             yield Problem(
                 f"{path}.reason",
                 f"must be 'interest' or 'representative', not {w.reason!r} "
@@ -447,8 +514,14 @@ def _problems(s: Session) -> Iterator[Problem]:
             f"expected a month and day as MM-DD (12-31), not {s.financial_year_end!r}",
         )
     yield from _outsider_problems(s)
-    if s.rules is not None and not isinstance(s.rules, (str, Mapping)):
-        yield Problem("$.rules", f"expected a rule set name or statutes, not {s.rules!r}")
+    if isinstance(s.rules, str):
+        if s.rules not in RULE_SETS:
+            yield Problem("$.rules", f"unknown rule set {s.rules!r} ('quorum rules' lists them)")
+    elif isinstance(s.rules, Statutes):
+        yield from s.rules.problems
+    elif s.rules is not None:
+        given = reprlib.repr(s.rules)
+        yield Problem("$.rules", f"expected a rule set name or statutes, not {given}")
 
 
 def month_day(text: object) -> tuple[int, int] | None:
@@ -593,9 +666,10 @@ def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Pr
                 yield Problem(
                     f"{path}.{key}", f"must be true or false, not {getattr(t, key)!r} ({whose})"
                 )
-        for key, allowed in (("outcome", OUTCOMES), ("casting_vote", ("pour", "contre"))):
+        for key, kind in (("outcome", Outcome), ("casting_vote", CastingVote)):
             value = getattr(t, key)
-            if value is not None and value not in allowed:
+            if value is not None and not isinstance(value, kind):
+                allowed = [v.value for v in kind]
                 words = " or ".join(map(repr, allowed))
                 yield Problem(f"{path}.{key}", f"must be {words}, not {value!r} ({whose})")
         if t.majority is not None and not isinstance(t.majority, str):

@@ -9,11 +9,13 @@ fractions :class:`fractions.Fraction`; never a float.
 from __future__ import annotations
 
 import datetime
+import enum
 import math
+import re
 from collections.abc import Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -238,7 +240,12 @@ class RuleSet:
         return "always"
 
 
-Outcome = Literal["adopted", "rejected"]
+class Outcome(enum.StrEnum):
+    """What a vote gives: ``adopted`` or ``rejected`` (a ``str``: ``Outcome.ADOPTED ==
+    "adopted"``, and JSON writes the word)."""
+
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
 
 
 @attrs.frozen
@@ -287,7 +294,7 @@ def decide(
         )
         if base == 0:
             words = "nobody voted contre (pour + contre = 0): no majority against"
-        return Decision("rejected" if against else "adopted", words)
+        return Decision(Outcome.REJECTED if against else Outcome.ADOPTED, words)
     if majority.base == "expressed" and base == 0:
         return Decision(None, "nobody expressed a vote (pour + contre = 0): nothing is adopted")
     need = majority.fraction * base
@@ -303,11 +310,11 @@ def decide(
     )  # fmt: skip
     if tie:
         if not majority.casting_vote:
-            return Decision("rejected", f"tie ({words}): a tie loses", tie=True)
+            return Decision(Outcome.REJECTED, f"tie ({words}): a tie loses", tie=True)
         if secret:
-            return Decision("rejected", "tie in a secret ballot: no casting vote", tie=True)
+            return Decision(Outcome.REJECTED, "tie in a secret ballot: no casting vote", tie=True)
         if casting_vote in ("pour", "contre"):
-            outcome: Outcome = "adopted" if casting_vote == "pour" else "rejected"
+            outcome = Outcome.ADOPTED if casting_vote == "pour" else Outcome.REJECTED
             return Decision(outcome, f"tie: the president's casting vote ({casting_vote})", True)
         return Decision(None, "tie: the president's casting vote decides; not reported", True)
     if ok and majority.heads is not None:
@@ -324,4 +331,224 @@ def decide(
             and voting_members is not None
             and _exact(pour_members) >= majority.fallback_heads * voting_members
         )
-    return Decision("adopted" if ok else "rejected", words, fallback_possible=fallback)
+    outcome = Outcome.ADOPTED if ok else Outcome.REJECTED
+    return Decision(outcome, words, fallback_possible=fallback)
+
+
+# --- the dict form of a rule set ----------------------------------------------------------------
+
+
+def _fraction_text(value: Fraction | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _date_text(value: datetime.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def rule_set_to_dict(r: RuleSet) -> dict[str, Any]:
+    """A rule set as JSON (the ``rules`` object of ``quorum-audit/1``, less ``chosen``):
+    :func:`rule_set_from_dict` reads it back into an equal rule set.
+
+    ``quorum`` and ``proxies`` are the articles they come from, ``in_force`` and each majority's
+    ``rule`` are words for a reader: the policies themselves are ``quorum_policy`` and
+    ``proxy_policy`` and each majority's other keys. Fractions are written ``"1/3"``, dates
+    ``YYYY-MM-DD``.
+    """
+    quorum = r.quorum
+    return {
+        "name": r.name,
+        "title": r.title,
+        "body": r.body,
+        "valid_from": _date_text(r.valid_from),
+        "valid_until": _date_text(r.valid_until),
+        "in_force": r.dates(),
+        "quorum": r.quorum_rule,
+        "proxies": r.proxy_rule,
+        "majorities": [
+            {
+                "name": m.name,
+                "rule": m.describe(),
+                "article": m.article,
+                "fraction": str(m.fraction),
+                "strict": m.strict,
+                "base": m.base,
+                "heads": _fraction_text(m.heads),
+                "casting_vote": m.casting_vote,
+                "fallback": _fraction_text(m.fallback),
+                "fallback_heads": _fraction_text(m.fallback_heads),
+                "fallback_to": m.fallback_to,
+                "unless_against": m.unless_against,
+                "null_ballots": m.null_ballots,
+            }
+            for m in r.majorities
+        ],
+        "sources": list(r.sources),
+        "notes": list(r.notes),
+        "quorum_policy": None
+        if quorum is None
+        else {
+            "fraction": str(quorum.fraction),
+            "strict": quorum.strict,
+            "basis": quorum.basis,
+            "represented": quorum.represented,
+            "minimum": quorum.minimum,
+            "second_call": _fraction_text(quorum.second_call),
+            "article": quorum.article,
+        },
+        "proxy_policy": {
+            "allowed": r.proxies.allowed,
+            "per_holder": r.proxies.per_holder,
+            "weight_exception": _fraction_text(r.proxies.weight_exception),
+            "outsiders": r.proxies.outsiders,
+            "article": r.proxies.article,
+        },
+        "substitutes": r.substitutes,
+        "substitute_rule": r.substitute_rule,
+        "weighted": r.weighted,
+        "reduce_majority_owner": r.reduce_majority_owner,
+        "interest_rule": r.interest_rule,
+        "representatives_leave_office": r.representatives_leave_office,
+        "representatives_since": _date_text(r.representatives_since),
+    }
+
+
+_FRACTION = re.compile(r"-?[0-9]{1,40}(?:/[0-9]{1,40})?", re.ASCII)
+"""A fraction as :func:`rule_set_to_dict` writes it (``str(Fraction)``): ``"1/3"``, ``"1"``."""
+
+
+class _Fields:
+    """Reads typed values out of one JSON object, naming the path of the first bad one."""
+
+    def __init__(self, doc: object, path: str) -> None:
+        if not isinstance(doc, Mapping):
+            raise ValueError(f"{path}: expected an object, not {doc!r:.60}")
+        self.doc, self.path = doc, path
+
+    def get(self, key: str, kind: type | tuple[type, ...], *, null: bool = False) -> Any:
+        if key not in self.doc:
+            raise ValueError(f"{self.path}.{key}: required key is missing")
+        value = self.doc[key]
+        if value is None and null:
+            return None
+        want = _kind(kind) + (" or null" if null else "")
+        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise ValueError(f"{self.path}.{key}: expected {want}, not {value!r}")
+        if not isinstance(value, kind):
+            raise ValueError(f"{self.path}.{key}: expected {want}, not {value!r:.60}")
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> Any:
+        value = self.get(key, str)
+        if value not in allowed:
+            raise ValueError(f"{self.path}.{key}: expected one of {', '.join(allowed)}")
+        return value
+
+    def fraction(self, key: str, *, null: bool = False) -> Fraction | None:
+        text = self.get(key, str, null=null)
+        if text is None:
+            return None
+        try:
+            if not _FRACTION.fullmatch(text):  # no "1e-99999999": a few digits over a few
+                raise ValueError(text)
+            return Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            raise ValueError(
+                f'{self.path}.{key}: not a fraction such as "1/3": {text!r:.60}'
+            ) from None
+
+    def date(self, key: str) -> datetime.date | None:
+        text = self.get(key, str, null=True)
+        if text is None:
+            return None
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                f"{self.path}.{key}: expected a date YYYY-MM-DD, not {text!r:.60}"
+            ) from None
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        values = self.get(key, list)
+        if not all(isinstance(v, str) for v in values):
+            raise ValueError(f"{self.path}.{key}: expected a list of strings")
+        return tuple(values)
+
+
+def _kind(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    words = {bool: "true or false", str: "a string", int: "a whole number", list: "a list",
+             Mapping: "an object"}  # fmt: skip
+    return " or ".join(words.get(k, k.__name__) for k in kinds)
+
+
+def rule_set_from_dict(doc: Mapping[str, Any], path: str = "$") -> RuleSet:
+    """The rule set :func:`rule_set_to_dict` wrote (the ``rules`` object of a
+    ``quorum-audit/1`` document; its words, ``in_force``, ``chosen`` and each majority's
+    ``rule``, are not read).
+
+    Raises:
+        ValueError: a key is missing or a value has the wrong type, with its path.
+    """
+    f = _Fields(doc, path)
+    majorities = f.get("majorities", list)
+    if not majorities:
+        raise ValueError(f"{path}.majorities: a rule set has at least one majority")
+    read: list[Majority] = []
+    for i, raw in enumerate(majorities):
+        m = _Fields(raw, f"{path}.majorities[{i}]")
+        read.append(
+            Majority(
+                name=m.get("name", str),
+                fraction=m.fraction("fraction") or Fraction(0),
+                strict=m.get("strict", bool),
+                base=m.choice("base", ("expressed", "cast", "all")),
+                heads=m.fraction("heads", null=True),
+                casting_vote=m.get("casting_vote", bool),
+                fallback=m.fraction("fallback", null=True),
+                fallback_heads=m.fraction("fallback_heads", null=True),
+                fallback_to=m.get("fallback_to", str, null=True),
+                unless_against=m.get("unless_against", bool),
+                null_ballots=m.get("null_ballots", bool),
+                article=m.get("article", str),
+            )
+        )
+    quorum = None
+    if f.get("quorum_policy", Mapping, null=True) is not None:
+        q = _Fields(doc["quorum_policy"], f"{path}.quorum_policy")
+        quorum = QuorumRule(
+            fraction=q.fraction("fraction") or Fraction(0),
+            strict=q.get("strict", bool),
+            basis=q.choice("basis", ("head", "weight")),
+            represented=q.get("represented", bool),
+            minimum=q.get("minimum", int),
+            second_call=q.fraction("second_call", null=True),
+            article=q.get("article", str),
+        )
+    p = _Fields(f.get("proxy_policy", Mapping), f"{path}.proxy_policy")
+    proxies = ProxyRule(
+        allowed=p.get("allowed", bool),
+        per_holder=p.get("per_holder", int, null=True),
+        weight_exception=p.fraction("weight_exception", null=True),
+        outsiders=p.get("outsiders", bool),
+        article=p.get("article", str),
+    )
+    return RuleSet(
+        name=f.get("name", str),
+        title=f.get("title", str),
+        body=f.get("body", str),
+        quorum=quorum,
+        proxies=proxies,
+        majorities=tuple(read),
+        substitutes=f.get("substitutes", bool),
+        substitute_rule=f.get("substitute_rule", str, null=True),
+        weighted=f.get("weighted", bool),
+        reduce_majority_owner=f.get("reduce_majority_owner", bool),
+        interest_rule=f.get("interest_rule", str),
+        representatives_leave_office=f.get("representatives_leave_office", bool),
+        representatives_since=f.date("representatives_since"),
+        valid_from=f.date("valid_from"),
+        valid_until=f.date("valid_until"),
+        sources=f.texts("sources"),
+        notes=f.texts("notes"),
+    )

@@ -18,6 +18,7 @@ from quorum.exceptions import InvalidSessionError, Problem
 from quorum.findings import Finding, Severity, Source, finding_to_dict
 from quorum.model import (
     TALLY_COUNTS,
+    CastingVote,
     Headcount,
     Member,
     Proxy,
@@ -29,7 +30,8 @@ from quorum.model import (
     Withdrawal,
     json_number,
 )
-from quorum.rulesets import RULE_SETS, rules_from_dict
+from quorum.registry import Statutes
+from quorum.rules import Outcome
 
 FORMAT = "quorum-session/1"
 
@@ -114,13 +116,9 @@ class _Reader:
     def source(self, path: str, obj: Mapping[str, Any]) -> Source:
         raw = obj.get("source")
         if isinstance(raw, Mapping):
-            line = raw.get("line")
-            text = raw.get("text")
-            return Source(
-                line=line if isinstance(line, int) and not isinstance(line, bool) else None,
-                text=text if isinstance(text, str) else None,
-                path=path,
-            )
+            src = source_from_dict({k: v for k, v in raw.items() if k != "path"}, path)
+            assert src is not None
+            return src
         if raw is not None:
             self.fail(f"{path}.source", "expected an object with 'line' and 'text'")
         return Source(path=path)
@@ -245,16 +243,6 @@ class _Reader:
             source=Source(line=src.line, text=src.text) if src else None,
         )
 
-    def rules(self, value: Any) -> None:
-        """A rule set name must be known; inline statutes must be well formed."""
-        if isinstance(value, str) and value not in RULE_SETS:
-            self.fail("$.rules", f"unknown rule set {value!r} ('quorum rules' lists them)")
-        elif isinstance(value, Mapping):
-            try:
-                rules_from_dict(value)
-            except InvalidSessionError as err:
-                self.problems.extend(err.problems)
-
 
 def session_from_dict(doc: object) -> Session:
     """Build a session from a decoded ``quorum-session/1`` document.
@@ -282,7 +270,6 @@ def session_from_dict(doc: object) -> Session:
     if not isinstance(carried_over, list):
         r.fail("$.carried_over", f"expected a list of item labels, not {carried_over!r}")
         carried_over = []
-    r.rules(doc.get("rules"))
     reading = r.reading(doc.get("reading"))
     notes = list(r.records(doc, "notes", _NOTE, ("code", "message"), r.note))
     headcounts = list(r.records(doc, "headcounts", _HEADCOUNT, (), r.headcount))
@@ -367,29 +354,94 @@ def _note_dict(note: Finding) -> dict[str, Any]:
     return doc
 
 
-def _source_dict(source: Source | None) -> dict[str, Any] | None:
-    if source is None or source.line is None:
+def source_to_dict(source: Source | None) -> dict[str, Any] | None:
+    """Where a fact came from, as JSON: ``{"line", "text", "path"}`` (the minutes' line and its
+    text, or a path in a session file), ``None`` for none. The one shape of a source: the audit
+    writes it whole; a session file writes a record's source less its ``path`` (the record's
+    place in the file, which the reader sets) and only when it has a line.
+    :func:`source_from_dict` reads it back."""
+    if source is None:
         return None
-    return {"line": source.line, "text": source.text}
+    return {"line": source.line, "text": source.text, "path": source.path}
 
 
-def _tally_dict(t: Tally) -> dict[str, Any]:
-    """A tally as JSON: the counts always (``null`` only when counted apart), the other keys
-    only when set."""
+def source_from_dict(doc: Mapping[str, Any] | None, path: str | None = None) -> Source | None:
+    """The source :func:`source_to_dict` wrote (``path``: where it is, for a session file's
+    record, whose source has no ``path`` key). Values of the wrong type are read as ``None``."""
+    if doc is None:
+        return None
+    line, text, where = doc.get("line"), doc.get("text"), doc.get("path", path)
+    return Source(
+        line=line if isinstance(line, int) and not isinstance(line, bool) else None,
+        text=text if isinstance(text, str) else None,
+        path=where if isinstance(where, str) else path,
+    )
+
+
+def _source_dict(source: Source | None) -> dict[str, Any] | None:
+    """A record's source in a session file: :func:`source_to_dict` less its path."""
+    src = source_to_dict(source)
+    if src is None or src["line"] is None:
+        return None
+    return {"line": src["line"], "text": src["text"]}
+
+
+TALLY_KEYS = (*TALLY_COUNTS, *_TALLY_MORE, "unanimous", "secret", "outcome", "casting_vote",
+              "majority")  # fmt: skip
+"""The keys of a tally's dict besides ``item`` and ``source``, in the audit's order."""
+
+
+def tally_to_dict(t: Tally, *, every_key: bool = False) -> dict[str, Any]:
+    """A tally as JSON, the one shape of a tally: ``item``, the counts (``null`` when not
+    reported), ``present``, ``voters``, ``unanimous``, then ``pour_members``, ``secret``,
+    ``outcome``, ``casting_vote``, ``majority`` and ``source`` when set (``null`` is counted
+    apart from ``blank`` only when given). ``every_key``: every key of :data:`TALLY_KEYS`,
+    ``null`` or ``false`` when unset (the audit writes a reported tally so, less ``item``).
+    :func:`tally_from_dict` reads either back into an equal tally."""
     record: dict[str, Any] = {"item": t.item}
-    record.update({k: json_number(v) if v is not None else None for k, v in
-                   ((k, getattr(t, k)) for k in TALLY_COUNTS)
-                   if k != "null" or v is not None})  # fmt: skip
-    record.update({k: getattr(t, k) for k in ("present", "voters")})
-    record["unanimous"] = t.unanimous
-    if t.pour_members is not None:  # 0 is a count, not "unset"
-        record["pour_members"] = t.pour_members
-    if t.secret:
-        record["secret"] = True
-    for key in ("outcome", "casting_vote", "majority"):
-        if getattr(t, key) is not None:
-            record[key] = getattr(t, key)
+    for key in (*TALLY_COUNTS, "present", "voters", "unanimous", "pour_members"):
+        value = getattr(t, key)
+        if key == "unanimous":
+            record[key] = value
+        elif value is not None or every_key or key not in ("null", "pour_members"):
+            record[key] = None if value is None else json_number(value)
+    if t.secret or every_key:
+        record["secret"] = t.secret
+    for key in ("outcome", "casting_vote"):
+        value = getattr(t, key)
+        if value is not None or every_key:
+            record[key] = None if value is None else str(value)
+    if t.majority is not None or every_key:
+        record["majority"] = t.majority
+    src = _source_dict(t.source)
+    if src is not None:
+        record["source"] = src
+    if every_key:  # in the audit's order
+        return {"item": t.item, **{k: record[k] for k in TALLY_KEYS},
+                **({"source": src} if src is not None else {})}  # fmt: skip
     return record
+
+
+def tally_from_dict(doc: Mapping[str, Any], *, item: str | None = None, path: str = "$") -> Tally:
+    """The tally :func:`tally_to_dict` wrote; ``item``: its item, when the dict has none (the
+    audit's ``reported`` tally is under its item).
+
+    Raises:
+        InvalidSessionError: an unknown key, a missing item or a value of the wrong kind, with
+            its path (a count's range is the session's check).
+    """
+    r = _Reader()
+    if not isinstance(doc, Mapping):
+        raise InvalidSessionError([Problem(path, f"expected an object, not {doc!r:.60}")])
+    r.keys(path, doc, _TALLY, () if item is not None else ("item",))
+    t = r.tally(path, doc if item is None else {**doc, "item": item})
+    for key, kind in (("outcome", Outcome), ("casting_vote", CastingVote)):
+        value = getattr(t, key)
+        if value is not None and not isinstance(value, kind):
+            r.fail(f"{path}.{key}", f"expected one of {', '.join(kind)}, not {value!r:.60}")
+    if r.problems:
+        raise InvalidSessionError(r.problems)
+    return t
 
 
 def session_to_dict(session: Session) -> dict[str, Any]:
@@ -405,7 +457,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "format": FORMAT,
         "body": session.body,
         "date": session.date.isoformat() if session.date else None,
-        "rules": session.rules,
+        "rules": session.rules.to_dict() if isinstance(session.rules, Statutes) else session.rules,
         "members_in_office": session.members_in_office,
         "agenda": list(session.agenda),
         "members": [
@@ -439,7 +491,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
             )
             for p in session.proxies
         ],
-        "tallies": [with_source(_tally_dict(t), t.source) for t in session.tallies],
+        "tallies": [tally_to_dict(t) for t in session.tallies],
     }
     if session.convocation != 1:
         doc["convocation"] = session.convocation
@@ -467,7 +519,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         doc["withdrawals"] = [
             with_source(
                 {"member": w.member, "from": w.from_item, "until": w.until_item,
-                 "reason": w.reason},
+                 "reason": w.reason.value},
                 w.source,
             )
             for w in session.withdrawals
