@@ -216,6 +216,8 @@ def test_statutes_read_back_as_written(spec: dict[str, object]) -> None:
     frozen = Statutes(spec)
 
     assert spec == frozen.to_dict()
+    assert list(spec) == list(frozen.to_dict())  # written back in the order given
+    assert f"Statutes({spec!r})" == repr(frozen)
     assert frozen == Statutes(through_json(frozen.to_dict()))
     assert rules_from_dict(spec) == frozen.rule_set
     assert () == frozen.problems
