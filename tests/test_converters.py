@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quorum
@@ -216,11 +216,14 @@ def test_statutes_read_back_as_written(spec: dict[str, object]) -> None:
     frozen = Statutes(spec)
 
     assert spec == frozen.to_dict()
+    assert list(spec) == list(frozen.to_dict())  # written back in the order given
+    assert f"Statutes({spec!r})" == repr(frozen)
     assert frozen == Statutes(through_json(frozen.to_dict()))
     assert rules_from_dict(spec) == frozen.rule_set
     assert () == frozen.problems
 
 
+@settings(max_examples=100)  # rich sessions are slow to draw; the other properties cover parts
 @given(written_sessions())
 def test_a_session_dict_reads_back_into_an_equal_session(session: Session) -> None:
     """Withdrawals, second convocations, every kind of tally, a name or statutes or none."""
@@ -237,6 +240,7 @@ def test_a_session_dict_reads_back_into_an_equal_session(session: Session) -> No
         assert session.rules.rule_set == back.rules.rule_set
 
 
+@settings(max_examples=40)  # an audit each: the tally's own property above is the thorough one
 @given(written_sessions())
 def test_the_audit_document_tallies_read_back(session: Session) -> None:
     """Each item's reported tally in quorum-audit/1 reads back into the session's tally."""

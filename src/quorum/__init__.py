@@ -39,6 +39,7 @@ _ORIGIN = {
     "Verdict": "findings",
     "read_session": "io",
     "write_session": "io",
+    "CastingVote": "model",
     "Headcount": "model",
     "Member": "model",
     "Proxy": "model",
@@ -48,11 +49,14 @@ _ORIGIN = {
     "Stretch": "model",
     "Tally": "model",
     "Withdrawal": "model",
+    "WithdrawalReason": "model",
     "parse_minutes": "parse",
     "Majority": "rules",
+    "Outcome": "rules",
     "ProxyRule": "rules",
     "QuorumRule": "rules",
     "RuleSet": "rules",
+    "Statutes": "registry",
     "RULE_SETS": "rulesets",
     "get_rules": "rulesets",
     "rules_for": "rulesets",
@@ -77,6 +81,7 @@ if TYPE_CHECKING:
     from quorum.findings import Finding, Severity, Source, Verdict
     from quorum.io import read_session, write_session
     from quorum.model import (
+        CastingVote,
         Headcount,
         Member,
         Proxy,
@@ -86,9 +91,11 @@ if TYPE_CHECKING:
         Stretch,
         Tally,
         Withdrawal,
+        WithdrawalReason,
     )
     from quorum.parse import parse_minutes
-    from quorum.rules import Majority, ProxyRule, QuorumRule, RuleSet
+    from quorum.registry import Statutes
+    from quorum.rules import Majority, Outcome, ProxyRule, QuorumRule, RuleSet
     from quorum.rulesets import RULE_SETS, get_rules, rules_for, rules_from_dict
     from quorum.sessionfile import session_from_dict, session_to_dict
 
@@ -133,11 +140,13 @@ __all__ = [
     "RULE_SETS",
     "Audit",
     "AuditItem",
+    "CastingVote",
     "Finding",
     "Headcount",
     "InvalidSessionError",
     "Majority",
     "Member",
+    "Outcome",
     "OutcomeCheck",
     "Problem",
     "Proxy",
@@ -152,6 +161,7 @@ __all__ = [
     "SessionFileError",
     "Severity",
     "Source",
+    "Statutes",
     "Stretch",
     "Tally",
     "TallyCheck",
@@ -159,6 +169,7 @@ __all__ = [
     "UnknownRuleSetError",
     "Verdict",
     "Withdrawal",
+    "WithdrawalReason",
     "__version__",
     "audit",
     "get_rules",
