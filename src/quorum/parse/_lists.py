@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from quorum.findings import Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import ROLES
+from quorum.parse._civilities import civility
 from quorum.parse._names import Name, read_names
 from quorum.parse._text import Frag
 
@@ -108,9 +109,7 @@ def _src(frag: Frag, a: int, b: int) -> Source:
 
 _SEP_CHARS = ",;•·▪■►"
 _DASHES = "–—"
-_CIVILITY_WORD = re.compile(
-    r"(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m|me|dr)\b"
-)
+_CIVILITY_WORD = re.compile(civility(prose=True) + r"\b")
 _TOTAL_LINE = re.compile(
     r"^\W*(?:soit\ +)?(?:\d{1,4})\ +(?:conseillers?\ +|membres?\ +|delegues?\ +)?"
     r"(?:presents?|procurations?|pouvoirs?|votants?|absents?|excuses?|representes?)\W*$"
@@ -175,13 +174,13 @@ def _chunks(frag: Frag) -> list[tuple[int, int]]:
     return spans
 
 
-_PLURAL_CIVILITY = re.compile(r"(?:mm|mmes|messieurs|mesdames)\.?")
+_PLURAL_CIVILITY = re.compile(civility(singular=False) + r"\.?")
 """A plural civility alone ("MM.", "Mesdames") heads the names that follow: not a person."""
 _CONNECTORS = frozenset(
     {"a", "&", "au", "aux", "par", "de", "du", "des", "donne", "donnent", "pouvoir", "et", "ou"}
 )
 """Words after which a civility continues a phrase ("… à Mr Y") instead of starting a person."""
-_MID_CIVILITY = re.compile(r"\ (?:(?:monsieur|madame|mademoiselle|mme|mlle|mr)\.?|m\.)\ +(?=\w)")
+_MID_CIVILITY = re.compile(rf"\ {civility(plural=False, short='dotted')}\.?\ +(?=\w)")
 
 
 def cuts_since(cuts: list[tuple[int, int]], i: int) -> bool:
@@ -223,7 +222,7 @@ def _group_prefix(text: str) -> tuple[str | None, int]:
                 left
                 and len(left) <= 60
                 and len(left.split()) <= 6
-                and not re.match(r"(?i)^(?:m|mme|mlle|mm|mmes|monsieur|madame)\b", left)
+                and not _CIVILITY_WORD.match(left.casefold())
             ):
                 return left, i + 1
             return None, 0
@@ -252,7 +251,7 @@ def _parens(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
-_LINE_CIVILITY = re.compile(r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.)\s")
+_LINE_CIVILITY = re.compile(civility(plural=False, short="dotted") + r"\.?\s")
 _FROM_PLACE = re.compile(r"\s+(?:de|d')\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý' /-]{2,40})$")
 
 

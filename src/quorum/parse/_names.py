@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quorum.parse._civilities import civility
 from quorum.parse._lexicon import correct_first_name, correct_surname
 from quorum.parse._text import fold, levenshtein, strip_accents
 
 _SPACED_HYPHEN = re.compile(r"\s+-\s+|\s+-(?=\w)|(?<=\w)-\s+")
-_CIVILITY = re.compile(
-    r"^(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m)(?:\.\s*|\s+|$)",
-    re.IGNORECASE,
-)
+_CIVILITY = re.compile(rf"^{civility(prose=True)}(?:\.\s*|\s+|$)", re.IGNORECASE)
 _GLUED_DOT = re.compile(r"(?<=[A-ZÀ-Ý]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
 

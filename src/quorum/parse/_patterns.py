@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from quorum.parse._civilities import civility
+
 _X = re.VERBOSE
 
 
 # --- list entries --------------------------------------------------------------------------------
 
-CIVILITY = re.compile(r"^(?:monsieur|madame|mademoiselle|mmes|mme|mlle|mm|mr|m)(?:\.|\b)\ *", _X)
+CIVILITY = re.compile(rf"^{civility()}(?:\.|\b)\ *", _X)
 """A civility at the start of a folded entry (M., Mme, Mlle, MM., Mmes, Monsieur, Madame)."""
 
 ITEM = (
@@ -77,7 +79,7 @@ IN_OFFICE = re.compile(
 )
 PRESIDENCY = re.compile(
     r"(?:sous\s+la\s+presidence\s+de|(?:^|\n)[\ \t]*presidence\ *(?:de\b|:))\s*"
-    r"(?P<who>(?P<civ>(?:monsieur|madame|m\.|mme)\s+)?[^,(\n]{3,60})",
+    r"(?P<who>(?P<civ>" + civility(plural=False, short="dotted") + r"\.?\s+)?[^,(\n]{3,60})",
     _X,
 )
 """The chair in the head of the minutes: "sous la présidence de M. X" (across a line break too),

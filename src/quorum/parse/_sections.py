@@ -10,6 +10,7 @@ import re
 from quorum.findings import Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import SECTION, SECTION_LINE
+from quorum.parse._civilities import civility
 from quorum.parse._lists import (
     _TOTAL_LINE,
     LIST_KINDS,
@@ -31,7 +32,7 @@ MAX_FURNITURE = 100
 """A running header or footer is a short line."""
 _READ = (*LIST_KINDS, "seated_substitutes", "proxies", "secretary", "block")
 _COUNT_LEAD = re.compile(r"\d{1,4}\b")
-_CIVILITY_ANY = re.compile(r"(?:^|[\s,(])(?:m|mme|mmes|mm|mlle|monsieur|madame)(?:\.|\s)")
+_CIVILITY_ANY = re.compile(rf"(?:^|[\s,(]){civility()}(?:\.|\s)")
 INVERTED = re.compile(
     r"^[ \t+*\-•·>|]*(?P<who>[^\W\d_][^:\n\d]{1,59}?)(?<!\ )\ *:\ *"
     r"(?P<what>(?:etait\ +)?(?:absente?s?(?:\ +(?:non\ +)?excusee?s?)?|excusee?s?|presente?s?))"
@@ -242,7 +243,7 @@ _SENTENCE = re.compile(r"^\S+(?:\s+\S+)*?\s+[a-zà-ÿ][a-zà-ÿ'’]*\s+\S+\s+[a
 "Madame Jeanne GUILLOUET est nommée")."""
 
 
-_NAME_START = re.compile(r"[A-ZÀ-Ý]|(?:m|mme|mmes|mm|monsieur|madame|mr)\b", re.IGNORECASE)
+_NAME_START = re.compile(rf"[A-ZÀ-Ý]|{civility()}\b", re.IGNORECASE)
 
 
 def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
