@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Any
 
 import attrs
 
@@ -46,49 +47,9 @@ class Builder:
 
     # --- findings ---------------------------------------------------------------------------
 
-    def note(
-        self,
-        code: str,
-        severity: Severity,
-        message: str,
-        source: Source | None = None,
-        *,
-        members: tuple[str, ...] = (),
-        items: tuple[str, ...] = (),
-        rule: str | None = None,
-        **params: object,
-    ) -> None:
-        """A note of the reader. With ``params``, ``message`` is an English template marked
-        ``N_`` (names, lines and labels are parameters, rendered in the report's language);
-        without, a finished message (translated only if the catalogue holds it whole)."""
-        self.notes.append(
-            Finding(
-                code=code,
-                severity=severity,
-                template=message if params else None,
-                params=params,
-                message=None if params else message,
-                items=items,
-                members=members,
-                rule=rule,
-                source=source,
-            )
-        )
-
-    def say(
-        self,
-        code: str,
-        source: Source | None = None,
-        *,
-        members: tuple[str, ...] = (),
-        items: tuple[str, ...] = (),
-        rule: str | None = None,
-        **params: object,
-    ) -> None:
-        """A note from the table of ``_notes`` (code and named parameters)."""
-        self.notes.append(
-            reader_note(code, source, members=members, items=items, rule=rule, **params)
-        )
+    def say(self, code: str, source: Source | None = None, **kw: Any) -> None:
+        """A note from the table of ``_notes`` (code, then ``reader_note``'s keywords)."""
+        self.notes.append(reader_note(code, source, **kw))
 
     # --- members ----------------------------------------------------------------------------
 

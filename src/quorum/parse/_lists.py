@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from quorum.findings import Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import ROLES
 from quorum.parse._civilities import civility
+from quorum.parse._headings import norm as _label
 from quorum.parse._names import Name, read_names
 from quorum.parse._text import Frag
 
@@ -117,42 +119,41 @@ _TOTAL_LINE = re.compile(
 """A count inside a list ("Soit 31 présents", "2 procurations"): a total, not a name."""
 
 
+def _outside(text: str) -> Iterator[tuple[int, str]]:
+    """Each character outside parentheses, with its offset (the parentheses left out)."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            yield i, c
+
+
 def _chunks(frag: Frag) -> list[tuple[int, int]]:
     """List entries, whatever the separator: "," ";" bullets, "/" (not in a date), en and em
     dashes, " et " before a name, and a spaced hyphen when the list has no comma (a hyphen inside
     a name, "Jean-Pierre", "Jean - Claude" in a comma list, is not a separator). Only outside
     parentheses."""
     text, folded = frag.text, frag.folded
-    depth = 0
     cuts: list[tuple[int, int]] = []  # (start, end) of each separator
     spaced: list[tuple[int, int]] = []
     commas = 0
-    for i, c in enumerate(text):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and c in _SEP_CHARS:
+    for i, c in _outside(text):
+        if c in _SEP_CHARS:
             cuts.append((i, i + 1))
             commas += c in ",;"
-        elif (depth == 0 and c in _DASHES) or (
-            depth == 0
-            and c == "/"
-            and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
+        elif c in _DASHES or (
+            c == "/" and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
         ):
             cuts.append((i, i + 1))
-        elif (
-            depth == 0
-            and c == " "
-            and folded.startswith(" et ", i)
-            and _starts_a_name(text, folded, i + 4)
-        ):
+        elif c == " " and folded.startswith(" et ", i) and _starts_a_name(text, folded, i + 4):
             cuts.append((i, i + 4))
-        elif depth == 0 and c == " " and text.startswith(" - ", i) and not _compound(text, i):
+        elif c == " " and text.startswith(" - ", i) and not _compound(text, i):
             spaced.append((i, i + 3))
         elif (
-            depth == 0
-            and c == " "
+            c == " "
             and _MID_CIVILITY.match(folded, i)
             and cuts_since(cuts, i)
             and folded[max(i - 12, 0) : i].split()[-1:] != []
@@ -210,13 +211,8 @@ def _starts_a_name(text: str, folded: str, i: int) -> bool:
 
 def _group_prefix(text: str) -> tuple[str | None, int]:
     """A commune or group prefix ("Besançon : …"), and where the rest starts."""
-    depth = 0
-    for i, c in enumerate(text):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(depth - 1, 0)
-        elif c == ":" and depth == 0:
+    for i, c in _outside(text):
+        if c == ":":
             left = text[:i].strip()
             if (
                 left
@@ -470,13 +466,6 @@ def read_bounds(f: str, src: Source) -> list[Bound]:
         for m in pat.finditer(f[:MAX_ENTRY]):
             found.append(Bound(kind, _label(m.group("n")), src))
     return found
-
-
-def _label(n: str) -> str:
-    m = re.match(r"(\d+)\s*(bis|ter)?", n)
-    if not m:
-        return n
-    return f"{int(m.group(1))} {m.group(2)}" if m.group(2) else str(int(m.group(1)))
 
 
 def _chained(frag: Frag, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

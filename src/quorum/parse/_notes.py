@@ -160,18 +160,10 @@ READING_CODES = frozenset(
 """Notes that say part of the attendance was not understood: the reading is then incomplete."""
 
 
-def reader_note(
-    code: str,
-    source: Source | None = None,
-    *,
-    members: tuple[str, ...] = (),
-    items: tuple[str, ...] = (),
-    rule: str | None = None,
-    **params: Any,
-) -> Finding:
-    """The finding for ``code``: its template (marked ``N_``) and ``params``, rendered in the
-    report's language."""
-    return note_from(TEMPLATES, code, source, members=members, items=items, rule=rule, **params)
+def reader_note(code: str, source: Source | None = None, **kw: Any) -> Finding:
+    """The finding for ``code``: its template (marked ``N_``) and parameters, rendered in the
+    report's language (the keywords of :func:`note_from`)."""
+    return note_from(TEMPLATES, code, source, **kw)
 
 
 def note_from(

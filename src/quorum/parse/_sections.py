@@ -11,6 +11,7 @@ from quorum.findings import Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import SECTION, SECTION_LINE
 from quorum.parse._civilities import civility
+from quorum.parse._headings import norm
 from quorum.parse._lists import (
     _TOTAL_LINE,
     LIST_KINDS,
@@ -19,7 +20,6 @@ from quorum.parse._lists import (
     Lists,
     Mention,
     Unread,
-    _label,
     _mention,
     _read_people,
     _read_proxies,
@@ -116,7 +116,7 @@ def read_lists(doc: Doc) -> Lists:
             out.secretary += [Mention(n, _src(frag, 0, len(frag.text))) for n in names[:1]]
         elif kind == "passage":
             out.passage += [
-                (_label(m.group()), _src(frag, m.start(), m.end()))
+                (norm(m.group()), _src(frag, m.start(), m.end()))
                 for m in P.PASSAGE_LABEL.finditer(frag.folded)
             ]
         elif kind == "block":
