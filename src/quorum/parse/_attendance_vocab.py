@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from quorum.parse._patterns import PROXY_NOUN
+
 _S = r"(?:\ ?\([a-z/]{1,6}\)[a-z]{0,2})?"
 """A gender/number mark: "présent(e)s", "absent(s/es)"."""
 _PRESENT = rf"presente?s?{_S}"
@@ -19,7 +21,7 @@ _EXCUSED = rf"excusee?s?{_S}"
 _REPRESENTED = rf"representee?s?{_S}"
 _GAVE = (  # "avant" is "ayant" as OCR reads it
     r"(?:ayant\ +|avant\ +|qui\ +ont\ +|ont\ +)?(?:donne|remis|confie)\ +(?:une\ +|leur\ +|un\ +)?"
-    r"(?:procurations?|pouvoirs?|delegations?(?:\ +de\ +vote)?|mandats?)"
+    + PROXY_NOUN
 )
 
 HEADINGS: tuple[tuple[str, str], ...] = (

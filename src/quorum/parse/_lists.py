@@ -131,11 +131,13 @@ def _outside(text: str) -> Iterator[tuple[int, str]]:
             yield i, c
 
 
-def _chunks(frag: Frag) -> list[tuple[int, int]]:
+def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
     """List entries, whatever the separator: "," ";" bullets, "/" (not in a date), en and em
     dashes, " et " before a name, and a spaced hyphen when the list has no comma (a hyphen inside
     a name, "Jean-Pierre", "Jean - Claude" in a comma list, is not a separator). Only outside
-    parentheses."""
+    parentheses. With ``amp`` (a list of members present), " & " before a name is " et " too; in
+    a list of absents it may be "à" as OCR reads it ("X & Y": a proxy), and is left to the proxy
+    reader."""
     text, folded = frag.text, frag.folded
     cuts: list[tuple[int, int]] = []  # (start, end) of each separator
     spaced: list[tuple[int, int]] = []
@@ -150,6 +152,13 @@ def _chunks(frag: Frag) -> list[tuple[int, int]]:
             cuts.append((i, i + 1))
         elif c == " " and folded.startswith(" et ", i) and _starts_a_name(text, folded, i + 4):
             cuts.append((i, i + 4))
+        elif (
+            amp
+            and c == " "
+            and folded.startswith(" & ", i)
+            and _starts_a_name(text, folded, i + 3)
+        ):
+            cuts.append((i, i + 3))
         elif c == " " and text.startswith(" - ", i) and not _compound(text, i):
             spaced.append((i, i + 3))
         elif (
@@ -286,7 +295,7 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
     group: str | None = None
     by_line = _line_entries(frag)
     groups = {(a, b): g for a, b, g in by_line} if by_line else {}
-    spans = [(a, b) for a, b, _ in by_line] if by_line else _chunks(frag)
+    spans = [(a, b) for a, b, _ in by_line] if by_line else _chunks(frag, amp=status == "present")
     read: list[tuple[int, int, int]] = []  # (chunk end, first entry, entries after) per chunk
     for a, b in spans:
         if (a, b) in groups:

@@ -29,6 +29,19 @@ ITEM = (
 
 _A = r"(?:a|&|au|des)"
 
+PROXY_NOUNS: tuple[str, ...] = (
+    r"pouvoirs?",
+    r"procurations?",
+    r"delegations?(?:\ +de\ +vote)?",
+    r"mandats?",
+    # typos met in real minutes: a proxy word misspelt is still a proxy word
+    r"pourvoirs?",
+    r"pouvior",
+    r"procuations?",
+)
+"""The words for a proxy, one line each (typos included)."""
+PROXY_NOUN = "(?:" + "|".join(PROXY_NOUNS) + ")"
+
 RANGE_FROM = re.compile(
     rf"(?:a\ compter\ d[eu]|a\ partir\ d[eu]|&\ compter\ d[eu]|depuis|des|arrive(?:e|s|es)?\ +{_A}"
     rf"|present(?:e|s|es)?\ +{_A}(?:\ +partir\ +d[eu])?)\ +{ITEM}",
@@ -50,7 +63,7 @@ REPLACED_BY = re.compile(
     _X,
 )
 PROXY_TO = re.compile(
-    rf"^(?:(?:a\ +)?donne\ +)?(?:procuration|pouvoir|delegation(?:\ +de\ +vote)?|mandat)"
+    rf"^(?:(?:a\ +)?donne\ +)?{PROXY_NOUN}"
     rf"(?:\ +donne(?:e)?(?:\ +{_A})?|\ +{_A})\ +(?!(?:par|de|du|des|d')\b)(?P<who>.+)$",
     _X,
 )
@@ -58,13 +71,15 @@ PROXY_TO = re.compile(
 lost). Not "pouvoir de X" nor "pouvoir donné par X", which name the giver: those are left unread
 (reported) rather than read the wrong way round."""
 REPRESENTED_BY = re.compile(r"^represente(?:e|s|es)?\ +par\ +(?P<who>.+)$", _X)
-NO_PROXY = re.compile(r"^(?:pas|aucun|sans)\ +(?:de\ +)?(?:pouvoir|procuration)", _X)
+NO_PROXY = re.compile(rf"^(?:pas|aucun|sans)\ +(?:de\ +)?{PROXY_NOUN}", _X)
 PROXY_CODE = re.compile(r"^pr\ ?(?P<stars>\*+)$", _X)
 
 PROXY_SPLIT = re.compile(
     r"""\ (?:(?:a\ +|ont\ +)?donne(?:nt)?(?:\ +(?:son|sa|leur|leurs))?
-          \ +(?:pouvoirs?|procurations?|delegation\ +de\ +vote)
-          \ +{a}|represente(?:e)?\ +par|par|{a})\ """.replace("{a}", "(?:a|&|au)"),
+          \ +{noun}
+          \ +{a}|represente(?:e)?\ +par|par|{a})\ """.replace("{a}", "(?:a|&|au)").replace(
+        "{noun}", PROXY_NOUN
+    ),
     _X,
 )
 """The connector of "X à Y", "X donne pouvoir à Y", "X représentée par Y" (first one wins)."""

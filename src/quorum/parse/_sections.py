@@ -5,6 +5,7 @@ blocks).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from quorum.findings import Source
@@ -79,7 +80,10 @@ def read_lists(doc: Doc) -> Lists:
             while (
                 gap
                 and kind in (*LIST_KINDS, "proxies")
-                and _continues(doc, end, gap.start(), gap.end(), stop)
+                and (
+                    not doc.text[end : gap.start()].strip()  # "Absents :", a blank, the names
+                    or _continues(doc, end, gap.start(), gap.end(), stop)
+                )
             ):
                 gap = blank.search(doc.text, gap.end(), stop)
             if gap:
@@ -91,6 +95,7 @@ def read_lists(doc: Doc) -> Lists:
         spans.append((start, end, stop, kind))
     out.sections = [(s, e, kind) for s, _, e, kind in spans if kind in _READ]
     skip = furniture(doc, [(s, e) for s, e, _ in out.sections])
+    _between(doc, spans, skip, out)
     for start, end, stop, kind in spans:
         if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
             out.first_header = start
@@ -122,6 +127,53 @@ def read_lists(doc: Doc) -> Lists:
         elif kind == "block":
             _read_block(doc, start, frag, out)
     return out
+
+
+_ATTENDANCE = (*LIST_KINDS, "proxies", "seated_substitutes")
+MAX_BETWEEN = 4
+"""Lines of text between two lists that still belong to the attendance; more is another part
+of the minutes (a second extract with its own lists)."""
+_ABOUT_PEOPLE = re.compile(
+    r"\b(?:present|absent|excuse|pouvoir|procuration|represent|assist|supple|remplac|arriv"
+    r"|depart|quitt|rejoin)"
+)
+"""Words that tell who attends: a line of prose with one of them is not narrative."""
+
+
+def _between(
+    doc: Doc, spans: list[tuple[int, int, int, str]], skip: frozenset[int], out: Lists
+) -> None:
+    """Lines between two attendance sections that belong to neither are reported (issue 8: every
+    character of the attendance is used or reported), unless blank, page furniture, a total, or
+    prose that says nothing of who attends ("Le quorum étant atteint, la séance est ouverte.")."""
+    ordered = sorted(spans)
+    for (_, _, stop, k1), (nxt, _, _, k2) in itertools.pairwise(ordered):
+        if k1 not in _ATTENDANCE or k2 not in _ATTENDANCE or stop >= nxt:
+            continue
+        no = doc.line_no(stop) + 1
+        lines = doc.text[doc.starts[no - 1] if no <= len(doc.starts) else nxt : nxt]
+        if sum(1 for line in lines.split("\n") if line.strip()) > MAX_BETWEEN:
+            continue
+        while no <= len(doc.starts) and doc.starts[no - 1] < nxt:
+            start = doc.starts[no - 1]
+            end = min(doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text), nxt)
+            text = doc.text[start:end].strip()
+            folded = fold(text)
+            no += 1
+            if (
+                not text
+                or start in skip
+                or P.LONE_NUMBER.fullmatch(text)
+                or _TOTAL_LINE.match(folded)
+                or (_prose(text) and not _ABOUT_PEOPLE.search(folded))
+            ):
+                continue
+            out.unread.append(
+                Unread(
+                    Source(line=no - 1, text=text[:200]),
+                    "a line between two attendance sections, read as neither",
+                )
+            )
 
 
 def _secretary(frag: Frag) -> list[Name]:
@@ -265,9 +317,11 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
         return False
     if SECTION.match(doc.folded, lead) or SECTION_LINE.match(doc.folded, lead):
         return False
+    tail = doc.text[end:before].rstrip().rsplit("\n", 1)[-1].split()
+    if _broken_name(tail, nxt):
+        return True
     if _SENTENCE.match(nxt):
         return False
-    tail = doc.text[end:before].rstrip().rsplit("\n", 1)[-1].split()
     dangling = (
         bool(tail)
         and len(tail) <= 2
@@ -276,6 +330,31 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
         and len(nxt) < 80
     )
     return last in ",;-–—/" or "," in nxt[:60] or dangling
+
+
+_DANGLING = re.compile(
+    rf"(?:^|[\s,(])(?:{civility(prose=True)}\.?|a|&|au|aux|de|du|par|donne|donnent|et)$"
+)
+"""A line that ends on a civility or a connector ("…, Monsieur", "… donne pouvoir à"): the entry
+goes on at the next line."""
+
+
+def _broken_name(tail: list[str], nxt: str) -> bool:
+    """The name goes on at the next line: the text before ends on a civility or a connector, or
+    on a first name ("…, Jean-Pierre") when the next line starts with a SURNAME ("GOHIN et …")."""
+    if not tail:
+        return False
+    if _DANGLING.search(fold(" ".join(tail[-2:]))):
+        return True
+    word = tail[-1]
+    head = nxt.split()[:1]
+    return (
+        all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in word.split("-"))
+        and bool(head)
+        and len(head[0].strip(",;.")) >= 2
+        and head[0].strip(",;.").replace("-", "").isalpha()
+        and head[0].strip(",;.").isupper()
+    )
 
 
 def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
@@ -290,6 +369,9 @@ def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
         ended = (
             bool(last) and len(last[0]) > 2 and not _CIVILITY_ANY.match(last[0].casefold() + " ")
         )
+        if _DANGLING.search(fold(line).rstrip()):
+            no += 1  # "…, Monsieur" / "Ludovic BAECHLER donne pouvoir à …": the entry goes on
+            continue
         if (
             _prose(nxt) or (ended and _SENTENCE.match(nxt) and "," not in nxt[:60])
         ) and not _MOVES.search(fold(nxt)):
@@ -302,10 +384,17 @@ _MOVES = re.compile(r"\b(?:arrivee?s?|arrive|depart|quitte|rejoint|sortie|retour
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*")
 
 
+_LIST_WORD = re.compile(
+    rf"{civility(prose=True)}\.?|{P.PROXY_NOUN}|de|du|des|le|la|les|et|a|&|au|aux|par|sa|son|leur"
+    r"|donne(?:e|s|es|nt)?|represente(?:e|s|es)?|suppleante?s?|remplacee?s?"
+)
+"""Words in lower case that belong to list entries ("monsieur", "donne pouvoir à"), not prose."""
+
+
 def _prose(line: str) -> bool:
     """Words of a sentence: at least four lower-case words outside parentheses."""
     outside = re.sub(r"\([^)]*\)?", " ", line)
-    words = [w for w in _LOWER_WORD.findall(outside) if w not in ("de", "du", "le", "la", "et")]
+    words = [w for w in _LOWER_WORD.findall(outside) if not _LIST_WORD.fullmatch(fold(w))]
     bare = (w.strip(",;.:") for w in outside.split())  # "MALLARD," at the end of a line
     surnames = [w for w in bare if len(w) > 1 and w.isalpha() and w.isupper()]
     return len(words) >= 4 and len(surnames) <= 1 and bool(_SENTENCE.match(line))

@@ -1,0 +1,106 @@
+"""Families of attendance lines met in the corpus of real minutes, each written anew (no council's
+text): "&" between names, typos of proxy words, names broken over lines on a civility or a first
+name, lists of proxies that read like prose, an empty heading, and coverage: a line between two
+attendance sections is used or reported, never dropped in silence."""
+
+from __future__ import annotations
+
+import pytest
+
+from quorum.audit import audit
+from quorum.model import Session
+from quorum.parse import parse_minutes
+
+HEAD = "Conseil municipal\nOrdre de passage des rapports : 1\n\n"
+ITEMS = "\n\nRapport n°1 - Budget\nADOPTÉ\n"
+PRESENT = "Présents : Jean DUPONT, Luc ROUX, Yves GRANDIN\n"
+
+
+def _parse(body: str) -> Session:
+    return parse_minutes(HEAD + body + ITEMS)
+
+
+def _ids(s: Session) -> list[str]:
+    return sorted(m.id for m in s.members)
+
+
+def _proxies(s: Session) -> list[tuple[str, str]]:
+    return sorted((p.giver, p.holder) for p in s.proxies)
+
+
+def _unread(s: Session) -> list[str]:
+    return [n.source.text or "" for n in s.notes if n.code == "UNREAD_TEXT" and n.source]
+
+
+def test_ampersand_between_two_names_in_a_present_list() -> None:
+    s = _parse("Présents :\nJean DUPONT, Luc ROUX, David &\nAdeline (procuration à Luc)\n")
+    assert _ids(s) == ["adeline", "david", "jean-dupont", "luc-roux"]
+    assert _proxies(s) == [("adeline", "luc-roux")]
+    assert s.reading is not None
+    assert s.reading.complete
+
+
+def test_ampersand_in_a_list_of_absents_is_the_ocr_a_of_a_proxy() -> None:
+    s = _parse(PRESENT + "Absents ayant donné pouvoir : Anne MARTIN & Jean DUPONT\n")
+    assert _proxies(s) == [("anne-martin", "jean-dupont")]
+
+
+@pytest.mark.parametrize("typo", ["pourvoir", "pouvior", "procuation"])
+def test_a_misspelt_proxy_word_is_a_proxy_word(typo: str) -> None:
+    s = _parse(PRESENT + f"Absents : Madame Anne MARTIN donne {typo} à monsieur Grandin\n")
+    assert _proxies(s) == [("anne-martin", "yves-grandin")]
+    assert not _unread(s)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Absents ayant donné procuration : Madame Anne MARTIN donne pouvoir à monsieur Grandin,"
+        " Monsieur\nPaul PITEL donne pouvoir à monsieur Roux",
+        "Absents ayant donné procuration : Madame Anne MARTIN donne pouvoir à monsieur Grandin,"
+        " M.\nPaul PITEL donne pouvoir à monsieur Roux",
+        "Absents ayant donné procuration : Madame Anne MARTIN donne pouvoir à monsieur Grandin,"
+        " madame\n\nPaule PITEL donne pouvoir à monsieur Roux",
+        "Absents ayant donné procuration : Madame Anne MARTIN donne pouvoir à monsieur\nYves"
+        " Grandin, monsieur Paul\nPitel donne pouvoir à monsieur Luc Roux, monsieur Hugo Brun"
+        " donne pouvoir à monsieur\nJean Dupont",
+    ],
+)
+def test_proxies_broken_over_lines_on_a_civility_or_a_name(body: str) -> None:
+    s = _parse(PRESENT + body + "\n")
+    got = _proxies(s)
+    assert ("anne-martin", "yves-grandin") in got
+    assert any(g.startswith("paul") and h == "luc-roux" for g, h in got), got
+    assert not _unread(s), _unread(s)
+
+
+def test_a_first_name_at_the_end_of_a_page_goes_on_with_its_surname() -> None:
+    s = _parse(PRESENT + "Absents excusés : Anne BLEU, Jean-Pierre\n\nGOHIN et Thierry CHAUVIN.\n")
+    assert {"jean-pierre-gohin", "thierry-chauvin"} <= set(_ids(s))
+    assert "jean-pierre" not in _ids(s)
+
+
+def test_an_empty_heading_then_a_blank_line_then_its_names() -> None:
+    s = _parse(PRESENT + "Absents :\n\nHélène MARTIN\n")
+    assert "helene-martin" in _ids(s)
+    present = {m.id for m in audit(s).items[0].present}
+    assert "helene-martin" not in present
+
+
+def test_a_line_between_two_sections_is_reported_not_dropped() -> None:
+    s = _parse(
+        PRESENT + "\nMme Zoé BLEU, représentante de la préfecture, assiste\n\n"
+        "Absents : Hélène MARTIN\n"
+    )
+    assert any("Zoé BLEU" in t for t in _unread(s))
+    assert s.reading is not None
+    assert not s.reading.complete
+
+
+def test_narrative_prose_between_two_sections_is_not_reported() -> None:
+    s = _parse(
+        PRESENT + "\nLe quorum étant atteint, la séance est ouverte à vingt heures.\n\n"
+        "Absents : Hélène MARTIN\n"
+    )
+    assert not _unread(s)
+    assert "helene-martin" in _ids(s)
