@@ -104,3 +104,40 @@ def test_narrative_prose_between_two_sections_is_not_reported() -> None:
     )
     assert not _unread(s)
     assert "helene-martin" in _ids(s)
+
+
+def _codes(s: Session) -> list[str]:
+    return [n.code for n in s.notes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "at_time"),
+    [
+        ("Départ de Luc ROUX et Yves GRANDIN à 20H50.", "leave", "20:50"),
+        ("Arrivée de Luc ROUX à 19 h 49.", "arrive", "19:49"),
+        ("Départ de Luc ROUX en cours de séance.", "leave", None),
+    ],
+)
+def test_a_move_written_with_the_attendance_keeps_its_clock_time(
+    sentence: str, kind: str, at_time: str | None
+) -> None:
+    from quorum.parse._sections import read_lists
+    from quorum.parse._text import Doc
+
+    body = PRESENT + "Le secrétaire de mairie était présent également. " + sentence + "\n"
+    lists = read_lists(Doc(HEAD + body + ITEMS))
+    assert {(mv.kind, mv.at_time) for mv in lists.moves} == {(kind, at_time)}
+    assert "luc-roux" in {mv.who.name.slug for mv in lists.moves}
+    s = _parse(body)
+    assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]  # prose is no name
+    code = "CLOCK_TIME_NOT_PLACED" if at_time else "MOVE_NOT_PLACED"
+    assert _codes(s).count(code) == 1
+    assert "UNREAD_TEXT" not in _codes(s)
+    assert s.reading is not None
+    assert not s.reading.complete  # the counts may be wrong after the move: not asserted
+
+
+def test_a_proxy_from_a_clock_time_is_read_and_warned() -> None:
+    s = _parse(PRESENT + "Absents : Anne MARTIN (pouvoir à Luc ROUX à partir de 10 H 50)\n")
+    assert _proxies(s) == [("anne-martin", "luc-roux")]
+    assert "CLOCK_TIME_NOT_PLACED" in _codes(s)

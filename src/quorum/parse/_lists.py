@@ -18,7 +18,7 @@ from quorum.parse._attendance_vocab import ROLES
 from quorum.parse._civilities import civility
 from quorum.parse._headings import norm as _label
 from quorum.parse._names import Name, read_names
-from quorum.parse._text import Frag
+from quorum.parse._text import Doc, Frag
 
 MAX_ENTRY = 400
 """Longer list entries are not read (reported as unread): bounds the cost of every pattern."""
@@ -83,6 +83,18 @@ class Block:
 
 
 @dataclass
+class Move:
+    """An arrival or a departure written with the attendance ("Départ de X à 20H50", "Départ de
+    X en cours de séance"): no item is named. ``at_time`` is the clock time ("20:50") when the
+    text gives one, for the item side to place on timed items; else None."""
+
+    kind: str  # "arrive" or "leave"
+    who: Mention
+    at_time: str | None
+    source: Source
+
+
+@dataclass
 class Unread:
     """Text in an attendance section that matched nothing (becomes an UNREAD_TEXT warning)."""
 
@@ -99,6 +111,7 @@ class Lists:
     passage: list[tuple[str, Source]] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     clock: list[tuple[Mention, Source]] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
     first_header: int | None = None
     ends: list[int] = field(default_factory=list)
     sections: list[tuple[int, int, str]] = field(default_factory=list)
@@ -437,9 +450,10 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
     if (m := P.REPLACED_BY.match(f)) and m.start() == 0:
         entry.replaced_by = _mention(raw[m.end() :], src, entry.who.group)
         return
-    if P.CLOCK.search(f) and not P.PROXY_TO.match(f):
+    if P.CLOCK.search(f):  # "arrivé à 19 h 49", "(pouvoir à Y à partir de 10 H 50)"
         out.clock.append((entry.who, src))
-        return
+        if not P.PROXY_TO.match(f):
+            return
     bounds = read_bounds(f, src)
     for pat in (P.PROXY_TO, P.REPRESENTED_BY):
         if m := pat.match(f):
@@ -454,10 +468,18 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
     out.unread.append(Unread(src, "this remark on a member was not understood"))
 
 
+_AT_CLOCK = re.compile(
+    r"(?:a\ +partir\ +d[eu]|a\ +compter\ +d[eu]|des|jusqu'?\ ?a|avant|apres|a|&)\ +"
+    + P.CLOCK.pattern,
+    re.VERBOSE,
+)
+"""A clock time after a name: "à partir de 10 H 50", "à 20H50" (not part of the name)."""
+
+
 def _first_bound_at(f: str) -> int:
     hits = [
         m.start()
-        for pat in (P.RANGE_FROM, P.RANGE_UNTIL, P.RANGE_BEFORE, P.RANGE_AFTER)
+        for pat in (P.RANGE_FROM, P.RANGE_UNTIL, P.RANGE_BEFORE, P.RANGE_AFTER, _AT_CLOCK)
         if (m := pat.search(f))
     ]
     return min(hits) if hits else len(f)
@@ -555,3 +577,43 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
         out.proxies.append(ProxyFact(giver, holder, bounds, src))
     for g in waiting:
         out.unread.append(Unread(g.source, "a proxy giver whose holder is not named"))
+
+
+MOVE_START = re.compile(
+    r"(?:^[\ \t\-•*]*|(?<=[.;]\ ))(?P<kind>depart|departs|arrivee|arrivees|arrive|sortie|retour)"
+    r"\ +(?:de\ +|d')",
+    re.MULTILINE,
+)
+"""An arrival or a departure told in a sentence of its own inside the attendance."""
+_MOVE_KINDS = {"depart": "leave", "departs": "leave", "sortie": "leave"}
+_MOVE_WHO_END = re.compile(
+    r"\ +(?:a|&|des|vers)\ +\d|\ +(?:a\ +partir|en\ +cours|lors|pendant|apres|avant|au\ +cours)\b"
+    r"|\ *[(.;:]|\n\s*\n"
+)
+
+
+def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
+    """The arrivals and departures of a move sentence ("Départ de Maryline et Nelly à 20H50."),
+    from ``a`` (where :data:`MOVE_START` matched) to ``b``: one :class:`Move` a person named,
+    with the clock time if any; what is not a name is reported."""
+    folded, text = doc.folded[a:b], doc.text[a:b]
+    m = MOVE_START.match(folded)
+    if m is None:
+        return
+    kind = _MOVE_KINDS.get(m.group("kind"), "arrive")
+    rest = folded[m.end() :]
+    stop = _MOVE_WHO_END.search(rest)
+    who_end = m.end() + (stop.start() if stop else len(rest))
+    dot = folded.find(".", who_end)
+    sentence = text[: dot + 1 if dot >= 0 else len(text)]
+    src = Source(line=doc.line_no(a), text=" ".join(sentence.split())[:200])
+    clock = P.CLOCK.search(folded, m.end(), len(sentence))
+    at_time = f"{int(clock.group('h')):02d}:{clock.group('m') or '00'}" if clock else None
+    for part in re.split(r",|\ et\ |\ &\ ", text[m.end() : who_end]):
+        if not part.strip():
+            continue
+        who = _mention(part, src, None)
+        if who is None:
+            out.unread.append(Unread(src, "not read as the name of who arrives or leaves"))
+            continue
+        out.moves.append(Move(kind, who, at_time, src))

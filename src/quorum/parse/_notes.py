@@ -71,6 +71,13 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         W,
         N_("the number of members in office is not printed; inferred as {seats} from {basis}"),
     ),
+    "MOVE_NOT_PLACED": (
+        W,
+        N_(
+            "an arrival or a departure is written with the attendance with no item and no time: "
+            "'{text}' was not used; the member counts for the whole session"
+        ),
+    ),
     "CLOCK_TIME_NOT_PLACED": (
         W,
         N_(
@@ -140,6 +147,7 @@ READING_CODES = frozenset(
         "HOLDER_ADDED_FROM_PROXY",
         "PRESENT_AND_ABSENT",
         "CLOCK_TIME_NOT_PLACED",
+        "MOVE_NOT_PLACED",
         "RANGE_ON_ABSENT",
         "PROXY_CODE_UNMATCHED",
         "NO_PRESENT_LIST",

@@ -17,6 +17,7 @@ from quorum.parse._lists import (
     _TOTAL_LINE,
     LIST_KINDS,
     MAX_ENTRY,
+    MOVE_START,
     Block,
     Lists,
     Mention,
@@ -25,6 +26,7 @@ from quorum.parse._lists import (
     _read_people,
     _read_proxies,
     _src,
+    read_moves,
 )
 from quorum.parse._names import Name, read_names
 from quorum.parse._text import Doc, Frag, fold
@@ -100,7 +102,12 @@ def read_lists(doc: Doc) -> Lists:
         if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
             out.first_header = start
         totals = _total_lines(doc, end, stop) if kind in LIST_KINDS else frozenset()
-        frag = Frag(doc, end, stop, skip | totals)
+        names_stop = stop
+        if kind in LIST_KINDS and (move := MOVE_START.search(doc.folded, end, stop)):
+            # "…, Adeline. Départ de Maryline à 20H50.": a move, and no names after prose
+            names_stop = _sentence_stop(doc, end, move.start(), keep_moves=False)
+            read_moves(doc, move.start(), stop, out)
+        frag = Frag(doc, end, names_stop, skip | totals)
         if kind == "secretary" and not _secretary(frag):
             continue  # "Secrétaire : responsable de service" in an item's table of posts
         if kind not in ("agenda", "passage"):
@@ -357,14 +364,15 @@ def _broken_name(tail: list[str], nxt: str) -> bool:
     )
 
 
-def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
+def _sentence_stop(doc: Doc, end: int, stop: int, *, keep_moves: bool = True) -> int:
     """A list ends before a line of prose ("Le secrétaire de mairie était présent également.",
     "Monsieur Mallard est nommé secrétaire de séance."). A line that tells of an arrival or a
-    departure stays in the section, so that it is reported if it cannot be placed."""
+    departure stays in the section (``keep_moves``), so that it is read (``read_moves``) or
+    reported; the names stop before prose all the same (``keep_moves=False``, up to the move)."""
     no = doc.line_no(end)
     while no < len(doc.starts) and doc.starts[no] < stop:
         line = doc.line(no)
-        nxt = doc.line(no + 1)
+        nxt = doc.text[doc.starts[no] : max(stop, doc.starts[no])].split("\n", 1)[0].strip()
         last = line.rstrip(".").split()[-1:] if line.endswith(".") else []
         ended = (
             bool(last) and len(last[0]) > 2 and not _CIVILITY_ANY.match(last[0].casefold() + " ")
@@ -372,9 +380,9 @@ def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
         if _DANGLING.search(fold(line).rstrip()):
             no += 1  # "…, Monsieur" / "Ludovic BAECHLER donne pouvoir à …": the entry goes on
             continue
-        if (
-            _prose(nxt) or (ended and _SENTENCE.match(nxt) and "," not in nxt[:60])
-        ) and not _MOVES.search(fold(nxt)):
+        if (_prose(nxt) or (ended and _SENTENCE.match(nxt) and "," not in nxt[:60])) and not (
+            keep_moves and _MOVES.search(fold(nxt))
+        ):
             return doc.starts[no] - 1
         no += 1
     return stop

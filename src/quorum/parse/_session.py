@@ -78,6 +78,13 @@ def build_session(text: str) -> Session:
     for who, src in lists.clock:
         mid = b.resolver.find(who.name)
         b.say("CLOCK_TIME_NOT_PLACED", src, members=tuple(mid[:1]), text=src.text or "")
+    told: dict[Source, list[str]] = {}  # one note a sentence, naming everyone it moves
+    for mv in lists.moves:
+        told.setdefault(mv.source, []).extend(b.resolver.find(mv.who.name)[:1])
+    for src, mids in told.items():
+        timed = any(mv.at_time for mv in lists.moves if mv.source == src)
+        code = "CLOCK_TIME_NOT_PLACED" if timed else "MOVE_NOT_PLACED"
+        b.say(code, src, members=tuple(mids), text=src.text or "")
     for u in lists.unread:
         b.say("UNREAD_TEXT", u.source, why=u.why, text=u.source.text or "")
     votes, events, absts = read.votes, read.events, read.absts
