@@ -141,3 +141,42 @@ def test_a_proxy_from_a_clock_time_is_read_and_warned() -> None:
     s = _parse(PRESENT + "Absents : Anne MARTIN (pouvoir à Luc ROUX à partir de 10 H 50)\n")
     assert _proxies(s) == [("anne-martin", "luc-roux")]
     assert "CLOCK_TIME_NOT_PLACED" in _codes(s)
+
+
+def test_a_heading_with_a_semicolon_for_its_colon_at_a_line_start() -> None:
+    s = _parse(PRESENT + "\nPersonne ayant donné procuration ; Mme Anne MARTIN à Mr Luc ROUX\n")
+    assert _proxies(s) == [("anne-martin", "luc-roux")]
+    assert not _unread(s)
+
+
+def test_a_proxy_going_on_after_a_page_break_with_its_verb() -> None:
+    s = _parse(
+        PRESENT + "Pouvoirs : Anne MARTIN donne pouvoir à monsieur Luc ROUX, Paule PITEL\n\n"
+        "donne pouvoir à monsieur Yves GRANDIN et Hugo BRUN donne pouvoir à monsieur Jean\n\n"
+        "DUPONT\n"
+    )
+    assert _proxies(s) == [
+        ("anne-martin", "luc-roux"),
+        ("hugo-brun", "jean-dupont"),
+        ("paule-pitel", "yves-grandin"),
+    ]
+    assert not _unread(s)
+
+
+def test_a_dot_then_a_civility_ends_a_proxy_and_an_ocr_quote_joins_a_first_name() -> None:
+    s = _parse(
+        PRESENT + "Absents ayant donné procuration : Monsieur Paul PITEL donne pouvoir à monsieur"
+        " Luc Roux. Monsieur Jean‘Marc Martin donne pouvoir à Monsieur Jean Dupont.\n"
+    )
+    assert _proxies(s) == [("jeanmarc-martin", "jean-dupont"), ("paul-pitel", "luc-roux")]
+    assert not _unread(s)
+
+
+def test_a_vote_sentence_broken_before_represented_with_ocr_damage_is_no_heading() -> None:
+    text = (
+        HEAD + PRESENT + "\n\nRapport n°1 - Budget\nAprès en avoir délibéré, le Conseil, à "
+        "l'unanimité des membres présents ef\nreprésentés :\nVote le budget, ainsi présenté.\n"
+    )
+    s = parse_minutes(text)
+    assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
+    assert not _unread(s)

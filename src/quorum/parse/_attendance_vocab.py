@@ -74,6 +74,7 @@ SUBJECTS: tuple[str, ...] = (
     r"titulaires?",
     r"elus?",
     r"avai(?:en)?t",
+    r"personnes?",
 )
 """Words that may open a heading: "Étaient présents", "Sont excusés", "Délégués représentés"."""
 
@@ -93,9 +94,9 @@ def _compile(*, own_line: bool = False) -> re.Pattern[str]:
         rf"""
         (?:(?<=\ )(?P<agenda_inline>ordre\ +du\ +jour)      # the agenda may follow a name
         |
-        (?:^[ +*\-•·>|]*|(?<=[.,;]\ )|(?<=\d\ )(?={subjects}\ ))  # line start, ". ", "34 Étaient"
+        (?:^(?P<bol>)[ +*\-•·>|]*|(?<=[.,;]\ )|(?<=\d\ )(?={subjects}\ ))  # line start, ". "
         (?:{body}))
-        [\ .]*:
+        [\ .]*(?(bol)[:;]|:)   # at a line start, ";" for ":" ("Personne ayant donné pouvoir ; X")
         """,
         re.VERBOSE | re.MULTILINE,
     )

@@ -18,7 +18,7 @@ from quorum.parse._attendance_vocab import ROLES
 from quorum.parse._civilities import civility
 from quorum.parse._headings import norm as _label
 from quorum.parse._names import Name, read_names
-from quorum.parse._text import Doc, Frag
+from quorum.parse._text import Doc, Frag, fold
 
 MAX_ENTRY = 400
 """Longer list entries are not read (reported as unread): bounds the cost of every pattern."""
@@ -172,6 +172,8 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
             and _starts_a_name(text, folded, i + 3)
         ):
             cuts.append((i, i + 3))
+        elif c == "." and _sentence_cut(text, folded, i):
+            cuts.append((i, i + 1))  # "… à Mme Hélène MAUGER. Monsieur Jean GOHIN donne …"
         elif c == " " and text.startswith(" - ", i) and not _compound(text, i):
             spaced.append((i, i + 3))
         elif (
@@ -210,6 +212,20 @@ def cuts_since(cuts: list[tuple[int, int]], i: int) -> bool:
     """The text since the last separator holds a word of its own (a civility after a civility,
     "Mesdames Mme X", is not a new person)."""
     return not cuts or i - cuts[-1][1] > 3
+
+
+def _sentence_cut(text: str, folded: str, i: int) -> bool:
+    """A dot at ``i`` ends an entry: a word of three letters or more (no initial, no civility)
+    before it, a civility after it ("MAUGER. Monsieur X")."""
+    before = text[max(i - 40, 0) : i].split()[-1:]
+    return (
+        text[i + 1 : i + 2] == " "
+        and bool(_CIVILITY_WORD.match(folded, i + 2))
+        and bool(before)
+        and len(before[0]) >= 3
+        and before[0].isalpha()
+        and not _CIVILITY_WORD.fullmatch(fold(before[0]))
+    )
 
 
 def _compound(text: str, i: int) -> bool:

@@ -14,7 +14,7 @@ from quorum.parse._text import fold, levenshtein, strip_accents
 _SPACED_HYPHEN = re.compile(r"\s+-\s+|\s+-(?=\w)|(?<=\w)-\s+")
 _CIVILITY = re.compile(rf"^{civility(prose=True)}(?:\.\s*|\s+|$)", re.IGNORECASE)
 _GLUED_DOT = re.compile(r"(?<=[A-ZÀ-Ý]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’‘-][^\W\d_]+)*\.?", re.UNICODE)
 
 
 @dataclass

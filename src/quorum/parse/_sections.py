@@ -190,7 +190,10 @@ def _secretary(frag: Frag) -> list[Name]:
     return names if names and names[0].display[:1].isupper() else []
 
 
-_SENTENCE_TAIL = re.compile(r"\b(?:et|ou|des|les|de|du)\s*$")
+_SENTENCE_TAIL = re.compile(
+    r"\b(?:et|ou|des|les|de|du)\s*$"
+    r"|\b(?:unanimite|majorite|membres|voix|suffrages)\b[^.:;!?]*$"  # "… présents ef" (OCR)
+)
 
 
 def _continues_a_sentence(doc: Doc, start: int) -> bool:
@@ -313,6 +316,8 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
     last = doc.text[end:before].rstrip()[-1:]
     no = doc.line_no(after)
     nxt = doc.line(no)
+    if last not in ".:" and _GOES_ON.match(fold(nxt)):
+        return True  # "…, Françoise DUARTE", a page break, "donne pouvoir à monsieur X"
     if not last or last in ".:" or not nxt or not _NAME_START.match(nxt):
         return False
     lead = (
@@ -344,6 +349,13 @@ _DANGLING = re.compile(
 )
 """A line that ends on a civility or a connector ("…, Monsieur", "… donne pouvoir à"): the entry
 goes on at the next line."""
+
+
+_GOES_ON = re.compile(
+    rf"(?:(?:a\ +|ont\ +)?donne(?:nt)?\ +(?:son\ +|sa\ +|leur\ +)?{P.PROXY_NOUN}\ +(?:a|&|au)"
+    r"|represente(?:e|s|es)?\ +par)\ "
+)
+"""A line that starts inside a proxy ("donne pouvoir à Y"): the entry above goes on."""
 
 
 def _broken_name(tail: list[str], nxt: str) -> bool:
