@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from quorum.findings import Source
+from quorum.findings import N_, Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import ROLES
 from quorum.parse._civilities import civility
@@ -341,7 +341,7 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
         ):
             continue  # "Soit 31 présents": a total; "Vices présidents": a role, not a person
         if b - a > MAX_ENTRY:
-            out.unread.append(Unread(_src(frag, a, b), "entry too long to be a name"))
+            out.unread.append(Unread(_src(frag, a, b), N_("entry too long to be a name")))
             continue
         lead = len(raw) - len(raw.lstrip(" -–—•*·"))
         a, raw = a + lead, raw[lead:]
@@ -366,7 +366,7 @@ def _cut_at_the_end(read: list[tuple[int, int, int]], out: Lists) -> None:
     if full * 4 >= len(mine) * 3 and not (last.who.name.first and last.who.name.last):
         out.entries.remove(last)
         out.unread.append(
-            Unread(last.who.source, "the list ends on a name without its surname: cut here?")
+            Unread(last.who.source, N_("the list ends on a name without its surname: cut here?"))
         )
 
 
@@ -412,10 +412,10 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
             outside = outside[: px.start()]
     names, bad = read_names(outside)
     if bad or not names:
-        out.unread.append(Unread(src, "no name could be read here"))
+        out.unread.append(Unread(src, N_("no name could be read here")))
         return
     if any(_phrase_like(n) for n in names):
-        out.unread.append(Unread(src, "this reads like a phrase, not a name"))
+        out.unread.append(Unread(src, N_("this reads like a phrase, not a name")))
         return
     entries = [Entry(Mention(n, src, group), status) for n in names]
     last = entries[-1]
@@ -481,7 +481,7 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
     if bounds:
         entry.bounds += bounds
         return
-    out.unread.append(Unread(src, "this remark on a member was not understood"))
+    out.unread.append(Unread(src, N_("this remark on a member was not understood")))
 
 
 _AT_CLOCK = re.compile(
@@ -556,7 +556,7 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
             continue
         src = _src(frag, a, b)
         if b - a > MAX_ENTRY:
-            out.unread.append(Unread(src, "entry too long to be a proxy"))
+            out.unread.append(Unread(src, N_("entry too long to be a proxy")))
             continue
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
@@ -577,7 +577,7 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
                 out.unread.append(
                     Unread(
                         _src(frag, a + skip + ia, a + skip + ib),
-                        "this remark on a proxy was not understood",
+                        N_("this remark on a proxy was not understood"),
                     )
                 )
             bounds += got
@@ -585,14 +585,14 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
             waiting.append(giver)  # "A et B donnent pouvoir à C"
             continue
         if giver is None or holder is None:
-            out.unread.append(Unread(src, "not read as 'giver à holder'"))
+            out.unread.append(Unread(src, N_("not read as 'giver à holder'")))
             continue
         for g in waiting:
             out.proxies.append(ProxyFact(g, holder, bounds, src))
         waiting.clear()
         out.proxies.append(ProxyFact(giver, holder, bounds, src))
     for g in waiting:
-        out.unread.append(Unread(g.source, "a proxy giver whose holder is not named"))
+        out.unread.append(Unread(g.source, N_("a proxy giver whose holder is not named")))
 
 
 MOVE_START = re.compile(
@@ -630,6 +630,6 @@ def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
             continue
         who = _mention(part, src, None)
         if who is None:
-            out.unread.append(Unread(src, "not read as the name of who arrives or leaves"))
+            out.unread.append(Unread(src, N_("not read as the name of who arrives or leaves")))
             continue
         out.moves.append(Move(kind, who, at_time, src))

@@ -137,6 +137,12 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
 """code -> (severity, template): the notes about the attendance (those about items and votes
 are in ``_item_notes``)."""
 
+PHRASES = ("what", "why", "state", "basis")
+"""Parameters that are phrases of the reader ("proxy holder", "no name could be read here"),
+written in English and marked ``N_`` where they are made: a note carries them as a
+:class:`~quorum.findings.Message` (``{"template": …, "params": {}}`` in JSON), rendered in the
+report's language."""
+
 READING_CODES = frozenset(
     {
         "UNREAD_TEXT",

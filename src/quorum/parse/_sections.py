@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from quorum.findings import Source
+from quorum.findings import N_, Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import SECTION, SECTION_LINE
 from quorum.parse._civilities import civility
@@ -178,7 +178,7 @@ def _between(
             out.unread.append(
                 Unread(
                     Source(line=no - 1, text=text[:200]),
-                    "a line between two attendance sections, read as neither",
+                    N_("a line between two attendance sections, read as neither"),
                 )
             )
 
@@ -459,7 +459,7 @@ def _read_block(doc: Doc, start: int, frag: Frag, out: Lists) -> None:
                     block.departures if m.group("kind") in ("depart", "sortie") else block.arrivals
                 ).append(who)
                 continue
-        out.unread.append(Unread(src, "line in a per-range block not understood"))
+        out.unread.append(Unread(src, N_("line in a per-range block not understood")))
     out.blocks.append(block)
 
 

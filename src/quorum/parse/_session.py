@@ -8,7 +8,7 @@ import re
 import attrs
 
 from quorum.exceptions import SessionFileError
-from quorum.findings import N_, Finding, Source
+from quorum.findings import N_, Finding, Message, Source
 from quorum.model import Headcount, Session
 from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
@@ -129,10 +129,15 @@ def build_session(text: str) -> Session:
     )
     if in_office is None:
         basis = (
-            "the counts printed (present + represented + absent)"
+            Message(N_("the counts printed (present + represented + absent)"))
             if counted is not None
-            else f"the {len(b.members)} named members (a titular and the substitute sitting "
-            "for him share one seat)"
+            else Message(
+                N_(
+                    "the {count} named members (a titular and the substitute sitting for him "
+                    "share one seat)"
+                ),
+                {"count": len(b.members)},
+            )
         )
         b.say("MEMBERS_IN_OFFICE_INFERRED", None, seats=session.seats, basis=basis)
     return attrs.evolve(
@@ -182,11 +187,11 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         if p is None:
             continue
         for who in blk.arrivals:
-            mid = mention_member(b, who, "arriving member", present=False)
+            mid = mention_member(b, who, N_("arriving member"), present=False)
             if mid is not None:
                 b.move(mid, p, +1, who.source)
         for who in blk.departures:
-            mid = mention_member(b, who, "leaving member", present=False)
+            mid = mention_member(b, who, N_("leaving member"), present=False)
             if mid is not None and p > 0:
                 b.move(mid, p - 1, -1, who.source)
     for ev in events:
@@ -200,7 +205,7 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         # an event inside an item adds no member; in counts-only minutes, one who leaves is one
         # of the members counted present
         if not b.resolver.find(names[0]) and not (
-            ev.kind == "leave" and b.of_the_count(names[0], ev.source, "leaving")
+            ev.kind == "leave" and b.of_the_count(names[0], ev.source, N_("leaving"))
         ):
             if looks_named(ev.who):  # a person the lists do not know: the counts may be wrong
                 after = b.agenda[b.pos[ev.item] :] if ev.item in b.pos else b.agenda
@@ -212,7 +217,7 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         mid = mention_member(
             b,
             Mention(names[0], ev.source),
-            "arriving member" if ev.kind == "arrive" else "leaving member",
+            N_("arriving member") if ev.kind == "arrive" else N_("leaving member"),
             present=False,
         )
         if mid is not None:
