@@ -180,3 +180,28 @@ def test_a_vote_sentence_broken_before_represented_with_ocr_damage_is_no_heading
     s = parse_minutes(text)
     assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
     assert not _unread(s)
+
+
+def test_an_unknown_heading_inside_a_list_is_reported_never_a_commune() -> None:
+    s = _parse(
+        "Présents : Jean DUPONT, Luc ROUX, Yves GRANDIN\nAbsents très excusés : Anne MARTIN"
+    )
+    assert "anne-martin" not in {m.id for m in audit(s).items[0].present}
+    assert _unread(s)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Absents excusés représentés : Anne MARTIN par Luc ROUX",
+        "Absents : Anne MARTIN\nProcuration de Anne MARTIN à Luc ROUX",
+        "Pouvoirs : procuration de Anne MARTIN à Luc ROUX",
+        "Pouvoirs :\nAnne MARTIN à Luc ROUX",
+        "Absents ayant donné pouvoir : procuration d'Anne MARTIN à Luc ROUX",
+    ],
+)
+def test_new_proxy_phrasings(body: str) -> None:
+    s = _parse(PRESENT + body + "\n")
+    assert _proxies(s) == [("anne-martin", "luc-roux")]
+    assert not _unread(s)
+    assert "anne-martin" not in {m.id for m in audit(s).items[0].present}

@@ -29,6 +29,7 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("represented", rf"{_ABSENT}\ +(?:{_EXCUSED}\ +)?{_GAVE}"),
     ("represented", rf"{_EXCUSED}\ +(?:et\ +)?{_GAVE}"),
     ("represented", rf"{_ABSENT}\ ?(?:-\ ?)?(?:et\ +)?{_REPRESENTED}(?:\ +par\ +\w+)?"),
+    ("represented", rf"{_ABSENT}\ +{_EXCUSED}\ +(?:et\ +)?{_REPRESENTED}"),
     ("represented", rf"{_EXCUSED}\ +(?:et\ +)?{_REPRESENTED}"),
     ("represented", rf"{_REPRESENTED}(?:\ +par\ +(?:pouvoir|procuration)s?)?"),
     ("represented", _GAVE),

@@ -187,6 +187,9 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
             cuts.append((i, i + 1))  # "… Vices présidents Madame Mélanie FORTIER": a new person
     if commas < 2 or len(spaced) > commas:
         cuts += spaced
+    for at in frag._at[1:]:  # a line that starts "Procuration de X à Y" is an entry of its own
+        if _PROXY_OF.match(folded, at):
+            cuts.append((at - 1, at))
     cuts.sort()
     spans: list[tuple[int, int]] = []
     begin = 0
@@ -247,6 +250,22 @@ def _starts_a_name(text: str, folded: str, i: int) -> bool:
     return ":" not in text[i:stop]
 
 
+_ATTENDANCE_WORD = re.compile(
+    rf"\b(?:presente?s?|absente?s?|excusee?s?|representee?s?|{P.PROXY_NOUN}|suppleante?s?)\b"
+)
+"""A word of an attendance heading: a label that holds one ("… Absents excusés représentés :",
+a heading the table does not know) is no commune, and the entry is reported, not misread."""
+
+
+_PROXY_OF = re.compile(rf"\W*{P.PROXY_NOUN}\ +(?:de\ +|du\ +|d')")
+
+
+def _after_proxy_of(text: str) -> str:
+    """The giver of "procuration de X à Y": what follows "procuration de"."""
+    m = _PROXY_OF.match(fold(text))
+    return text[m.end() :] if m else text
+
+
 def _group_prefix(text: str) -> tuple[str | None, int]:
     """A commune or group prefix ("Besançon : …"), and where the rest starts."""
     for i, c in _outside(text):
@@ -257,6 +276,7 @@ def _group_prefix(text: str) -> tuple[str | None, int]:
                 and len(left) <= 60
                 and len(left.split()) <= 6
                 and not _CIVILITY_WORD.match(left.casefold())
+                and not _ATTENDANCE_WORD.search(fold(left))
             ):
                 return left, i + 1
             return None, 0
@@ -409,7 +429,7 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
         px = P.PROXY_SPLIT.search(fold_out.replace("\n", " "))  # "donnent / pouvoir à"
         if px:
             holder = _mention(outside[px.end() :], src, group)
-            outside = outside[: px.start()]
+            outside = _after_proxy_of(outside[: px.start()])
     names, bad = read_names(outside)
     if bad or not names:
         out.unread.append(Unread(src, N_("no name could be read here")))
@@ -478,6 +498,14 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
             entry.proxy_to = _mention(who[:cut], src, entry.who.group)
             entry.bounds += [Bound("proxy-" + bd.kind, bd.label, bd.source) for bd in bounds]
             return
+    if (m := _PROXY_FROM.match(f)) and entry.status == "present":
+        # "X (pouvoir de Y)": Y is the giver, X in front of it the holder
+        who = raw[m.start("who") :]
+        giver = _mention(who[: _first_bound_at(f[m.start("who") :])], src, entry.who.group)
+        if giver is not None:
+            proxy_bounds = [Bound("proxy-" + bd.kind, bd.label, bd.source) for bd in bounds]
+            out.proxies.append(ProxyFact(giver, entry.who, proxy_bounds, src))
+            return
     if bounds:
         entry.bounds += bounds
         return
@@ -490,6 +518,13 @@ _AT_CLOCK = re.compile(
     re.VERBOSE,
 )
 """A clock time after a name: "à partir de 10 H 50", "à 20H50" (not part of the name)."""
+
+
+_PROXY_FROM = re.compile(
+    rf"{P.PROXY_NOUN}(?:\ +donnee?|\ +recue?)?\ +(?:de\ +|du\ +|d'\ *|par\ +)(?P<who>.+)$"
+)
+"""A proxy named by its giver, after its holder's name: "(pouvoir de Y)", "(procuration donnée
+par Y)"."""
 
 
 def _first_bound_at(f: str) -> int:
@@ -564,7 +599,7 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
         text, folded = raw[skip:], frag.folded[a + skip : b]
         outside, inner = _parens(text)
         m = P.PROXY_SPLIT.search(_blank_like(folded, outside))
-        giver = _mention(outside[: m.start()] if m else outside, src, group)
+        giver = _mention(_after_proxy_of(outside[: m.start()] if m else outside), src, group)
         holder = _mention(outside[m.end() :], src, None) if m else None
         bounds: list[Bound] = []
         for ia, ib in inner:
