@@ -205,3 +205,29 @@ def test_new_proxy_phrasings(body: str) -> None:
     assert _proxies(s) == [("anne-martin", "luc-roux")]
     assert not _unread(s)
     assert "anne-martin" not in {m.id for m in audit(s).items[0].present}
+
+
+def test_qui_a_donne_pouvoir_is_a_proxy_verb() -> None:
+    s = _parse(
+        "Étaient présents : Mesdames Anne MARTIN, Marie BLEU, Messieurs Jean DUPONT et Luc ROUX.\n"
+        "Étaient absents : Monsieur Paul PITEL qui a donné pouvoir à Monsieur Jean DUPONT.\n"
+    )
+    assert _ids(s) == ["anne-martin", "jean-dupont", "luc-roux", "marie-bleu", "paul-pitel"]
+    assert _proxies(s) == [("paul-pitel", "jean-dupont")]
+
+
+def test_a_count_in_parentheses_after_a_heading() -> None:
+    s = _parse("Présents (2) : Jean DUPONT, Luc ROUX\nAbsents (1) : Anne MARTIN\n")
+    assert _ids(s) == ["anne-martin", "jean-dupont", "luc-roux"]
+    assert "anne-martin" not in {m.id for m in audit(s).items[0].present}
+
+
+def test_a_table_with_one_column_a_commune_reads_its_names_and_reports_its_headings() -> None:
+    s = _parse(
+        "Étaient présents :\nBESANCON | THISE | PUGEY\nJean DUPONT | Luc ROUX | Anne MARTIN\n"
+        "Paul PITEL | | Marie BLEU\n"
+    )
+    assert _ids(s) == ["anne-martin", "jean-dupont", "luc-roux", "marie-bleu", "paul-pitel"]
+    assert _unread(s) == ["BESANCON | THISE | PUGEY"]
+    assert s.reading is not None
+    assert not s.reading.complete

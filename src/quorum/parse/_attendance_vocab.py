@@ -97,6 +97,7 @@ def _compile(*, own_line: bool = False) -> re.Pattern[str]:
         |
         (?:^(?P<bol>)[ +*\-•·>|]*|(?<=[.,;]\ )|(?<=\d\ )(?={subjects}\ ))  # line start, ". "
         (?:{body}))
+        (?:\ *\(\d{{1,4}}\))?   # a count: "Présents (12) :"
         [\ .]*(?(bol)[:;]|:)   # at a line start, ";" for ":" ("Personne ayant donné pouvoir ; X")
         """,
         re.VERBOSE | re.MULTILINE,

@@ -122,7 +122,7 @@ def _src(frag: Frag, a: int, b: int) -> Source:
     return Source(line=frag.line_no(a), text=frag.text[a:b].strip()[:200] or None)
 
 
-_SEP_CHARS = ",;•·▪■►"
+_SEP_CHARS = ",;•·▪■►|"
 _DASHES = "–—"
 _CIVILITY_WORD = re.compile(civility(prose=True) + r"\b")
 _TOTAL_LINE = re.compile(
@@ -188,7 +188,7 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
     if commas < 2 or len(spaced) > commas:
         cuts += spaced
     for at in frag._at[1:]:  # a line that starts "Procuration de X à Y" is an entry of its own
-        if _PROXY_OF.match(folded, at):
+        if _PROXY_OF.match(folded, at) or "|" in text:  # a table's row ends its last cell
             cuts.append((at - 1, at))
     cuts.sort()
     spans: list[tuple[int, int]] = []
@@ -340,11 +340,30 @@ def _line_entries(frag: Frag) -> list[tuple[int, int, str | None]] | None:
     return out
 
 
+def _header_rows(frag: Frag, out: Lists) -> list[tuple[int, int]]:
+    """Rows of a flattened table whose cells are all single words in capitals ("BESANCON |
+    THISE | PUGEY"): column headings (communes?), not members. Reported, and left out."""
+    rows = []
+    bounds = [*frag._at, len(frag.text)]
+    for a, b in itertools.pairwise(bounds):
+        cells = [c.strip() for c in frag.text[a:b].split("|")]
+        cells = [c for c in cells if c]
+        if len(cells) >= 2 and all(_CAPS_CELL.fullmatch(c) for c in cells):
+            rows.append((a, b))
+            out.unread.append(Unread(_src(frag, a, b), N_("a row of column headings, not names")))
+    return rows
+
+
+_CAPS_CELL = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+")
+
+
 def _read_people(frag: Frag, status: str, out: Lists) -> None:
     group: str | None = None
     by_line = _line_entries(frag)
     groups = {(a, b): g for a, b, g in by_line} if by_line else {}
     spans = [(a, b) for a, b, _ in by_line] if by_line else _chunks(frag, amp=status == "present")
+    if "|" in frag.text and (headers := _header_rows(frag, out)):
+        spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in headers)]
     read: list[tuple[int, int, int]] = []  # (chunk end, first entry, entries after) per chunk
     for a, b in spans:
         if (a, b) in groups:

@@ -75,7 +75,7 @@ NO_PROXY = re.compile(rf"^(?:pas|aucun|sans)\ +(?:de\ +)?{PROXY_NOUN}", _X)
 PROXY_CODE = re.compile(r"^pr\ ?(?P<stars>\*+)$", _X)
 
 PROXY_SPLIT = re.compile(
-    r"""\ (?:(?:a\ +|ont\ +)?donne(?:nt)?(?:\ +(?:son|sa|leur|leurs))?
+    r"""\ (?:(?:qui\ +)?(?:a\ +|ont\ +)?donne(?:nt)?(?:\ +(?:son|sa|leur|leurs))?
           \ +{noun}
           \ +{a}|represente(?:e)?\ +par|par|{a})\ """.replace("{a}", "(?:a|&|au)").replace(
         "{noun}", PROXY_NOUN
