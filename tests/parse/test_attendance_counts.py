@@ -32,6 +32,14 @@ PHRASINGS = [
         None,
     ),
     ("20 présents, 7 représentés", (20, 7, 0), None),
+    (  # a PDF's lines and blank lines inside the sentence: "étaient Absents :" is no heading
+        "23 Conseillers étaient Présents et Représentés: (05 Procurations: M.L. CASTELLI,\n\n"
+        "F. LUCIANI, A.J. NICOLINI, B.F. RUGGERI et M.C. RUIZ) et 06\nConseillers\n\n"
+        "étaient Absents : J.T. ALBERTINI, E. BAGHIONI, M. BARRIELE, V. BORROMEÏ, N.\n\n"
+        "PULICANI et M. SIMEONI.",
+        (18, 5, 6),
+        None,
+    ),
 ]
 
 

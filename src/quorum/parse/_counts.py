@@ -39,8 +39,11 @@ PHRASES: tuple[str, ...] = (
 )
 """Counts-only attendance sentences over folded text (named groups: total present + represented,
 present, represented, voters, office)."""
-ABSENT = re.compile(r"(?P<absent>\d{1,4})\ +(?:" + _WHO + r"\ +)?" + _WERE + r"absents?\b")
-"""The absent count that may follow ("et 02 conseillers étaient Absents")."""
+ABSENT = re.compile(
+    r"(?P<absent>\d{1,4})\s+(?:" + _WHO + r"\s+)?" + _WERE.replace("\\ +", "\\s+") + r"absents?\b"
+)
+"""The absent count that may follow ("et 02 conseillers étaient Absents"; across line ends and
+blank lines: "et 06 / Conseillers / (blank) / étaient Absents")."""
 _PATTERNS = tuple(re.compile(p) for p in PHRASES)
 NAMES_AFTER = 600
 """The names of proxy givers and absent members are looked for this far after the counts, up to

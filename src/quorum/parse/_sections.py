@@ -196,6 +196,10 @@ _SENTENCE_TAIL = re.compile(
 )
 
 
+_COUNT_TAIL = re.compile(r"\b\d{1,4}\s+(?:conseillers?|membres?|delegues?|elus?)(?:\s+\w+)?$")
+"""The words before a heading that make it part of a sentence of counts ("06 Conseillers")."""
+
+
 def _continues_a_sentence(doc: Doc, start: int) -> bool:
     """ "… à l'unanimité des membres présents et / représentés :" is the end of a sentence broken
     by a line end, not a heading."""
@@ -203,7 +207,13 @@ def _continues_a_sentence(doc: Doc, start: int) -> bool:
     if doc.starts[no - 1] != start and doc.folded[doc.starts[no - 1] : start].strip():
         return False  # after ". " inside a line: a heading
     prev = doc.folded[doc.starts[no - 2] : doc.starts[no - 1]].rstrip() if no > 1 else ""
-    return bool(_SENTENCE_TAIL.search(prev))
+    if _SENTENCE_TAIL.search(prev):
+        return True
+    k = no - 1  # "… et 06 / Conseillers / (blank) / étaient Absents :": a counts sentence
+    while k > 1 and not doc.line(k).strip() and no - k < 3:
+        k -= 1
+    before = " ".join(fold(doc.line(j)) for j in range(max(k - 1, 1), k + 1))
+    return bool(_COUNT_TAIL.search(before.rstrip()))
 
 
 def _own_line_heading(raw: str) -> bool:
