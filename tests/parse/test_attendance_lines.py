@@ -231,3 +231,34 @@ def test_a_table_with_one_column_a_commune_reads_its_names_and_reports_its_headi
     assert _unread(s) == ["BESANCON | THISE | PUGEY"]
     assert s.reading is not None
     assert not s.reading.complete
+
+
+def test_a_sidebar_caught_inside_a_list_is_left_out_and_the_list_goes_on() -> None:
+    s = _parse(
+        "PRESENTS : MM Jean DUPONT, Luc ROUX, Monique\n\n| 2%\nDate de la\nconvocation :\n"
+        "06/06/2023\n\nGUIBOUT, Yves GRANDIN, Hugo BRUN,\n\nAffichage le :\n\n"
+        "ABSENTS AYANT DONNE PROCURATION : Anne MARTIN donne pouvoir à monsieur Jean DUPONT, ,"
+        " monsieur\n\n06/06/2023\n\nPaul PITEL donne pouvoir à monsieur Luc ROUX,\n"
+        "ABSENTS EXCUSES : Rose PETIT.\n"
+    )
+    assert _ids(s) == [
+        "anne-martin",
+        "hugo-brun",
+        "jean-dupont",
+        "luc-roux",
+        "monique-guibout",
+        "paul-pitel",
+        "rose-petit",
+        "yves-grandin",
+    ]
+    assert _proxies(s) == [("anne-martin", "jean-dupont"), ("paul-pitel", "luc-roux")]
+    assert not _unread(s)
+
+
+def test_a_holder_with_one_letter_of_ocr_damage_is_the_listed_member() -> None:
+    s = _parse(
+        "Présents : Dominique GAUDIIN, Sylvain GAUDIN, Luc ROUX\n"
+        "Absents : Anne MARTIN donne pouvoir à monsieur Dominique GAUDIN\n"
+    )
+    assert _proxies(s) == [("anne-martin", "dominique-gaudiin")]
+    assert "HOLDER_ADDED_FROM_PROXY" not in _codes(s)

@@ -387,6 +387,8 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
             group = prefix
+        if prefix is not None and not raw[skip:].strip(" ,;"):
+            continue  # a label alone ("Affichage le :"): nothing to read
         first = len(out.entries)
         _read_entry(frag, a + skip, b, status, group, out)
         read.append((b, first, len(out.entries)))

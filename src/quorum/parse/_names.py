@@ -171,6 +171,13 @@ class Resolver:
         if strong:
             return [k.id for k in strong]
         weak = [k for k in cands if _first_compatible(k.first, first)]
+        if not weak and len(last) >= 5:  # "Dominique GAUDIN" for the listed "Dominique GAUDIIN"
+            weak = [
+                k
+                for k in self._by_first.get(first, [])
+                if abs(len(k.last) - len(last)) <= 1 and levenshtein(k.last, last, 1) <= 1
+            ]
+            weak = weak if len(weak) == 1 else []
         return [k.id for k in weak]
 
 

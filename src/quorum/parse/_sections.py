@@ -73,21 +73,24 @@ def read_lists(doc: Doc) -> Lists:
     heads.sort()
     blank = re.compile(r"\n[ \t]*\n")
     spans: list[tuple[int, int, int, str]] = []
+    sidebar: set[int] = set()
     for i, (start, end, kind) in enumerate(heads):
         stop = heads[i + 1][0] if i + 1 < len(heads) else len(doc.text)
         if start in forced:
             stop = forced[start]
         elif kind != "block":
             gap = blank.search(doc.text, end, stop)
-            while (
-                gap
-                and kind in (*LIST_KINDS, "proxies")
-                and (
-                    not doc.text[end : gap.start()].strip()  # "Absents :", a blank, the names
-                    or _continues(doc, end, gap.start(), gap.end(), stop)
-                )
-            ):
-                gap = blank.search(doc.text, gap.end(), stop)
+            while gap and kind in (*LIST_KINDS, "proxies"):
+                if not doc.text[end : gap.start()].strip() or _continues(  # "Absents :", blank
+                    doc, end, gap.start(), gap.end(), stop
+                ):
+                    gap = blank.search(doc.text, gap.end(), stop)
+                    continue
+                run = _sidebar(doc, end, gap.start(), gap.end(), stop)
+                if run is None:
+                    break
+                sidebar.update(run[1])  # a sidebar's lines inside the list: left out
+                gap = blank.search(doc.text, run[0], stop)
             if gap:
                 stop = gap.start()
             stop = _heading_stop(doc, end, stop)
@@ -96,7 +99,7 @@ def read_lists(doc: Doc) -> Lists:
             stop = min(stop, _nth_line_end(doc, end, 14))
         spans.append((start, end, stop, kind))
     out.sections = [(s, e, kind) for s, _, e, kind in spans if kind in _READ]
-    skip = furniture(doc, [(s, e) for s, e, _ in out.sections])
+    skip = furniture(doc, [(s, e) for s, e, _ in out.sections]) | sidebar
     _between(doc, spans, skip, out)
     for start, end, stop, kind in spans:
         if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
@@ -366,6 +369,47 @@ _GOES_ON = re.compile(
     r"|represente(?:e|s|es)?\ +par)\ "
 )
 """A line that starts inside a proxy ("donne pouvoir à Y"): the entry above goes on."""
+
+
+_SIDE_MARK = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"  # a date: "06/06/2023"
+    r"|[^:,]{1,30}:"  # a label with nothing after it: "Affichage le :", "convocation :"
+    r"|[^A-Za-zÀ-ÿ]*(?:[A-Za-zÀ-ÿ]{1,2}[^A-Za-zÀ-ÿ]+)*[A-Za-zÀ-ÿ]{0,2}"  # no word: "| 2%"
+)
+"""A line of a sidebar or a margin note caught inside a list by a PDF's text layer."""
+MAX_SIDEBAR = 6
+
+
+def _sidebar(
+    doc: Doc, end: int, before: int, after: int, stop: int
+) -> tuple[int, set[int]] | None:
+    """A list cut by a sidebar ("Monique" / "| 2%" / "Date de la" / "convocation :" /
+    "06/06/2023" / "GUIBOUT, Yvette RUBAN, …"): a few short lines, one at least a date, a bare
+    label or no word, then more names (a comma or a SURNAME first). The sidebar's line starts
+    and where the names resume; None when it is not that."""
+    last = doc.text[end:before].rstrip()[-1:]
+    if not last or last in ".:":
+        return None
+    no = doc.line_no(after)
+    side: set[int] = set()
+    marked = False
+    while no <= len(doc.starts) and doc.starts[no - 1] < stop and len(side) <= MAX_SIDEBAR:
+        line = doc.line(no).strip()
+        start = doc.starts[no - 1]
+        no += 1
+        if not line:
+            continue
+        if len(line) <= 30 and "," not in line and not SECTION_LINE.match(fold(line)):
+            marked = marked or bool(_SIDE_MARK.fullmatch(line))
+            side.add(start)
+            continue
+        first = line.split()[0].strip(",")
+        dangling = bool(_DANGLING.search(fold(doc.text[max(end, before - 40) : before])))
+        names = "," in line or (first.isupper() and len(first) > 1) or dangling
+        if marked and names and not _prose(line) and not SECTION.match(fold(line)):
+            return start, side
+        return None
+    return None
 
 
 def _broken_name(tail: list[str], nxt: str) -> bool:
