@@ -262,3 +262,16 @@ def test_a_holder_with_one_letter_of_ocr_damage_is_the_listed_member() -> None:
     )
     assert _proxies(s) == [("anne-martin", "dominique-gaudiin")]
     assert "HOLDER_ADDED_FROM_PROXY" not in _codes(s)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "\n\n1\n\nBudget primitif\nPour : 3, Contre : 1, Abstention : 0\n",
+        "\n\nBudget :\nPour : 3, Contre : 0, Abstention : 0\n",
+    ],
+)
+def test_an_item_after_the_list_is_no_sidebar(after: str) -> None:
+    s = parse_minutes(HEAD + "Présents : Jean DUPONT, Luc ROUX, Yves GRANDIN" + after)
+    assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
+    assert not _unread(s)

@@ -399,13 +399,18 @@ def _sidebar(
         no += 1
         if not line:
             continue
+        if P.LONE_NUMBER.fullmatch(line) or P.HEAD_NUMBER.match(line):
+            return None  # an item's number: the list is over
         if len(line) <= 30 and "," not in line and not SECTION_LINE.match(fold(line)):
             marked = marked or bool(_SIDE_MARK.fullmatch(line))
             side.add(start)
             continue
         first = line.split()[0].strip(",")
         dangling = bool(_DANGLING.search(fold(doc.text[max(end, before - 40) : before])))
-        names = "," in line or (first.isupper() and len(first) > 1) or dangling
+        head = line.split(",")[0]
+        read, bad = read_names(head[:MAX_ENTRY])
+        names = (bool(read) and not bad) or bool(P.PROXY_SPLIT.search(fold(head)))
+        names = names and ("," in line or (first.isupper() and len(first) > 1) or dangling)
         if marked and names and not _prose(line) and not SECTION.match(fold(line)):
             return start, side
         return None
