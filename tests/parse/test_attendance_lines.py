@@ -205,6 +205,7 @@ def test_new_proxy_phrasings(body: str) -> None:
     assert _proxies(s) == [("anne-martin", "luc-roux")]
     assert not _unread(s)
     assert "anne-martin" not in {m.id for m in audit(s).items[0].present}
+    assert "MEMBER_LISTED_TWICE" not in _codes(s)
 
 
 def test_qui_a_donne_pouvoir_is_a_proxy_verb() -> None:

@@ -276,7 +276,11 @@ def register_entries(b: Builder, entries: list[Entry]) -> dict[int, str]:
                     rule="CGCT art. L2121-17",
                     name=e.who.name.display,
                 )
-            else:
+            elif not (
+                first.status != "present"
+                and e.status != "present"
+                and (first.proxy_to is None) != (e.proxy_to is None)
+            ):  # an absent member named again with the proxy he gave is one absence, not two
                 b.say("MEMBER_LISTED_TWICE", e.who.source, members=(mid,), name=e.who.name.display)
             continue
         mid = b.add_member(e.who.name, e.who.group, e.who.source, substitute=e.substitute)
