@@ -276,3 +276,12 @@ def test_an_item_after_the_list_is_no_sidebar(after: str) -> None:
     s = parse_minutes(HEAD + "Présents : Jean DUPONT, Luc ROUX, Yves GRANDIN" + after)
     assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
     assert not _unread(s)
+
+
+def test_a_list_ends_at_a_sentence_of_prose_on_the_same_line() -> None:
+    s = _parse(
+        "Sont présents : Mmes et MM. Jean DUPONT, Luc ROUX. Absent excusé : M. Yves GRANDIN."
+        " L’Assemblée prend les décisions suivantes sur les affaires inscrites au registre.\n"
+    )
+    assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
+    assert not _unread(s)

@@ -95,6 +95,8 @@ def read_lists(doc: Doc) -> Lists:
                 stop = gap.start()
             stop = _heading_stop(doc, end, stop)
             stop = _sentence_stop(doc, end, stop)
+            if kind in LIST_KINDS:
+                stop = _inline_prose_stop(doc, end, stop)
         else:
             stop = min(stop, _nth_line_end(doc, end, 14))
         spans.append((start, end, stop, kind))
@@ -477,6 +479,24 @@ def _prose(line: str) -> bool:
     bare = (w.strip(",;.:") for w in outside.split())  # "MALLARD," at the end of a line
     surnames = [w for w in bare if len(w) > 1 and w.isalpha() and w.isupper()]
     return len(words) >= 4 and len(surnames) <= 1 and bool(_SENTENCE.match(line))
+
+
+_SENTENCE_START = re.compile(r"\.\ +(?=[A-ZÀ-Ý])")
+
+
+def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
+    """A list ends after a dot that starts a sentence of prose on the same line ("… M. Jean-Yves
+    BONY. L'Assemblée prend les décisions suivantes …": minutes flattened to one line). Not when
+    an arrival or a departure follows on that line (it is read as a move)."""
+    for m in _SENTENCE_START.finditer(doc.text, end, stop):
+        line_end = doc.text.find("\n", m.end())
+        line_end = stop if line_end < 0 or line_end > stop else line_end
+        nxt_dot = doc.text.find(". ", m.end(), line_end)
+        last = min(nxt_dot + 1 if nxt_dot >= 0 else line_end, m.end() + 100)
+        sentence = doc.text[m.end() : last]
+        if _prose(sentence) and not MOVE_START.search(doc.folded, m.end(), line_end):
+            return m.start() + 1
+    return stop
 
 
 def _nth_line_end(doc: Doc, pos: int, n: int) -> int:
