@@ -285,3 +285,20 @@ def test_a_list_ends_at_a_sentence_of_prose_on_the_same_line() -> None:
     )
     assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
     assert not _unread(s)
+
+
+def test_a_name_read_with_a_heading_word_is_suspect_and_makes_the_reading_incomplete() -> None:
+    from quorum.parse._build import Builder
+    from quorum.parse._lists import Lists
+    from quorum.parse._names import Name
+    from quorum.parse._reading import incomplete, sanity
+
+    b = Builder(("1",))
+    b.add_member(Name("Anne", "Absents MARTIN"), None, None)
+    b.add_member(Name("Yves", "GRANDIN"), None, None)
+    b.add_member(Name("Luc", "ROUX"), "Yves GRANDIN Absents", None)
+    b.add_member(Name("Paul", "PITEL"), "Pays FERTOIS", None)
+    sanity(b, Lists(), None, counts_only=False)
+    suspect = [n for n in b.notes if n.code == "SUSPECT_NAME"]
+    assert [n.members for n in suspect] == [("anne-absents-martin",), ("luc-roux",)]
+    assert incomplete(b)

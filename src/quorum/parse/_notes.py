@@ -126,6 +126,12 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         N_("'{name}' sits without a deliberative voice: not counted"),
     ),
     "NAME_FROM_PHRASE": (W, N_("'{text}' reads like a phrase, not a name: not used")),
+    "SUSPECT_NAME": (
+        W,
+        N_(
+            "'{name}' does not look like what it was read as ({why}): check the list it comes from"
+        ),
+    ),
     "ITEM_UNKNOWN": (
         W,
         N_("item '{label}' is not in the order of passage; the range that names it was not used"),
@@ -160,6 +166,7 @@ READING_CODES = frozenset(
         "FEWER_NAMED_THAN_IN_OFFICE",
         "TOTAL_DISAGREES",
         "NAME_FROM_PHRASE",
+        "SUSPECT_NAME",
         "ITEM_UNKNOWN",
         "RANGE_REVERSED",
         "RANGE_EMPTY",
