@@ -302,3 +302,18 @@ def test_a_name_read_with_a_heading_word_is_suspect_and_makes_the_reading_incomp
     suspect = [n for n in b.notes if n.code == "SUSPECT_NAME"]
     assert [n.members for n in suspect] == [("anne-absents-martin",), ("luc-roux",)]
     assert incomplete(b)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Étaient présents Mesdames et Messieurs les conseillers municipaux : Jean DUPONT,"
+        " Luc ROUX, Yves GRANDIN",
+        "Sont présents MM. : Jean DUPONT, Luc ROUX, Yves GRANDIN",
+        "Présents : Monsieur le Maire Jean DUPONT, Luc ROUX, Madame la 1ère adjointe Yves GRANDIN",
+    ],
+)
+def test_a_heading_with_its_subject_and_a_title_before_a_name(line: str) -> None:
+    s = _parse(line + "\n")
+    assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
+    assert not _unread(s)

@@ -80,13 +80,22 @@ SUBJECTS: tuple[str, ...] = (
 """Words that may open a heading: "Étaient présents", "Sont excusés", "Délégués représentés"."""
 
 
+TAIL = (
+    r"(?:\ +(?:mesdames|messieurs|mmes|mm)\.?(?:\ +et\ +(?:mesdames|messieurs|mmes|mm)\.?)?)?"
+    r"(?:\ +(?:les\ +)?(?:conseillers?|membres?|delegues?|elus?)"
+    r"(?:\ +(?:municipaux|communautaires|syndicaux|departementaux|regionaux|titulaires))?)?"
+)
+"""What may follow a heading's words before its colon: "Étaient présents Mesdames et Messieurs
+les conseillers municipaux :"."""
+
+
 def _compile(*, own_line: bool = False) -> re.Pattern[str]:
     groups: dict[str, list[str]] = {}
     for kind, phrase in HEADINGS:
         groups.setdefault(kind, []).append(phrase)
     subject = "(?:(?:" + "|".join(SUBJECTS) + r")\ +){0,2}"
     body = "|".join(
-        f"(?P<{kind}>{subject}(?:{'|'.join(phrases)}))" for kind, phrases in groups.items()
+        f"(?P<{kind}>{subject}(?:{'|'.join(phrases)}){TAIL})" for kind, phrases in groups.items()
     )
     subjects = "(?:" + "|".join(SUBJECTS[:3]) + ")"
     if own_line:  # a heading alone on its line, without a colon: "Sont présents", then names

@@ -13,6 +13,12 @@ from quorum.parse._text import fold, levenshtein, strip_accents
 
 _SPACED_HYPHEN = re.compile(r"\s+-\s+|\s+-(?=\w)|(?<=\w)-\s+")
 _CIVILITY = re.compile(rf"^{civility(prose=True)}(?:\.\s*|\s+|$)", re.IGNORECASE)
+_TITLE = re.compile(
+    r"^(?:le|la|l')\s*(?:maire|pr[ée]sidente?|vice-pr[ée]sidente?"
+    r"|(?:premi[eè]re?|\d{1,2}\s*(?:er|ère|e|ème|eme))\s+adjointe?|adjointe?)\s+(?=[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
+"""A title between the civility and the name ("Monsieur le Maire Jean DUPONT"): not the name."""
 _GLUED_DOT = re.compile(r"(?<=[A-ZÀ-Ý]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’‘-][^\W\d_]+)*\.?", re.UNICODE)
 
@@ -93,6 +99,7 @@ def read_names(text: str) -> tuple[list[Name], str]:
     text = text.strip()
     for _ in range(2):
         text = _CIVILITY.sub("", text)
+    text = _TITLE.sub("", text)
     words = _tokens(text)
     if not words:
         return [], ""
