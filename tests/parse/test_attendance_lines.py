@@ -317,3 +317,13 @@ def test_a_heading_with_its_subject_and_a_title_before_a_name(line: str) -> None
     s = _parse(line + "\n")
     assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
     assert not _unread(s)
+
+
+def test_a_sentence_in_a_list_followed_by_more_names_does_not_end_it_in_silence() -> None:
+    s = _parse(
+        "Présents : Jean DUPONT, adjoint au maire. Luc ROUX, conseiller délégué aux sports et à"
+        " la culture, Anne MARTIN, Paul PITEL\n"
+    )
+    assert {"anne-martin", "paul-pitel", "jean-dupont"} <= set(_ids(s))
+    assert s.reading is not None
+    assert not s.reading.complete  # what was not read as a name is reported

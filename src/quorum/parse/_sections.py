@@ -494,9 +494,18 @@ def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
         nxt_dot = doc.text.find(". ", m.end(), line_end)
         last = min(nxt_dot + 1 if nxt_dot >= 0 else line_end, m.end() + 100)
         sentence = doc.text[m.end() : last]
-        if _prose(sentence) and not MOVE_START.search(doc.folded, m.end(), line_end):
+        if (
+            _prose(sentence)
+            and not MOVE_START.search(doc.folded, m.end(), line_end)
+            and len(_NAME_PAIR.findall(doc.text, m.end(), min(line_end, m.end() + 300))) < 2
+        ):
             return m.start() + 1
     return stop
+
+
+_NAME_PAIR = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý]{2,}\b")
+"""A first name and a SURNAME: two after a sentence say the list goes on ("… adjoint au maire.
+Luc ROUX, conseiller délégué aux sports, Anne MARTIN, Paul PITEL")."""
 
 
 def _nth_line_end(doc: Doc, pos: int, n: int) -> int:
