@@ -97,6 +97,12 @@ def test_a_line_between_two_sections_is_reported_not_dropped() -> None:
     assert not s.reading.complete
 
 
+@pytest.mark.parametrize("line", ["Le quorum est atteint.", "La séance est ouverte à 20 h."])
+def test_a_short_narrative_line_between_two_sections_is_not_reported(line: str) -> None:
+    s = _parse(PRESENT + f"\n{line}\n\nAbsents : Hélène MARTIN\n")
+    assert not _unread(s)
+
+
 def test_narrative_prose_between_two_sections_is_not_reported() -> None:
     s = _parse(
         PRESENT + "\nLe quorum étant atteint, la séance est ouverte à vingt heures.\n\n"

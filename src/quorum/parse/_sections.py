@@ -152,6 +152,20 @@ _ABOUT_PEOPLE = re.compile(
 """Words that tell who attends: a line of prose with one of them is not narrative."""
 
 
+def _about_someone(text: str, folded: str) -> bool:
+    """A line that may name someone or tell who attends: a civility, a first name and SURNAME, a
+    word in capitals, words all capitalised ("Nelly", "Jean-Pierre Gohin"), or an attendance word.
+    Not "Le quorum est atteint."."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 1]
+    return bool(
+        _CIVILITY_ANY.search(folded + " ")
+        or _NAME_PAIR.search(text)
+        or re.search(r"\b[A-ZÀ-Ý]{3,}\b", text)
+        or (words and all(w[:1].isupper() for w in words))
+        or _ABOUT_PEOPLE.search(folded)
+    )
+
+
 def _between(
     doc: Doc, spans: list[tuple[int, int, int, str]], skip: frozenset[int], out: Lists
 ) -> None:
@@ -178,6 +192,7 @@ def _between(
                 or P.LONE_NUMBER.fullmatch(text)
                 or _TOTAL_LINE.match(folded)
                 or (_prose(text) and not _ABOUT_PEOPLE.search(folded))
+                or not _about_someone(text, folded)
             ):
                 continue
             out.unread.append(
