@@ -40,6 +40,17 @@ PHRASINGS = [
         (18, 5, 6),
         None,
     ),
+    (  # every member present but those named, with the members in office printed
+        "Conseillers en exercice : 15\nÉtaient présents : tous les conseillers en exercice sauf"
+        " Paul PITEL (pouvoir à Jean DUPONT, adjoint), Anne MARTIN.",
+        (13, 1, 1),
+        15,
+    ),
+    (
+        "Membres en exercice : 11\nTous les conseillers municipaux étaient présents.",
+        (11, 0, 0),
+        11,
+    ),
 ]
 
 
@@ -68,6 +79,13 @@ def test_counts_only_minutes_are_audited_and_the_tally_checked() -> None:
     assert result.items[0].quorum.reached
     assert [f.code for f in result.errors] == ["TALLY_MISMATCH"]
     assert result.verdict is Verdict.ERRORS
+
+
+def test_all_present_without_the_members_in_office_is_refused_clearly() -> None:
+    from quorum.exceptions import SessionFileError
+
+    with pytest.raises(SessionFileError, match="no member list found"):
+        parse_minutes("Conseil municipal\n\nTous les conseillers étaient présents.\n" + BODY)
 
 
 def test_no_names_and_no_counts_is_still_refused_clearly() -> None:

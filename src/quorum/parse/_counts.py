@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from quorum.findings import Source
+from quorum.parse import _patterns as P
 from quorum.parse._text import Doc
 
 _N = r"(?P<{}>\d{{1,4}})"
@@ -67,12 +68,50 @@ class Counted:
     members it names): a member it names is not one of the present."""
 
 
+ALL_PRESENT = re.compile(
+    r"(?:presents?\ *:\ *)?tous\ +les\ +(?:membres|conseillers|delegues|elus)"
+    r"(?:\ +(?:municipaux|communautaires|syndicaux|titulaires))?(?:\ +en\ +exercice)?"
+    r"(?:\ +(?:sont|etaient|etant))?(?:\ +presents?)?"
+    r"(?:\ *,?\ *(?:sauf|a\ +l'exception\ +d[eu]|excepte(?:e|s|es)?|hormis)\ +"
+    r"(?P<names>[^.\n]{1,300}))?"
+)
+"""Every member present but those named: "Tous les conseillers municipaux étaient présents",
+"Étaient présents : tous les conseillers en exercice sauf X (pouvoir à Y)". Counted only when
+the minutes print the members in office."""
+_EXCEPT_SPLIT = re.compile(r",|\ et\ |;")
+
+
+def _all_present(doc: Doc, head: str) -> Counted | None:
+    for m in ALL_PRESENT.finditer(head):
+        if (
+            "present" not in m.group(0).split(" sauf")[0]
+            and "present" not in head[max(m.start() - 30, 0) : m.start()]
+        ):
+            continue  # "tous les conseillers" in another sentence
+        office = P.IN_OFFICE.search(head)
+        if office is None:
+            return None
+        n_office = int(office.group("n") or office.group("m"))
+        names = m.group("names") or ""
+        outside = re.sub(r"\([^)]*\)", lambda x: x.group(0).replace(",", " "), names)
+        excepted = [x for x in _EXCEPT_SPLIT.split(outside) if x.strip()]
+        represented = sum(1 for x in excepted if re.search(rf"{P.PROXY_NOUN}", x))
+        present = n_office - len(excepted)
+        if present < 0:
+            return None
+        no = doc.line_no(m.start())
+        src = Source(line=no, text=doc.line(no)[:200])
+        absent = len(excepted) - represented
+        return Counted(present, represented, absent, n_office, src, head[m.start() : m.end()])
+    return None
+
+
 def read_counts(doc: Doc) -> Counted | None:
     """The first counts-only attendance sentence in the head of the minutes, if any."""
     head = doc.folded[:LIMIT]
     found = [m for pat in _PATTERNS if (m := pat.search(head))]
     if not found:
-        return None
+        return _all_present(doc, head)
     m = min(found, key=lambda x: x.start())
     g = {k: int(v) for k, v in m.groupdict().items() if v is not None}
     if "total" in g:

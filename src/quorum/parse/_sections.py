@@ -12,6 +12,7 @@ from quorum.findings import N_, Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import SECTION, SECTION_LINE
 from quorum.parse._civilities import civility
+from quorum.parse._counts import ALL_PRESENT
 from quorum.parse._headings import norm
 from quorum.parse._lists import (
     _TOTAL_LINE,
@@ -119,6 +120,8 @@ def read_lists(doc: Doc) -> Lists:
             out.ends.append(stop)
         if kind in (*LIST_KINDS, "proxies") and _count_only(frag):
             continue  # "Présents : 29 - Votants : 33": totals, read by _totals
+        if kind == "present" and ALL_PRESENT.match(frag.folded):
+            continue  # "tous les conseillers en exercice sauf X": counts, read by _counts
         if kind in LIST_KINDS:
             _read_people(frag, kind, out)
         elif kind == "seated_substitutes":
