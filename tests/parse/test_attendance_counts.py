@@ -81,6 +81,16 @@ def test_counts_only_minutes_are_audited_and_the_tally_checked() -> None:
     assert result.verdict is Verdict.ERRORS
 
 
+def test_all_present_inside_a_vote_sentence_is_no_attendance() -> None:
+    from quorum.exceptions import SessionFileError
+
+    with pytest.raises(SessionFileError, match="no member list found"):
+        parse_minutes(
+            "Conseil municipal\nMembres en exercice : 11\n\nRapport n°1 : Budget\n"
+            "Adopté à l'unanimité de tous les membres présents.\n"
+        )
+
+
 def test_all_present_without_the_members_in_office_is_refused_clearly() -> None:
     from quorum.exceptions import SessionFileError
 

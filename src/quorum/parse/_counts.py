@@ -88,6 +88,9 @@ def _all_present(doc: Doc, head: str) -> Counted | None:
             and "present" not in head[max(m.start() - 30, 0) : m.start()]
         ):
             continue  # "tous les conseillers" in another sentence
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        if head[line_start : m.start()].strip(" -•*") and not m.group(0).startswith("present"):
+            continue  # "… à l'unanimité de tous les membres présents": a vote, not the attendance
         office = P.IN_OFFICE.search(head)
         if office is None:
             return None
