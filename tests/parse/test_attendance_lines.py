@@ -333,3 +333,13 @@ def test_a_sentence_in_a_list_followed_by_more_names_does_not_end_it_in_silence(
     assert {"anne-martin", "paul-pitel", "jean-dupont"} <= set(_ids(s))
     assert s.reading is not None
     assert not s.reading.complete  # what was not read as a name is reported
+
+
+def test_a_lower_case_heading_word_continuing_a_sentence_is_no_heading() -> None:
+    text = (
+        HEAD + PRESENT + "\n\nRapport n°1 - Budget\nAprès avoir entendu\nprésents:\n\ncet exposé,"
+        "\n\nle Conseil municipal, à l'unanimité des membres présents, adopte.\n"
+    )
+    s = parse_minutes(text)
+    assert _ids(s) == ["jean-dupont", "luc-roux", "yves-grandin"]
+    assert not _unread(s)

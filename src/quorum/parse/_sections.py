@@ -232,6 +232,9 @@ def _continues_a_sentence(doc: Doc, start: int) -> bool:
     prev = doc.folded[doc.starts[no - 2] : doc.starts[no - 1]].rstrip() if no > 1 else ""
     if _SENTENCE_TAIL.search(prev):
         return True
+    first = doc.text[start : start + 40].lstrip(" \t-•*>|")[:1]
+    if first.islower() and prev and prev[-1:].isalpha():
+        return True  # "Après avoir entendu / présents:": a sentence's words, not a heading
     k = no - 1  # "… et 06 / Conseillers / (blank) / étaient Absents :": a counts sentence
     while k > 1 and not doc.line(k).strip() and no - k < 3:
         k -= 1
