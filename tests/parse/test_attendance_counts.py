@@ -51,6 +51,7 @@ PHRASINGS = [
         (11, 0, 0),
         11,
     ),
+    ("Présents : 12 - Absents : 3 - Pouvoirs : 2 - Votants : 14", (12, 2, 3), None),
 ]
 
 

@@ -32,6 +32,12 @@ PHRASES: tuple[str, ...] = (
     + _N.format("present")
     + r"\W{1,8}votants?\W{0,8}"
     + _N.format("voters"),
+    # Présents : 12 - Absents : 3 - Pouvoirs : 2 - Votants : 14 (labels first, on one line)
+    r"presents?\ *:?\ *"
+    + _N.format("present")
+    + r"\b[^\n]{0,80}?votants?\ *:?\ *"
+    + _N.format("voters")
+    + r"\b",
     # 20 présents, 7 représentés
     _N.format("present")
     + rf"\ +(?:{_WHO}\ +)?{_WERE}presents?\W{{1,8}}(?:et\ +)?"
@@ -46,6 +52,7 @@ ABSENT = re.compile(
 """The absent count that may follow ("et 02 conseillers étaient Absents"; across line ends and
 blank lines: "et 06 / Conseillers / (blank) / étaient Absents")."""
 _PATTERNS = tuple(re.compile(p) for p in PHRASES)
+_ABSENT_LABEL = re.compile(r"absents?\ *:?\ *(\d{1,4})\b")
 NAMES_AFTER = 600
 """The names of proxy givers and absent members are looked for this far after the counts, up to
 the end of the sentence (``_NAMES_END``: a stop after a word that ends a line, "… E.
@@ -131,6 +138,8 @@ def read_counts(doc: Doc) -> Counted | None:
         absent = max(office - present - represented, 0)
     elif a := ABSENT.search(head, m.end(), m.end() + 600):
         absent = int(a.group("absent"))
+    elif a := _ABSENT_LABEL.search(head, m.start(), m.end()):
+        absent = int(a.group(1))
     no = doc.line_no(m.start())
     end = _NAMES_END.search(head, m.end(), m.end() + NAMES_AFTER)
     names = head[m.start() : end.end() if end else m.end() + NAMES_AFTER]
