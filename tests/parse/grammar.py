@@ -23,7 +23,10 @@ LAST = (
     "NOËL",
     "GAUDIN",
 )
-CIVILITY = {"M": ("M.", "Monsieur", "Mr"), "F": ("Mme", "Madame")}
+CIVILITY = {
+    "M": ("M.", "Monsieur", "Mr", "M", "MONSIEUR", "Dr"),
+    "F": ("Mme", "Madame", "Mme.", "Mlle", "Mademoiselle", "MADAME", "Docteur"),
+}
 GENDER = {
     "Jean": "M",
     "Anne": "F",
@@ -54,6 +57,9 @@ PROXY_PHRASES = (  # (giver, holder) -> text, in a proxies section
     "{g} a donné pouvoir à {h}",
     "{g} (procuration à {h})",
     "{g} (pouvoir donné à {h})",
+    "procuration de {g} à {h}",
+    "{g} qui a donné pouvoir à {h}",
+    "{g} donne pourvoir à {h}",
 )
 REMARK_PHRASES = (  # the remark after an absent member's name
     " (pouvoir donné à {h})",

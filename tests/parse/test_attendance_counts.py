@@ -32,6 +32,26 @@ PHRASINGS = [
         None,
     ),
     ("20 présents, 7 représentés", (20, 7, 0), None),
+    (  # a PDF's lines and blank lines inside the sentence: "étaient Absents :" is no heading
+        "23 Conseillers étaient Présents et Représentés: (05 Procurations: M.L. CASTELLI,\n\n"
+        "F. LUCIANI, A.J. NICOLINI, B.F. RUGGERI et M.C. RUIZ) et 06\nConseillers\n\n"
+        "étaient Absents : J.T. ALBERTINI, E. BAGHIONI, M. BARRIELE, V. BORROMEÏ, N.\n\n"
+        "PULICANI et M. SIMEONI.",
+        (18, 5, 6),
+        None,
+    ),
+    (  # every member present but those named, with the members in office printed
+        "Conseillers en exercice : 15\nÉtaient présents : tous les conseillers en exercice sauf"
+        " Paul PITEL (pouvoir à Jean DUPONT, adjoint), Anne MARTIN.",
+        (13, 1, 1),
+        15,
+    ),
+    (
+        "Membres en exercice : 11\nTous les conseillers municipaux étaient présents.",
+        (11, 0, 0),
+        11,
+    ),
+    ("Présents : 12 - Absents : 3 - Pouvoirs : 2 - Votants : 14", (12, 2, 3), None),
 ]
 
 
@@ -60,6 +80,23 @@ def test_counts_only_minutes_are_audited_and_the_tally_checked() -> None:
     assert result.items[0].quorum.reached
     assert [f.code for f in result.errors] == ["TALLY_MISMATCH"]
     assert result.verdict is Verdict.ERRORS
+
+
+def test_all_present_inside_a_vote_sentence_is_no_attendance() -> None:
+    from quorum.exceptions import SessionFileError
+
+    with pytest.raises(SessionFileError, match="no member list found"):
+        parse_minutes(
+            "Conseil municipal\nMembres en exercice : 11\n\nRapport n°1 : Budget\n"
+            "Adopté à l'unanimité de tous les membres présents.\n"
+        )
+
+
+def test_all_present_without_the_members_in_office_is_refused_clearly() -> None:
+    from quorum.exceptions import SessionFileError
+
+    with pytest.raises(SessionFileError, match="no member list found"):
+        parse_minutes("Conseil municipal\n\nTous les conseillers étaient présents.\n" + BODY)
 
 
 def test_no_names_and_no_counts_is_still_refused_clearly() -> None:

@@ -292,12 +292,12 @@ def test_a_lost_space_after_a_dot() -> None:
     ["(pouvoir de M. Paul DURAND)", "(procuration de M. Paul DURAND)",
      "(pouvoir donné par M. Paul DURAND)"],
 )  # fmt: skip
-def test_a_proxy_naming_its_giver_is_never_read_the_wrong_way(remark: str) -> None:
-    """ "Pouvoir de X" names the giver: never a member "de M. Paul DURAND", never a proxy from
-    the holder to the giver; reported as unread, the reading incomplete."""
+def test_a_proxy_naming_its_giver_is_read_the_right_way_round(remark: str) -> None:
+    """ "Pouvoir de X" after a present member names the giver: X gives his proxy to the member
+    in front of it; never a member "de M. Paul DURAND", never a proxy the wrong way round."""
     s = _parse(f"Présents : Jean DUPONT {remark}, Anne MARTIN, Luc ROUX\nAbsents : Paul DURAND")
 
-    assert [] == _proxies(s)
+    assert [("paul-durand", "jean-dupont")] == _proxies(s)
     assert {"jean-dupont", "anne-martin", "luc-roux", "paul-durand"} == {m.id for m in s.members}
     assert s.reading is not None
-    assert not s.reading.complete
+    assert s.reading.complete, [n.code for n in s.notes]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from quorum.parse._patterns import PROXY_NOUN
+
 _S = r"(?:\ ?\([a-z/]{1,6}\)[a-z]{0,2})?"
 """A gender/number mark: "présent(e)s", "absent(s/es)"."""
 _PRESENT = rf"presente?s?{_S}"
@@ -19,7 +21,7 @@ _EXCUSED = rf"excusee?s?{_S}"
 _REPRESENTED = rf"representee?s?{_S}"
 _GAVE = (  # "avant" is "ayant" as OCR reads it
     r"(?:ayant\ +|avant\ +|qui\ +ont\ +|ont\ +)?(?:donne|remis|confie)\ +(?:une\ +|leur\ +|un\ +)?"
-    r"(?:procurations?|pouvoirs?|delegations?(?:\ +de\ +vote)?|mandats?)"
+    + PROXY_NOUN
 )
 
 HEADINGS: tuple[tuple[str, str], ...] = (
@@ -27,6 +29,7 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("represented", rf"{_ABSENT}\ +(?:{_EXCUSED}\ +)?{_GAVE}"),
     ("represented", rf"{_EXCUSED}\ +(?:et\ +)?{_GAVE}"),
     ("represented", rf"{_ABSENT}\ ?(?:-\ ?)?(?:et\ +)?{_REPRESENTED}(?:\ +par\ +\w+)?"),
+    ("represented", rf"{_ABSENT}\ +{_EXCUSED}\ +(?:et\ +)?{_REPRESENTED}"),
     ("represented", rf"{_EXCUSED}\ +(?:et\ +)?{_REPRESENTED}"),
     ("represented", rf"{_REPRESENTED}(?:\ +par\ +(?:pouvoir|procuration)s?)?"),
     ("represented", _GAVE),
@@ -72,8 +75,18 @@ SUBJECTS: tuple[str, ...] = (
     r"titulaires?",
     r"elus?",
     r"avai(?:en)?t",
+    r"personnes?",
 )
 """Words that may open a heading: "Étaient présents", "Sont excusés", "Délégués représentés"."""
+
+
+TAIL = (
+    r"(?:\ +(?:mesdames|messieurs|mmes|mm)\.?(?:\ +et\ +(?:mesdames|messieurs|mmes|mm)\.?)?)?"
+    r"(?:\ +(?:les\ +)?(?:conseillers?|membres?|delegues?|elus?)"
+    r"(?:\ +(?:municipaux|communautaires|syndicaux|departementaux|regionaux|titulaires))?)?"
+)
+"""What may follow a heading's words before its colon: "Étaient présents Mesdames et Messieurs
+les conseillers municipaux :"."""
 
 
 def _compile(*, own_line: bool = False) -> re.Pattern[str]:
@@ -82,7 +95,7 @@ def _compile(*, own_line: bool = False) -> re.Pattern[str]:
         groups.setdefault(kind, []).append(phrase)
     subject = "(?:(?:" + "|".join(SUBJECTS) + r")\ +){0,2}"
     body = "|".join(
-        f"(?P<{kind}>{subject}(?:{'|'.join(phrases)}))" for kind, phrases in groups.items()
+        f"(?P<{kind}>{subject}(?:{'|'.join(phrases)}){TAIL})" for kind, phrases in groups.items()
     )
     subjects = "(?:" + "|".join(SUBJECTS[:3]) + ")"
     if own_line:  # a heading alone on its line, without a colon: "Sont présents", then names
@@ -91,9 +104,10 @@ def _compile(*, own_line: bool = False) -> re.Pattern[str]:
         rf"""
         (?:(?<=\ )(?P<agenda_inline>ordre\ +du\ +jour)      # the agenda may follow a name
         |
-        (?:^[ +*\-•·>|]*|(?<=[.,;]\ )|(?<=\d\ )(?={subjects}\ ))  # line start, ". ", "34 Étaient"
+        (?:^(?P<bol>)[ +*\-•·>|]*|(?<=[.,;]\ )|(?<=\d\ )(?={subjects}\ ))  # line start, ". "
         (?:{body}))
-        [\ .]*:
+        (?:\ *\(\d{{1,4}}\))?   # a count: "Présents (12) :"
+        [\ .]*(?(bol)[:;]|:)   # at a line start, ";" for ":" ("Personne ayant donné pouvoir ; X")
         """,
         re.VERBOSE | re.MULTILINE,
     )

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Any
 
 import attrs
 
-from quorum.findings import Finding, Severity, Source
+from quorum.findings import N_, Finding, Message, Severity, Source
 from quorum.model import Member, Proxy, Role, Stretch
 from quorum.parse import _itemwords as V
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Bound, Entry, Lists, Mention
 from quorum.parse._names import Name, Resolver, read_names
-from quorum.parse._notes import reader_note
+from quorum.parse._notes import PHRASES, reader_note
 from quorum.parse._text import fold
 
 W, E, INFO = Severity.WARNING, Severity.ERROR, Severity.INFO
@@ -46,49 +47,15 @@ class Builder:
 
     # --- findings ---------------------------------------------------------------------------
 
-    def note(
-        self,
-        code: str,
-        severity: Severity,
-        message: str,
-        source: Source | None = None,
-        *,
-        members: tuple[str, ...] = (),
-        items: tuple[str, ...] = (),
-        rule: str | None = None,
-        **params: object,
-    ) -> None:
-        """A note of the reader. With ``params``, ``message`` is an English template marked
-        ``N_`` (names, lines and labels are parameters, rendered in the report's language);
-        without, a finished message (translated only if the catalogue holds it whole)."""
-        self.notes.append(
-            Finding(
-                code=code,
-                severity=severity,
-                template=message if params else None,
-                params=params,
-                message=None if params else message,
-                items=items,
-                members=members,
-                rule=rule,
-                source=source,
-            )
-        )
-
-    def say(
-        self,
-        code: str,
-        source: Source | None = None,
-        *,
-        members: tuple[str, ...] = (),
-        items: tuple[str, ...] = (),
-        rule: str | None = None,
-        **params: object,
-    ) -> None:
-        """A note from the table of ``_notes`` (code and named parameters)."""
-        self.notes.append(
-            reader_note(code, source, members=members, items=items, rule=rule, **params)
-        )
+    def say(self, code: str, source: Source | None = None, **kw: Any) -> None:
+        """A note from the table of ``_notes`` (code, then ``reader_note``'s keywords). The
+        parameters that are English phrases of the reader (``PHRASES``: marked ``N_`` where they
+        are written) become :class:`~quorum.findings.Message` so that they are rendered in the
+        report's language."""
+        for key in PHRASES:
+            if isinstance(kw.get(key), str):
+                kw[key] = Message(kw[key])
+        self.notes.append(reader_note(code, source, **kw))
 
     # --- members ----------------------------------------------------------------------------
 
@@ -287,7 +254,7 @@ def mention_member(
         members=(mid,),
         name=mention.name.display,
         what=what,
-        state="present" if present else "absent",
+        state=N_("counted present") if present else N_("counted absent"),
     )
     return mid
 
@@ -309,7 +276,11 @@ def register_entries(b: Builder, entries: list[Entry]) -> dict[int, str]:
                     rule="CGCT art. L2121-17",
                     name=e.who.name.display,
                 )
-            else:
+            elif not (
+                first.status != "present"
+                and e.status != "present"
+                and (first.proxy_to is None) != (e.proxy_to is None)
+            ):  # an absent member named again with the proxy he gave is one absence, not two
                 b.say("MEMBER_LISTED_TWICE", e.who.source, members=(mid,), name=e.who.name.display)
             continue
         mid = b.add_member(e.who.name, e.who.group, e.who.source, substitute=e.substitute)
@@ -338,16 +309,16 @@ def apply_entries(b: Builder, lists: Lists, ids: dict[int, str]) -> None:
                     text=bound.source.text or "",
                 )
         if e.replaced_by is not None:
-            sub = mention_member(b, e.replaced_by, "substitute", present=True, quiet=True)
+            sub = mention_member(b, e.replaced_by, N_("substitute"), present=True, quiet=True)
             if sub is not None:
                 b.set_substitute(sub, mid)
                 b.present_from_start(sub, e.replaced_by.source)
         if e.substitute_for is not None:
-            tit = mention_member(b, e.substitute_for, "titular replaced", present=False)
+            tit = mention_member(b, e.substitute_for, N_("titular replaced"), present=False)
             if tit is not None:
                 b.set_substitute(mid, tit)
         if e.proxy_to is not None:
-            holder = mention_member(b, e.proxy_to, "proxy holder", present=True)
+            holder = mention_member(b, e.proxy_to, N_("proxy holder"), present=True)
             if holder is not None:
                 b.add_proxy(
                     mid, holder, [x for x in e.bounds if x.kind.startswith("proxy-")], e.who.source
@@ -370,8 +341,8 @@ def apply_entries(b: Builder, lists: Lists, ids: dict[int, str]) -> None:
 
 def apply_proxies(b: Builder, lists: Lists) -> None:
     for px in lists.proxies:
-        giver = mention_member(b, px.giver, "proxy giver", present=False)
-        holder = mention_member(b, px.holder, "proxy holder", present=True)
+        giver = mention_member(b, px.giver, N_("proxy giver"), present=False)
+        holder = mention_member(b, px.holder, N_("proxy holder"), present=True)
         if giver is not None and holder is not None:
             b.add_proxy(giver, holder, px.bounds, px.source)
 

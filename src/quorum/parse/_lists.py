@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from quorum.findings import Source
+from quorum.findings import N_, Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import ROLES
+from quorum.parse._civilities import civility
+from quorum.parse._headings import norm as _label
 from quorum.parse._names import Name, read_names
-from quorum.parse._text import Frag
+from quorum.parse._text import Doc, Frag, fold
 
 MAX_ENTRY = 400
 """Longer list entries are not read (reported as unread): bounds the cost of every pattern."""
@@ -80,6 +83,18 @@ class Block:
 
 
 @dataclass
+class Move:
+    """An arrival or a departure written with the attendance ("Départ de X à 20H50", "Départ de
+    X en cours de séance"): no item is named. ``at_time`` is the clock time ("20:50") when the
+    text gives one, for the item side to place on timed items; else None."""
+
+    kind: str  # "arrive" or "leave"
+    who: Mention
+    at_time: str | None
+    source: Source
+
+
+@dataclass
 class Unread:
     """Text in an attendance section that matched nothing (becomes an UNREAD_TEXT warning)."""
 
@@ -96,6 +111,7 @@ class Lists:
     passage: list[tuple[str, Source]] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     clock: list[tuple[Mention, Source]] = field(default_factory=list)
+    moves: list[Move] = field(default_factory=list)
     first_header: int | None = None
     ends: list[int] = field(default_factory=list)
     sections: list[tuple[int, int, str]] = field(default_factory=list)
@@ -106,11 +122,9 @@ def _src(frag: Frag, a: int, b: int) -> Source:
     return Source(line=frag.line_no(a), text=frag.text[a:b].strip()[:200] or None)
 
 
-_SEP_CHARS = ",;•·▪■►"
+_SEP_CHARS = ",;•·▪■►|"
 _DASHES = "–—"
-_CIVILITY_WORD = re.compile(
-    r"(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m|me|dr)\b"
-)
+_CIVILITY_WORD = re.compile(civility(prose=True) + r"\b")
 _TOTAL_LINE = re.compile(
     r"^\W*(?:soit\ +)?(?:\d{1,4})\ +(?:conseillers?\ +|membres?\ +|delegues?\ +)?"
     r"(?:presents?|procurations?|pouvoirs?|votants?|absents?|excuses?|representes?)\W*$"
@@ -118,42 +132,52 @@ _TOTAL_LINE = re.compile(
 """A count inside a list ("Soit 31 présents", "2 procurations"): a total, not a name."""
 
 
-def _chunks(frag: Frag) -> list[tuple[int, int]]:
-    """List entries, whatever the separator: "," ";" bullets, "/" (not in a date), en and em
-    dashes, " et " before a name, and a spaced hyphen when the list has no comma (a hyphen inside
-    a name, "Jean-Pierre", "Jean - Claude" in a comma list, is not a separator). Only outside
-    parentheses."""
-    text, folded = frag.text, frag.folded
+def _outside(text: str) -> Iterator[tuple[int, str]]:
+    """Each character outside parentheses, with its offset (the parentheses left out)."""
     depth = 0
-    cuts: list[tuple[int, int]] = []  # (start, end) of each separator
-    spaced: list[tuple[int, int]] = []
-    commas = 0
     for i, c in enumerate(text):
         if c == "(":
             depth += 1
         elif c == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0 and c in _SEP_CHARS:
+        elif depth == 0:
+            yield i, c
+
+
+def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
+    """List entries, whatever the separator: "," ";" bullets, "/" (not in a date), en and em
+    dashes, " et " before a name, and a spaced hyphen when the list has no comma (a hyphen inside
+    a name, "Jean-Pierre", "Jean - Claude" in a comma list, is not a separator). Only outside
+    parentheses. With ``amp`` (a list of members present), " & " before a name is " et " too; in
+    a list of absents it may be "à" as OCR reads it ("X & Y": a proxy), and is left to the proxy
+    reader."""
+    text, folded = frag.text, frag.folded
+    cuts: list[tuple[int, int]] = []  # (start, end) of each separator
+    spaced: list[tuple[int, int]] = []
+    commas = 0
+    for i, c in _outside(text):
+        if c in _SEP_CHARS:
             cuts.append((i, i + 1))
             commas += c in ",;"
-        elif (depth == 0 and c in _DASHES) or (
-            depth == 0
-            and c == "/"
-            and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
+        elif c in _DASHES or (
+            c == "/" and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
         ):
             cuts.append((i, i + 1))
-        elif (
-            depth == 0
-            and c == " "
-            and folded.startswith(" et ", i)
-            and _starts_a_name(text, folded, i + 4)
-        ):
+        elif c == " " and folded.startswith(" et ", i) and _starts_a_name(text, folded, i + 4):
             cuts.append((i, i + 4))
-        elif depth == 0 and c == " " and text.startswith(" - ", i) and not _compound(text, i):
+        elif (
+            amp
+            and c == " "
+            and folded.startswith(" & ", i)
+            and _starts_a_name(text, folded, i + 3)
+        ):
+            cuts.append((i, i + 3))
+        elif c == "." and _sentence_cut(text, folded, i):
+            cuts.append((i, i + 1))  # "… à Mme Hélène MAUGER. Monsieur Jean GOHIN donne …"
+        elif c == " " and text.startswith(" - ", i) and not _compound(text, i):
             spaced.append((i, i + 3))
         elif (
-            depth == 0
-            and c == " "
+            c == " "
             and _MID_CIVILITY.match(folded, i)
             and cuts_since(cuts, i)
             and folded[max(i - 12, 0) : i].split()[-1:] != []
@@ -163,6 +187,9 @@ def _chunks(frag: Frag) -> list[tuple[int, int]]:
             cuts.append((i, i + 1))  # "… Vices présidents Madame Mélanie FORTIER": a new person
     if commas < 2 or len(spaced) > commas:
         cuts += spaced
+    for at in frag._at[1:]:  # a line that starts "Procuration de X à Y" is an entry of its own
+        if _PROXY_OF.match(folded, at) or "|" in text:  # a table's row ends its last cell
+            cuts.append((at - 1, at))
     cuts.sort()
     spans: list[tuple[int, int]] = []
     begin = 0
@@ -175,19 +202,33 @@ def _chunks(frag: Frag) -> list[tuple[int, int]]:
     return spans
 
 
-_PLURAL_CIVILITY = re.compile(r"(?:mm|mmes|messieurs|mesdames)\.?")
+_PLURAL_CIVILITY = re.compile(civility(singular=False) + r"\.?")
 """A plural civility alone ("MM.", "Mesdames") heads the names that follow: not a person."""
 _CONNECTORS = frozenset(
     {"a", "&", "au", "aux", "par", "de", "du", "des", "donne", "donnent", "pouvoir", "et", "ou"}
 )
 """Words after which a civility continues a phrase ("… à Mr Y") instead of starting a person."""
-_MID_CIVILITY = re.compile(r"\ (?:(?:monsieur|madame|mademoiselle|mme|mlle|mr)\.?|m\.)\ +(?=\w)")
+_MID_CIVILITY = re.compile(rf"\ {civility(plural=False, short='dotted')}\.?\ +(?=\w)")
 
 
 def cuts_since(cuts: list[tuple[int, int]], i: int) -> bool:
     """The text since the last separator holds a word of its own (a civility after a civility,
     "Mesdames Mme X", is not a new person)."""
     return not cuts or i - cuts[-1][1] > 3
+
+
+def _sentence_cut(text: str, folded: str, i: int) -> bool:
+    """A dot at ``i`` ends an entry: a word of three letters or more (no initial, no civility)
+    before it, a civility after it ("MAUGER. Monsieur X")."""
+    before = text[max(i - 40, 0) : i].split()[-1:]
+    return (
+        text[i + 1 : i + 2] == " "
+        and bool(_CIVILITY_WORD.match(folded, i + 2))
+        and bool(before)
+        and len(before[0]) >= 3
+        and before[0].isalpha()
+        and not _CIVILITY_WORD.fullmatch(fold(before[0]))
+    )
 
 
 def _compound(text: str, i: int) -> bool:
@@ -209,21 +250,33 @@ def _starts_a_name(text: str, folded: str, i: int) -> bool:
     return ":" not in text[i:stop]
 
 
+_ATTENDANCE_WORD = re.compile(
+    rf"\b(?:presente?s?|absente?s?|excusee?s?|representee?s?|{P.PROXY_NOUN}|suppleante?s?)\b"
+)
+"""A word of an attendance heading: a label that holds one ("… Absents excusés représentés :",
+a heading the table does not know) is no commune, and the entry is reported, not misread."""
+
+
+_PROXY_OF = re.compile(rf"\W*{P.PROXY_NOUN}\ +(?:de\ +|du\ +|d')")
+
+
+def _after_proxy_of(text: str) -> str:
+    """The giver of "procuration de X à Y": what follows "procuration de"."""
+    m = _PROXY_OF.match(fold(text))
+    return text[m.end() :] if m else text
+
+
 def _group_prefix(text: str) -> tuple[str | None, int]:
     """A commune or group prefix ("Besançon : …"), and where the rest starts."""
-    depth = 0
-    for i, c in enumerate(text):
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(depth - 1, 0)
-        elif c == ":" and depth == 0:
+    for i, c in _outside(text):
+        if c == ":":
             left = text[:i].strip()
             if (
                 left
                 and len(left) <= 60
                 and len(left.split()) <= 6
-                and not re.match(r"(?i)^(?:m|mme|mlle|mm|mmes|monsieur|madame)\b", left)
+                and not _CIVILITY_WORD.match(left.casefold())
+                and not _ATTENDANCE_WORD.search(fold(left))
             ):
                 return left, i + 1
             return None, 0
@@ -252,7 +305,7 @@ def _parens(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
-_LINE_CIVILITY = re.compile(r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.)\s")
+_LINE_CIVILITY = re.compile(civility(plural=False, short="dotted") + r"\.?\s")
 _FROM_PLACE = re.compile(r"\s+(?:de|d')\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý' /-]{2,40})$")
 
 
@@ -287,11 +340,30 @@ def _line_entries(frag: Frag) -> list[tuple[int, int, str | None]] | None:
     return out
 
 
+def _header_rows(frag: Frag, out: Lists) -> list[tuple[int, int]]:
+    """Rows of a flattened table whose cells are all single words in capitals ("BESANCON |
+    THISE | PUGEY"): column headings (communes?), not members. Reported, and left out."""
+    rows = []
+    bounds = [*frag._at, len(frag.text)]
+    for a, b in itertools.pairwise(bounds):
+        cells = [c.strip() for c in frag.text[a:b].split("|")]
+        cells = [c for c in cells if c]
+        if len(cells) >= 2 and all(_CAPS_CELL.fullmatch(c) for c in cells):
+            rows.append((a, b))
+            out.unread.append(Unread(_src(frag, a, b), N_("a row of column headings, not names")))
+    return rows
+
+
+_CAPS_CELL = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’-]+")
+
+
 def _read_people(frag: Frag, status: str, out: Lists) -> None:
     group: str | None = None
     by_line = _line_entries(frag)
     groups = {(a, b): g for a, b, g in by_line} if by_line else {}
-    spans = [(a, b) for a, b, _ in by_line] if by_line else _chunks(frag)
+    spans = [(a, b) for a, b, _ in by_line] if by_line else _chunks(frag, amp=status == "present")
+    if "|" in frag.text and (headers := _header_rows(frag, out)):
+        spans = [(a, b) for a, b in spans if not any(x <= a < y for x, y in headers)]
     read: list[tuple[int, int, int]] = []  # (chunk end, first entry, entries after) per chunk
     for a, b in spans:
         if (a, b) in groups:
@@ -308,13 +380,15 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
         ):
             continue  # "Soit 31 présents": a total; "Vices présidents": a role, not a person
         if b - a > MAX_ENTRY:
-            out.unread.append(Unread(_src(frag, a, b), "entry too long to be a name"))
+            out.unread.append(Unread(_src(frag, a, b), N_("entry too long to be a name")))
             continue
         lead = len(raw) - len(raw.lstrip(" -–—•*·"))
         a, raw = a + lead, raw[lead:]
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
             group = prefix
+        if prefix is not None and not raw[skip:].strip(" ,;"):
+            continue  # a label alone ("Affichage le :"): nothing to read
         first = len(out.entries)
         _read_entry(frag, a + skip, b, status, group, out)
         read.append((b, first, len(out.entries)))
@@ -333,7 +407,7 @@ def _cut_at_the_end(read: list[tuple[int, int, int]], out: Lists) -> None:
     if full * 4 >= len(mine) * 3 and not (last.who.name.first and last.who.name.last):
         out.entries.remove(last)
         out.unread.append(
-            Unread(last.who.source, "the list ends on a name without its surname: cut here?")
+            Unread(last.who.source, N_("the list ends on a name without its surname: cut here?"))
         )
 
 
@@ -376,13 +450,13 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
         px = P.PROXY_SPLIT.search(fold_out.replace("\n", " "))  # "donnent / pouvoir à"
         if px:
             holder = _mention(outside[px.end() :], src, group)
-            outside = outside[: px.start()]
+            outside = _after_proxy_of(outside[: px.start()])
     names, bad = read_names(outside)
     if bad or not names:
-        out.unread.append(Unread(src, "no name could be read here"))
+        out.unread.append(Unread(src, N_("no name could be read here")))
         return
     if any(_phrase_like(n) for n in names):
-        out.unread.append(Unread(src, "this reads like a phrase, not a name"))
+        out.unread.append(Unread(src, N_("this reads like a phrase, not a name")))
         return
     entries = [Entry(Mention(n, src, group), status) for n in names]
     last = entries[-1]
@@ -433,9 +507,10 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
     if (m := P.REPLACED_BY.match(f)) and m.start() == 0:
         entry.replaced_by = _mention(raw[m.end() :], src, entry.who.group)
         return
-    if P.CLOCK.search(f) and not P.PROXY_TO.match(f):
+    if P.CLOCK.search(f):  # "arrivé à 19 h 49", "(pouvoir à Y à partir de 10 H 50)"
         out.clock.append((entry.who, src))
-        return
+        if not P.PROXY_TO.match(f):
+            return
     bounds = read_bounds(f, src)
     for pat in (P.PROXY_TO, P.REPRESENTED_BY):
         if m := pat.match(f):
@@ -444,16 +519,39 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
             entry.proxy_to = _mention(who[:cut], src, entry.who.group)
             entry.bounds += [Bound("proxy-" + bd.kind, bd.label, bd.source) for bd in bounds]
             return
+    if (m := _PROXY_FROM.match(f)) and entry.status == "present":
+        # "X (pouvoir de Y)": Y is the giver, X in front of it the holder
+        who = raw[m.start("who") :]
+        giver = _mention(who[: _first_bound_at(f[m.start("who") :])], src, entry.who.group)
+        if giver is not None:
+            proxy_bounds = [Bound("proxy-" + bd.kind, bd.label, bd.source) for bd in bounds]
+            out.proxies.append(ProxyFact(giver, entry.who, proxy_bounds, src))
+            return
     if bounds:
         entry.bounds += bounds
         return
-    out.unread.append(Unread(src, "this remark on a member was not understood"))
+    out.unread.append(Unread(src, N_("this remark on a member was not understood")))
+
+
+_AT_CLOCK = re.compile(
+    r"(?:a\ +partir\ +d[eu]|a\ +compter\ +d[eu]|des|jusqu'?\ ?a|avant|apres|a|&)\ +"
+    + P.CLOCK.pattern,
+    re.VERBOSE,
+)
+"""A clock time after a name: "à partir de 10 H 50", "à 20H50" (not part of the name)."""
+
+
+_PROXY_FROM = re.compile(
+    rf"{P.PROXY_NOUN}(?:\ +donnee?|\ +recue?)?\ +(?:de\ +|du\ +|d'\ *|par\ +)(?P<who>.+)$"
+)
+"""A proxy named by its giver, after its holder's name: "(pouvoir de Y)", "(procuration donnée
+par Y)"."""
 
 
 def _first_bound_at(f: str) -> int:
     hits = [
         m.start()
-        for pat in (P.RANGE_FROM, P.RANGE_UNTIL, P.RANGE_BEFORE, P.RANGE_AFTER)
+        for pat in (P.RANGE_FROM, P.RANGE_UNTIL, P.RANGE_BEFORE, P.RANGE_AFTER, _AT_CLOCK)
         if (m := pat.search(f))
     ]
     return min(hits) if hits else len(f)
@@ -471,13 +569,6 @@ def read_bounds(f: str, src: Source) -> list[Bound]:
         for m in pat.finditer(f[:MAX_ENTRY]):
             found.append(Bound(kind, _label(m.group("n")), src))
     return found
-
-
-def _label(n: str) -> str:
-    m = re.match(r"(\d+)\s*(bis|ter)?", n)
-    if not m:
-        return n
-    return f"{int(m.group(1))} {m.group(2)}" if m.group(2) else str(int(m.group(1)))
 
 
 def _chained(frag: Frag, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -521,7 +612,7 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
             continue
         src = _src(frag, a, b)
         if b - a > MAX_ENTRY:
-            out.unread.append(Unread(src, "entry too long to be a proxy"))
+            out.unread.append(Unread(src, N_("entry too long to be a proxy")))
             continue
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
@@ -529,7 +620,7 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
         text, folded = raw[skip:], frag.folded[a + skip : b]
         outside, inner = _parens(text)
         m = P.PROXY_SPLIT.search(_blank_like(folded, outside))
-        giver = _mention(outside[: m.start()] if m else outside, src, group)
+        giver = _mention(_after_proxy_of(outside[: m.start()] if m else outside), src, group)
         holder = _mention(outside[m.end() :], src, None) if m else None
         bounds: list[Bound] = []
         for ia, ib in inner:
@@ -542,7 +633,7 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
                 out.unread.append(
                     Unread(
                         _src(frag, a + skip + ia, a + skip + ib),
-                        "this remark on a proxy was not understood",
+                        N_("this remark on a proxy was not understood"),
                     )
                 )
             bounds += got
@@ -550,11 +641,51 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
             waiting.append(giver)  # "A et B donnent pouvoir à C"
             continue
         if giver is None or holder is None:
-            out.unread.append(Unread(src, "not read as 'giver à holder'"))
+            out.unread.append(Unread(src, N_("not read as 'giver à holder'")))
             continue
         for g in waiting:
             out.proxies.append(ProxyFact(g, holder, bounds, src))
         waiting.clear()
         out.proxies.append(ProxyFact(giver, holder, bounds, src))
     for g in waiting:
-        out.unread.append(Unread(g.source, "a proxy giver whose holder is not named"))
+        out.unread.append(Unread(g.source, N_("a proxy giver whose holder is not named")))
+
+
+MOVE_START = re.compile(
+    r"(?:^[\ \t\-•*]*|(?<=[.;]\ ))(?P<kind>depart|departs|arrivee|arrivees|arrive|sortie|retour)"
+    r"\ +(?:de\ +|d')",
+    re.MULTILINE,
+)
+"""An arrival or a departure told in a sentence of its own inside the attendance."""
+_MOVE_KINDS = {"depart": "leave", "departs": "leave", "sortie": "leave"}
+_MOVE_WHO_END = re.compile(
+    r"\ +(?:a|&|des|vers)\ +\d|\ +(?:a\ +partir|en\ +cours|lors|pendant|apres|avant|au\ +cours)\b"
+    r"|\ *[(.;:]|\n\s*\n"
+)
+
+
+def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
+    """The arrivals and departures of a move sentence ("Départ de Maryline et Nelly à 20H50."),
+    from ``a`` (where :data:`MOVE_START` matched) to ``b``: one :class:`Move` a person named,
+    with the clock time if any; what is not a name is reported."""
+    folded, text = doc.folded[a:b], doc.text[a:b]
+    m = MOVE_START.match(folded)
+    if m is None:
+        return
+    kind = _MOVE_KINDS.get(m.group("kind"), "arrive")
+    rest = folded[m.end() :]
+    stop = _MOVE_WHO_END.search(rest)
+    who_end = m.end() + (stop.start() if stop else len(rest))
+    dot = folded.find(".", who_end)
+    sentence = text[: dot + 1 if dot >= 0 else len(text)]
+    src = Source(line=doc.line_no(a), text=" ".join(sentence.split())[:200])
+    clock = P.CLOCK.search(folded, m.end(), len(sentence))
+    at_time = f"{int(clock.group('h')):02d}:{clock.group('m') or '00'}" if clock else None
+    for part in re.split(r",|\ et\ |\ &\ ", text[m.end() : who_end]):
+        if not part.strip():
+            continue
+        who = _mention(part, src, None)
+        if who is None:
+            out.unread.append(Unread(src, N_("not read as the name of who arrives or leaves")))
+            continue
+        out.moves.append(Move(kind, who, at_time, src))

@@ -7,16 +7,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quorum.parse._civilities import civility
 from quorum.parse._lexicon import correct_first_name, correct_surname
 from quorum.parse._text import fold, levenshtein, strip_accents
 
 _SPACED_HYPHEN = re.compile(r"\s+-\s+|\s+-(?=\w)|(?<=\w)-\s+")
-_CIVILITY = re.compile(
-    r"^(?:monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m)(?:\.\s*|\s+|$)",
+_CIVILITY = re.compile(rf"^{civility(prose=True)}(?:\.\s*|\s+|$)", re.IGNORECASE)
+_TITLE = re.compile(
+    r"^(?:le|la|l')\s*(?:maire|pr[ée]sidente?|vice-pr[ée]sidente?"
+    r"|(?:premi[eè]re?|\d{1,2}\s*(?:er|ère|e|ème|eme))\s+adjointe?|adjointe?)\s+(?=[A-ZÀ-Ý])",
     re.IGNORECASE,
 )
+"""A title between the civility and the name ("Monsieur le Maire Jean DUPONT"): not the name."""
 _GLUED_DOT = re.compile(r"(?<=[A-ZÀ-Ý]{2})\.(?=[A-ZÀ-Ý][a-zà-ÿ])")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*\.?", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’‘-][^\W\d_]+)*\.?", re.UNICODE)
 
 
 @dataclass
@@ -95,6 +99,7 @@ def read_names(text: str) -> tuple[list[Name], str]:
     text = text.strip()
     for _ in range(2):
         text = _CIVILITY.sub("", text)
+    text = _TITLE.sub("", text)
     words = _tokens(text)
     if not words:
         return [], ""
@@ -173,6 +178,13 @@ class Resolver:
         if strong:
             return [k.id for k in strong]
         weak = [k for k in cands if _first_compatible(k.first, first)]
+        if not weak and len(last) >= 5:  # "Dominique GAUDIN" for the listed "Dominique GAUDIIN"
+            weak = [
+                k
+                for k in self._by_first.get(first, [])
+                if abs(len(k.last) - len(last)) <= 1 and levenshtein(k.last, last, 1) <= 1
+            ]
+            weak = weak if len(weak) == 1 else []
         return [k.id for k in weak]
 
 

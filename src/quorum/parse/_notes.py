@@ -71,6 +71,13 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         W,
         N_("the number of members in office is not printed; inferred as {seats} from {basis}"),
     ),
+    "MOVE_NOT_PLACED": (
+        W,
+        N_(
+            "an arrival or a departure is written with the attendance with no item and no time: "
+            "'{text}' was not used; the member counts for the whole session"
+        ),
+    ),
     "CLOCK_TIME_NOT_PLACED": (
         W,
         N_(
@@ -119,6 +126,12 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
         N_("'{name}' sits without a deliberative voice: not counted"),
     ),
     "NAME_FROM_PHRASE": (W, N_("'{text}' reads like a phrase, not a name: not used")),
+    "SUSPECT_NAME": (
+        W,
+        N_(
+            "'{name}' does not look like what it was read as ({why}): check the list it comes from"
+        ),
+    ),
     "ITEM_UNKNOWN": (
         W,
         N_("item '{label}' is not in the order of passage; the range that names it was not used"),
@@ -130,6 +143,12 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
 """code -> (severity, template): the notes about the attendance (those about items and votes
 are in ``_item_notes``)."""
 
+PHRASES = ("what", "why", "state", "basis")
+"""Parameters that are phrases of the reader ("proxy holder", "no name could be read here"),
+written in English and marked ``N_`` where they are made: a note carries them as a
+:class:`~quorum.findings.Message` (``{"template": …, "params": {}}`` in JSON), rendered in the
+report's language."""
+
 READING_CODES = frozenset(
     {
         "UNREAD_TEXT",
@@ -140,12 +159,14 @@ READING_CODES = frozenset(
         "HOLDER_ADDED_FROM_PROXY",
         "PRESENT_AND_ABSENT",
         "CLOCK_TIME_NOT_PLACED",
+        "MOVE_NOT_PLACED",
         "RANGE_ON_ABSENT",
         "PROXY_CODE_UNMATCHED",
         "NO_PRESENT_LIST",
         "FEWER_NAMED_THAN_IN_OFFICE",
         "TOTAL_DISAGREES",
         "NAME_FROM_PHRASE",
+        "SUSPECT_NAME",
         "ITEM_UNKNOWN",
         "RANGE_REVERSED",
         "RANGE_EMPTY",
@@ -160,18 +181,10 @@ READING_CODES = frozenset(
 """Notes that say part of the attendance was not understood: the reading is then incomplete."""
 
 
-def reader_note(
-    code: str,
-    source: Source | None = None,
-    *,
-    members: tuple[str, ...] = (),
-    items: tuple[str, ...] = (),
-    rule: str | None = None,
-    **params: Any,
-) -> Finding:
-    """The finding for ``code``: its template (marked ``N_``) and ``params``, rendered in the
-    report's language."""
-    return note_from(TEMPLATES, code, source, members=members, items=items, rule=rule, **params)
+def reader_note(code: str, source: Source | None = None, **kw: Any) -> Finding:
+    """The finding for ``code``: its template (marked ``N_``) and parameters, rendered in the
+    report's language (the keywords of :func:`note_from`)."""
+    return note_from(TEMPLATES, code, source, **kw)
 
 
 def note_from(

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from quorum.parse._civilities import civility
+
 _X = re.VERBOSE
 
 
 # --- list entries --------------------------------------------------------------------------------
 
-CIVILITY = re.compile(r"^(?:monsieur|madame|mademoiselle|mmes|mme|mlle|mm|mr|m)(?:\.|\b)\ *", _X)
+CIVILITY = re.compile(rf"^{civility()}(?:\.|\b)\ *", _X)
 """A civility at the start of a folded entry (M., Mme, Mlle, MM., Mmes, Monsieur, Madame)."""
 
 ITEM = (
@@ -26,6 +28,19 @@ ITEM = (
 """A reference to an item: "la question n°6", "rapport 12", "point n° 3 bis"."""
 
 _A = r"(?:a|&|au|des)"
+
+PROXY_NOUNS: tuple[str, ...] = (
+    r"pouvoirs?",
+    r"procurations?",
+    r"delegations?(?:\ +de\ +vote)?",
+    r"mandats?",
+    # typos met in real minutes: a proxy word misspelt is still a proxy word
+    r"pourvoirs?",
+    r"pouvior",
+    r"procuations?",
+)
+"""The words for a proxy, one line each (typos included)."""
+PROXY_NOUN = "(?:" + "|".join(PROXY_NOUNS) + ")"
 
 RANGE_FROM = re.compile(
     rf"(?:a\ compter\ d[eu]|a\ partir\ d[eu]|&\ compter\ d[eu]|depuis|des|arrive(?:e|s|es)?\ +{_A}"
@@ -48,7 +63,7 @@ REPLACED_BY = re.compile(
     _X,
 )
 PROXY_TO = re.compile(
-    rf"^(?:(?:a\ +)?donne\ +)?(?:procuration|pouvoir|delegation(?:\ +de\ +vote)?|mandat)"
+    rf"^(?:(?:a\ +)?donne\ +)?{PROXY_NOUN}"
     rf"(?:\ +donne(?:e)?(?:\ +{_A})?|\ +{_A})\ +(?!(?:par|de|du|des|d')\b)(?P<who>.+)$",
     _X,
 )
@@ -56,13 +71,15 @@ PROXY_TO = re.compile(
 lost). Not "pouvoir de X" nor "pouvoir donné par X", which name the giver: those are left unread
 (reported) rather than read the wrong way round."""
 REPRESENTED_BY = re.compile(r"^represente(?:e|s|es)?\ +par\ +(?P<who>.+)$", _X)
-NO_PROXY = re.compile(r"^(?:pas|aucun|sans)\ +(?:de\ +)?(?:pouvoir|procuration)", _X)
+NO_PROXY = re.compile(rf"^(?:pas|aucun|sans)\ +(?:de\ +)?{PROXY_NOUN}", _X)
 PROXY_CODE = re.compile(r"^pr\ ?(?P<stars>\*+)$", _X)
 
 PROXY_SPLIT = re.compile(
-    r"""\ (?:(?:a\ +|ont\ +)?donne(?:nt)?(?:\ +(?:son|sa|leur|leurs))?
-          \ +(?:pouvoirs?|procurations?|delegation\ +de\ +vote)
-          \ +{a}|represente(?:e)?\ +par|par|{a})\ """.replace("{a}", "(?:a|&|au)"),
+    r"""\ (?:(?:qui\ +)?(?:a\ +|ont\ +)?donne(?:nt)?(?:\ +(?:son|sa|leur|leurs))?
+          \ +{noun}
+          \ +{a}|represente(?:e)?\ +par|par|{a})\ """.replace("{a}", "(?:a|&|au)").replace(
+        "{noun}", PROXY_NOUN
+    ),
     _X,
 )
 """The connector of "X à Y", "X donne pouvoir à Y", "X représentée par Y" (first one wins)."""
@@ -77,7 +94,7 @@ IN_OFFICE = re.compile(
 )
 PRESIDENCY = re.compile(
     r"(?:sous\s+la\s+presidence\s+de|(?:^|\n)[\ \t]*presidence\ *(?:de\b|:))\s*"
-    r"(?P<who>(?P<civ>(?:monsieur|madame|m\.|mme)\s+)?[^,(\n]{3,60})",
+    r"(?P<who>(?P<civ>" + civility(plural=False, short="dotted") + r"\.?\s+)?[^,(\n]{3,60})",
     _X,
 )
 """The chair in the head of the minutes: "sous la présidence de M. X" (across a line break too),

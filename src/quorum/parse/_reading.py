@@ -9,11 +9,16 @@ counts rest on the attendance are uncertain: the audit does not assert count-bas
 
 from __future__ import annotations
 
-from quorum.findings import Source
+import itertools
+
+from quorum.findings import N_, Source
 from quorum.model import Reading, Stretch
 from quorum.parse._build import Builder
+from quorum.parse._civilities import CIVILITIES
 from quorum.parse._lists import Lists
+from quorum.parse._names import Name
 from quorum.parse._notes import READING_CODES
+from quorum.parse._text import fold
 
 
 def sanity(b: Builder, lists: Lists, in_office: int | None, counts_only: bool) -> None:
@@ -25,6 +30,37 @@ def sanity(b: Builder, lists: Lists, in_office: int | None, counts_only: bool) -
     titulars = sum(1 for m in b.members if m.substitute_for is None)
     if in_office is not None and titulars < in_office:
         b.say("FEWER_NAMED_THAN_IN_OFFICE", None, in_office=in_office, named=titulars)
+    for m in b.members:
+        words = set(fold(m.name).replace(".", " ").split())
+        if words & _NOT_IN_A_NAME:
+            b.say("SUSPECT_NAME", m.source, members=(m.id,), name=m.name, why=_HOLDS_WORD)
+        if m.group and _names_a_member(b, m.group):
+            b.say("SUSPECT_NAME", m.source, members=(m.id,), name=m.group, why=_LABEL_NAMES)
+
+
+_NOT_IN_A_NAME = frozenset(
+    {c.form for c in CIVILITIES if not c.short}
+    | {"present", "presents", "absent", "absents", "excuse", "excuses", "represente"}
+    | {"representes", "pouvoir", "procuration", "donne", "donnent"}
+)
+"""Words that are never part of a person's name: a member "mesdames-anne-martin" or "absents-x"
+was read from a heading or a civility, not from a name."""
+_HOLDS_WORD = N_("it holds a civility or a word of an attendance heading")
+_LABEL_NAMES = N_("a group label that holds a listed member's first name and surname")
+
+
+def _names_a_member(b: Builder, label: str) -> bool:
+    """A group's label that holds a listed member's first name and surname ("Yves GRANDIN
+    Absents" read as a commune)."""
+    words = [w.strip(".,;") for w in label.split()]
+    return any(
+        len(b.resolver.find(Name(first, last))) == 1
+        for first, last in itertools.pairwise(words)
+        if first[:1].isupper()
+        and first[1:].replace("-", "").isalpha()
+        and first[1:].replace("-", "").islower()
+        and last[:1].isupper()
+    )
 
 
 def present_at_start(stretches: list[Stretch]) -> int:

@@ -5,24 +5,29 @@ blocks).
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from quorum.findings import Source
+from quorum.findings import N_, Source
 from quorum.parse import _patterns as P
 from quorum.parse._attendance_vocab import SECTION, SECTION_LINE
+from quorum.parse._civilities import civility
+from quorum.parse._counts import ALL_PRESENT
+from quorum.parse._headings import norm
 from quorum.parse._lists import (
     _TOTAL_LINE,
     LIST_KINDS,
     MAX_ENTRY,
+    MOVE_START,
     Block,
     Lists,
     Mention,
     Unread,
-    _label,
     _mention,
     _read_people,
     _read_proxies,
     _src,
+    read_moves,
 )
 from quorum.parse._names import Name, read_names
 from quorum.parse._text import Doc, Frag, fold
@@ -31,7 +36,7 @@ MAX_FURNITURE = 100
 """A running header or footer is a short line."""
 _READ = (*LIST_KINDS, "seated_substitutes", "proxies", "secretary", "block")
 _COUNT_LEAD = re.compile(r"\d{1,4}\b")
-_CIVILITY_ANY = re.compile(r"(?:^|[\s,(])(?:m|mme|mmes|mm|mlle|monsieur|madame)(?:\.|\s)")
+_CIVILITY_ANY = re.compile(rf"(?:^|[\s,(]){civility()}(?:\.|\s)")
 INVERTED = re.compile(
     r"^[ \t+*\-•·>|]*(?P<who>[^\W\d_][^:\n\d]{1,59}?)(?<!\ )\ *:\ *"
     r"(?P<what>(?:etait\ +)?(?:absente?s?(?:\ +(?:non\ +)?excusee?s?)?|excusee?s?|presente?s?))"
@@ -69,38 +74,54 @@ def read_lists(doc: Doc) -> Lists:
     heads.sort()
     blank = re.compile(r"\n[ \t]*\n")
     spans: list[tuple[int, int, int, str]] = []
+    sidebar: set[int] = set()
     for i, (start, end, kind) in enumerate(heads):
         stop = heads[i + 1][0] if i + 1 < len(heads) else len(doc.text)
         if start in forced:
             stop = forced[start]
         elif kind != "block":
             gap = blank.search(doc.text, end, stop)
-            while (
-                gap
-                and kind in (*LIST_KINDS, "proxies")
-                and _continues(doc, end, gap.start(), gap.end(), stop)
-            ):
-                gap = blank.search(doc.text, gap.end(), stop)
+            while gap and kind in (*LIST_KINDS, "proxies"):
+                if not doc.text[end : gap.start()].strip() or _continues(  # "Absents :", blank
+                    doc, end, gap.start(), gap.end(), stop
+                ):
+                    gap = blank.search(doc.text, gap.end(), stop)
+                    continue
+                run = _sidebar(doc, end, gap.start(), gap.end(), stop)
+                if run is None:
+                    break
+                sidebar.update(run[1])  # a sidebar's lines inside the list: left out
+                gap = blank.search(doc.text, run[0], stop)
             if gap:
                 stop = gap.start()
             stop = _heading_stop(doc, end, stop)
             stop = _sentence_stop(doc, end, stop)
+            if kind in LIST_KINDS:
+                stop = _inline_prose_stop(doc, end, stop)
         else:
             stop = min(stop, _nth_line_end(doc, end, 14))
         spans.append((start, end, stop, kind))
     out.sections = [(s, e, kind) for s, _, e, kind in spans if kind in _READ]
-    skip = furniture(doc, [(s, e) for s, e, _ in out.sections])
+    skip = furniture(doc, [(s, e) for s, e, _ in out.sections]) | sidebar
+    _between(doc, spans, skip, out)
     for start, end, stop, kind in spans:
         if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
             out.first_header = start
         totals = _total_lines(doc, end, stop) if kind in LIST_KINDS else frozenset()
-        frag = Frag(doc, end, stop, skip | totals)
+        names_stop = stop
+        if kind in LIST_KINDS and (move := MOVE_START.search(doc.folded, end, stop)):
+            # "…, Adeline. Départ de Maryline à 20H50.": a move, and no names after prose
+            names_stop = _sentence_stop(doc, end, move.start(), keep_moves=False)
+            read_moves(doc, move.start(), stop, out)
+        frag = Frag(doc, end, names_stop, skip | totals)
         if kind == "secretary" and not _secretary(frag):
             continue  # "Secrétaire : responsable de service" in an item's table of posts
         if kind not in ("agenda", "passage"):
             out.ends.append(stop)
         if kind in (*LIST_KINDS, "proxies") and _count_only(frag):
             continue  # "Présents : 29 - Votants : 33": totals, read by _totals
+        if kind == "present" and ALL_PRESENT.match(frag.folded):
+            continue  # "tous les conseillers en exercice sauf X": counts, read by _counts
         if kind in LIST_KINDS:
             _read_people(frag, kind, out)
         elif kind == "seated_substitutes":
@@ -115,12 +136,74 @@ def read_lists(doc: Doc) -> Lists:
             out.secretary += [Mention(n, _src(frag, 0, len(frag.text))) for n in names[:1]]
         elif kind == "passage":
             out.passage += [
-                (_label(m.group()), _src(frag, m.start(), m.end()))
+                (norm(m.group()), _src(frag, m.start(), m.end()))
                 for m in P.PASSAGE_LABEL.finditer(frag.folded)
             ]
         elif kind == "block":
             _read_block(doc, start, frag, out)
     return out
+
+
+_ATTENDANCE = (*LIST_KINDS, "proxies", "seated_substitutes")
+MAX_BETWEEN = 4
+"""Lines of text between two lists that still belong to the attendance; more is another part
+of the minutes (a second extract with its own lists)."""
+_ABOUT_PEOPLE = re.compile(
+    r"\b(?:present|absent|excuse|pouvoir|procuration|represent|assist|supple|remplac|arriv"
+    r"|depart|quitt|rejoin)"
+)
+"""Words that tell who attends: a line of prose with one of them is not narrative."""
+
+
+def _about_someone(text: str, folded: str) -> bool:
+    """A line that may name someone or tell who attends: a civility, a first name and SURNAME, a
+    word in capitals, words all capitalised ("Nelly", "Jean-Pierre Gohin"), or an attendance word.
+    Not "Le quorum est atteint."."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 1]
+    return bool(
+        _CIVILITY_ANY.search(folded + " ")
+        or _NAME_PAIR.search(text)
+        or re.search(r"\b[A-ZÀ-Ý]{3,}\b", text)
+        or (words and all(w[:1].isupper() for w in words))
+        or _ABOUT_PEOPLE.search(folded)
+    )
+
+
+def _between(
+    doc: Doc, spans: list[tuple[int, int, int, str]], skip: frozenset[int], out: Lists
+) -> None:
+    """Lines between two attendance sections that belong to neither are reported (issue 8: every
+    character of the attendance is used or reported), unless blank, page furniture, a total, or
+    prose that says nothing of who attends ("Le quorum étant atteint, la séance est ouverte.")."""
+    ordered = sorted(spans)
+    for (_, _, stop, k1), (nxt, _, _, k2) in itertools.pairwise(ordered):
+        if k1 not in _ATTENDANCE or k2 not in _ATTENDANCE or stop >= nxt:
+            continue
+        no = doc.line_no(stop) + 1
+        lines = doc.text[doc.starts[no - 1] if no <= len(doc.starts) else nxt : nxt]
+        if sum(1 for line in lines.split("\n") if line.strip()) > MAX_BETWEEN:
+            continue
+        while no <= len(doc.starts) and doc.starts[no - 1] < nxt:
+            start = doc.starts[no - 1]
+            end = min(doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text), nxt)
+            text = doc.text[start:end].strip()
+            folded = fold(text)
+            no += 1
+            if (
+                not text
+                or start in skip
+                or P.LONE_NUMBER.fullmatch(text)
+                or _TOTAL_LINE.match(folded)
+                or (_prose(text) and not _ABOUT_PEOPLE.search(folded))
+                or not _about_someone(text, folded)
+            ):
+                continue
+            out.unread.append(
+                Unread(
+                    Source(line=no - 1, text=text[:200]),
+                    N_("a line between two attendance sections, read as neither"),
+                )
+            )
 
 
 def _secretary(frag: Frag) -> list[Name]:
@@ -130,7 +213,14 @@ def _secretary(frag: Frag) -> list[Name]:
     return names if names and names[0].display[:1].isupper() else []
 
 
-_SENTENCE_TAIL = re.compile(r"\b(?:et|ou|des|les|de|du)\s*$")
+_SENTENCE_TAIL = re.compile(
+    r"\b(?:et|ou|des|les|de|du)\s*$"
+    r"|\b(?:unanimite|majorite|membres|voix|suffrages)\b[^.:;!?]*$"  # "… présents ef" (OCR)
+)
+
+
+_COUNT_TAIL = re.compile(r"\b\d{1,4}\s+(?:conseillers?|membres?|delegues?|elus?)(?:\s+\w+)?$")
+"""The words before a heading that make it part of a sentence of counts ("06 Conseillers")."""
 
 
 def _continues_a_sentence(doc: Doc, start: int) -> bool:
@@ -140,7 +230,16 @@ def _continues_a_sentence(doc: Doc, start: int) -> bool:
     if doc.starts[no - 1] != start and doc.folded[doc.starts[no - 1] : start].strip():
         return False  # after ". " inside a line: a heading
     prev = doc.folded[doc.starts[no - 2] : doc.starts[no - 1]].rstrip() if no > 1 else ""
-    return bool(_SENTENCE_TAIL.search(prev))
+    if _SENTENCE_TAIL.search(prev):
+        return True
+    first = doc.text[start : start + 40].lstrip(" \t-•*>|")[:1]
+    if first.islower() and prev and prev[-1:].isalpha():
+        return True  # "Après avoir entendu / présents:": a sentence's words, not a heading
+    k = no - 1  # "… et 06 / Conseillers / (blank) / étaient Absents :": a counts sentence
+    while k > 1 and not doc.line(k).strip() and no - k < 3:
+        k -= 1
+    before = " ".join(fold(doc.line(j)) for j in range(max(k - 1, 1), k + 1))
+    return bool(_COUNT_TAIL.search(before.rstrip()))
 
 
 def _own_line_heading(raw: str) -> bool:
@@ -242,7 +341,7 @@ _SENTENCE = re.compile(r"^\S+(?:\s+\S+)*?\s+[a-zà-ÿ][a-zà-ÿ'’]*\s+\S+\s+[a
 "Madame Jeanne GUILLOUET est nommée")."""
 
 
-_NAME_START = re.compile(r"[A-ZÀ-Ý]|(?:m|mme|mmes|mm|monsieur|madame|mr)\b", re.IGNORECASE)
+_NAME_START = re.compile(rf"[A-ZÀ-Ý]|{civility()}\b", re.IGNORECASE)
 
 
 def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
@@ -253,6 +352,8 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
     last = doc.text[end:before].rstrip()[-1:]
     no = doc.line_no(after)
     nxt = doc.line(no)
+    if last not in ".:" and _GOES_ON.match(fold(nxt)):
+        return True  # "…, Françoise DUARTE", a page break, "donne pouvoir à monsieur X"
     if not last or last in ".:" or not nxt or not _NAME_START.match(nxt):
         return False
     lead = (
@@ -264,9 +365,11 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
         return False
     if SECTION.match(doc.folded, lead) or SECTION_LINE.match(doc.folded, lead):
         return False
+    tail = doc.text[end:before].rstrip().rsplit("\n", 1)[-1].split()
+    if _broken_name(tail, nxt):
+        return True
     if _SENTENCE.match(nxt):
         return False
-    tail = doc.text[end:before].rstrip().rsplit("\n", 1)[-1].split()
     dangling = (
         bool(tail)
         and len(tail) <= 2
@@ -277,21 +380,103 @@ def _continues(doc: Doc, end: int, before: int, after: int, stop: int) -> bool:
     return last in ",;-–—/" or "," in nxt[:60] or dangling
 
 
-def _sentence_stop(doc: Doc, end: int, stop: int) -> int:
+_DANGLING = re.compile(
+    rf"(?:^|[\s,(])(?:{civility(prose=True)}\.?|a|&|au|aux|de|du|par|donne|donnent|et)$"
+)
+"""A line that ends on a civility or a connector ("…, Monsieur", "… donne pouvoir à"): the entry
+goes on at the next line."""
+
+
+_GOES_ON = re.compile(
+    rf"(?:(?:a\ +|ont\ +)?donne(?:nt)?\ +(?:son\ +|sa\ +|leur\ +)?{P.PROXY_NOUN}\ +(?:a|&|au)"
+    r"|represente(?:e|s|es)?\ +par)\ "
+)
+"""A line that starts inside a proxy ("donne pouvoir à Y"): the entry above goes on."""
+
+
+_SIDE_MARK = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"  # a date: "06/06/2023"
+    r"|[^:,]{1,30}:"  # a label with nothing after it: "Affichage le :", "convocation :"
+    r"|[^A-Za-zÀ-ÿ]*(?:[A-Za-zÀ-ÿ]{1,2}[^A-Za-zÀ-ÿ]+)*[A-Za-zÀ-ÿ]{0,2}"  # no word: "| 2%"
+)
+"""A line of a sidebar or a margin note caught inside a list by a PDF's text layer."""
+MAX_SIDEBAR = 6
+
+
+def _sidebar(
+    doc: Doc, end: int, before: int, after: int, stop: int
+) -> tuple[int, set[int]] | None:
+    """A list cut by a sidebar ("Monique" / "| 2%" / "Date de la" / "convocation :" /
+    "06/06/2023" / "GUIBOUT, Yvette RUBAN, …"): a few short lines, one at least a date, a bare
+    label or no word, then more names (a comma or a SURNAME first). The sidebar's line starts
+    and where the names resume; None when it is not that."""
+    last = doc.text[end:before].rstrip()[-1:]
+    if not last or last in ".:":
+        return None
+    no = doc.line_no(after)
+    side: set[int] = set()
+    marked = False
+    while no <= len(doc.starts) and doc.starts[no - 1] < stop and len(side) <= MAX_SIDEBAR:
+        line = doc.line(no).strip()
+        start = doc.starts[no - 1]
+        no += 1
+        if not line:
+            continue
+        if P.LONE_NUMBER.fullmatch(line) or P.HEAD_NUMBER.match(line):
+            return None  # an item's number: the list is over
+        if len(line) <= 30 and "," not in line and not SECTION_LINE.match(fold(line)):
+            marked = marked or bool(_SIDE_MARK.fullmatch(line))
+            side.add(start)
+            continue
+        first = line.split()[0].strip(",")
+        dangling = bool(_DANGLING.search(fold(doc.text[max(end, before - 40) : before])))
+        head = line.split(",")[0]
+        read, bad = read_names(head[:MAX_ENTRY])
+        names = (bool(read) and not bad) or bool(P.PROXY_SPLIT.search(fold(head)))
+        names = names and ("," in line or (first.isupper() and len(first) > 1) or dangling)
+        if marked and names and not _prose(line) and not SECTION.match(fold(line)):
+            return start, side
+        return None
+    return None
+
+
+def _broken_name(tail: list[str], nxt: str) -> bool:
+    """The name goes on at the next line: the text before ends on a civility or a connector, or
+    on a first name ("…, Jean-Pierre") when the next line starts with a SURNAME ("GOHIN et …")."""
+    if not tail:
+        return False
+    if _DANGLING.search(fold(" ".join(tail[-2:]))):
+        return True
+    word = tail[-1]
+    head = nxt.split()[:1]
+    return (
+        all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in word.split("-"))
+        and bool(head)
+        and len(head[0].strip(",;.")) >= 2
+        and head[0].strip(",;.").replace("-", "").isalpha()
+        and head[0].strip(",;.").isupper()
+    )
+
+
+def _sentence_stop(doc: Doc, end: int, stop: int, *, keep_moves: bool = True) -> int:
     """A list ends before a line of prose ("Le secrétaire de mairie était présent également.",
     "Monsieur Mallard est nommé secrétaire de séance."). A line that tells of an arrival or a
-    departure stays in the section, so that it is reported if it cannot be placed."""
+    departure stays in the section (``keep_moves``), so that it is read (``read_moves``) or
+    reported; the names stop before prose all the same (``keep_moves=False``, up to the move)."""
     no = doc.line_no(end)
     while no < len(doc.starts) and doc.starts[no] < stop:
         line = doc.line(no)
-        nxt = doc.line(no + 1)
+        nxt = doc.text[doc.starts[no] : max(stop, doc.starts[no])].split("\n", 1)[0].strip()
         last = line.rstrip(".").split()[-1:] if line.endswith(".") else []
         ended = (
             bool(last) and len(last[0]) > 2 and not _CIVILITY_ANY.match(last[0].casefold() + " ")
         )
-        if (
-            _prose(nxt) or (ended and _SENTENCE.match(nxt) and "," not in nxt[:60])
-        ) and not _MOVES.search(fold(nxt)):
+        if _DANGLING.search(fold(line).rstrip()):
+            no += 1  # "…, Monsieur" / "Ludovic BAECHLER donne pouvoir à …": the entry goes on
+            continue
+        if (_prose(nxt) or (ended and _SENTENCE.match(nxt) and "," not in nxt[:60])) and not (
+            keep_moves and _MOVES.search(fold(nxt))
+        ):
             return doc.starts[no] - 1
         no += 1
     return stop
@@ -301,13 +486,47 @@ _MOVES = re.compile(r"\b(?:arrivee?s?|arrive|depart|quitte|rejoint|sortie|retour
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-ÿ][\w'’-]*")
 
 
+_LIST_WORD = re.compile(
+    rf"{civility(prose=True)}\.?|{P.PROXY_NOUN}|de|du|des|le|la|les|et|a|&|au|aux|par|sa|son|leur"
+    r"|donne(?:e|s|es|nt)?|represente(?:e|s|es)?|suppleante?s?|remplacee?s?"
+)
+"""Words in lower case that belong to list entries ("monsieur", "donne pouvoir à"), not prose."""
+
+
 def _prose(line: str) -> bool:
     """Words of a sentence: at least four lower-case words outside parentheses."""
     outside = re.sub(r"\([^)]*\)?", " ", line)
-    words = [w for w in _LOWER_WORD.findall(outside) if w not in ("de", "du", "le", "la", "et")]
+    words = [w for w in _LOWER_WORD.findall(outside) if not _LIST_WORD.fullmatch(fold(w))]
     bare = (w.strip(",;.:") for w in outside.split())  # "MALLARD," at the end of a line
     surnames = [w for w in bare if len(w) > 1 and w.isalpha() and w.isupper()]
     return len(words) >= 4 and len(surnames) <= 1 and bool(_SENTENCE.match(line))
+
+
+_SENTENCE_START = re.compile(r"\.\ +(?=[A-ZÀ-Ý])")
+
+
+def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
+    """A list ends after a dot that starts a sentence of prose on the same line ("… M. Jean-Yves
+    BONY. L'Assemblée prend les décisions suivantes …": minutes flattened to one line). Not when
+    an arrival or a departure follows on that line (it is read as a move)."""
+    for m in _SENTENCE_START.finditer(doc.text, end, stop):
+        line_end = doc.text.find("\n", m.end())
+        line_end = stop if line_end < 0 or line_end > stop else line_end
+        nxt_dot = doc.text.find(". ", m.end(), line_end)
+        last = min(nxt_dot + 1 if nxt_dot >= 0 else line_end, m.end() + 100)
+        sentence = doc.text[m.end() : last]
+        if (
+            _prose(sentence)
+            and not MOVE_START.search(doc.folded, m.end(), line_end)
+            and len(_NAME_PAIR.findall(doc.text, m.end(), min(line_end, m.end() + 300))) < 2
+        ):
+            return m.start() + 1
+    return stop
+
+
+_NAME_PAIR = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý]{2,}\b")
+"""A first name and a SURNAME: two after a sentence say the list goes on ("… adjoint au maire.
+Luc ROUX, conseiller délégué aux sports, Anne MARTIN, Paul PITEL")."""
 
 
 def _nth_line_end(doc: Doc, pos: int, n: int) -> int:
@@ -349,7 +568,7 @@ def _read_block(doc: Doc, start: int, frag: Frag, out: Lists) -> None:
                     block.departures if m.group("kind") in ("depart", "sortie") else block.arrivals
                 ).append(who)
                 continue
-        out.unread.append(Unread(src, "line in a per-range block not understood"))
+        out.unread.append(Unread(src, N_("line in a per-range block not understood")))
     out.blocks.append(block)
 
 

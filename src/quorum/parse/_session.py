@@ -8,7 +8,7 @@ import re
 import attrs
 
 from quorum.exceptions import SessionFileError
-from quorum.findings import N_, Finding, Source
+from quorum.findings import N_, Finding, Message, Source
 from quorum.model import Headcount, Session
 from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
@@ -78,6 +78,13 @@ def build_session(text: str) -> Session:
     for who, src in lists.clock:
         mid = b.resolver.find(who.name)
         b.say("CLOCK_TIME_NOT_PLACED", src, members=tuple(mid[:1]), text=src.text or "")
+    told: dict[Source, list[str]] = {}  # one note a sentence, naming everyone it moves
+    for mv in lists.moves:
+        told.setdefault(mv.source, []).extend(b.resolver.find(mv.who.name)[:1])
+    for src, mids in told.items():
+        timed = any(mv.at_time for mv in lists.moves if mv.source == src)
+        code = "CLOCK_TIME_NOT_PLACED" if timed else "MOVE_NOT_PLACED"
+        b.say(code, src, members=tuple(mids), text=src.text or "")
     for u in lists.unread:
         b.say("UNREAD_TEXT", u.source, why=u.why, text=u.source.text or "")
     votes, events, absts = read.votes, read.events, read.absts
@@ -122,10 +129,15 @@ def build_session(text: str) -> Session:
     )
     if in_office is None:
         basis = (
-            "the counts printed (present + represented + absent)"
+            Message(N_("the counts printed (present + represented + absent)"))
             if counted is not None
-            else f"the {len(b.members)} named members (a titular and the substitute sitting "
-            "for him share one seat)"
+            else Message(
+                N_(
+                    "the {count} named members (a titular and the substitute sitting for him "
+                    "share one seat)"
+                ),
+                {"count": len(b.members)},
+            )
         )
         b.say("MEMBERS_IN_OFFICE_INFERRED", None, seats=session.seats, basis=basis)
     return attrs.evolve(
@@ -175,11 +187,11 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         if p is None:
             continue
         for who in blk.arrivals:
-            mid = mention_member(b, who, "arriving member", present=False)
+            mid = mention_member(b, who, N_("arriving member"), present=False)
             if mid is not None:
                 b.move(mid, p, +1, who.source)
         for who in blk.departures:
-            mid = mention_member(b, who, "leaving member", present=False)
+            mid = mention_member(b, who, N_("leaving member"), present=False)
             if mid is not None and p > 0:
                 b.move(mid, p - 1, -1, who.source)
     for ev in events:
@@ -193,7 +205,7 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         # an event inside an item adds no member; in counts-only minutes, one who leaves is one
         # of the members counted present
         if not b.resolver.find(names[0]) and not (
-            ev.kind == "leave" and b.of_the_count(names[0], ev.source, "leaving")
+            ev.kind == "leave" and b.of_the_count(names[0], ev.source, N_("leaving"))
         ):
             if looks_named(ev.who):  # a person the lists do not know: the counts may be wrong
                 after = b.agenda[b.pos[ev.item] :] if ev.item in b.pos else b.agenda
@@ -205,7 +217,7 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         mid = mention_member(
             b,
             Mention(names[0], ev.source),
-            "arriving member" if ev.kind == "arrive" else "leaving member",
+            N_("arriving member") if ev.kind == "arrive" else N_("leaving member"),
             present=False,
         )
         if mid is not None:

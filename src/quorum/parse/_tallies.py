@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quorum.findings import Source
+from quorum.findings import N_, Source
 from quorum.model import Tally, Withdrawal
 from quorum.parse import _patterns as P
 from quorum.parse._build import Builder
@@ -126,11 +126,13 @@ def _resolve(b: Builder, text: str, source: Source) -> str | None:
         return None
     mention = Mention(names[0], source)
     if not b.resolver.find(mention.name):
-        if (mid := b.of_the_count(mention.name, source, "withdrawing from a vote")) is not None:
+        if (
+            mid := b.of_the_count(mention.name, source, N_("withdrawing from a vote"))
+        ) is not None:
             return mid
-        b.say("NAME_UNRESOLVED", source, what="member not voting", name=mention.name.display)
+        b.say("NAME_UNRESOLVED", source, what=N_("member not voting"), name=mention.name.display)
         return None
-    return b.resolve(mention, "member not voting")
+    return b.resolve(mention, N_("member not voting"))
 
 
 def _apply_totals(
