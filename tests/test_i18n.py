@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import io
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ import quorum
 from dom import parse
 from quorum import i18n
 from quorum.cli import run
+from quorum.findings import finding_to_dict
 from quorum.html import render_html
 from quorum.markdown import render_markdown
 from quorum.report import render_text, summary_line, verdict_sentence
@@ -360,3 +364,147 @@ def test_the_help_in_english_under_the_c_locale() -> None:
     assert 0 == status
     assert out.startswith("usage: quorum [-h] [--version] COMMAND ...")
     assert "examples:\n  quorum check examples/" in out
+
+
+# --- why the rule set was chosen: a message in the report's language ----------------------------
+
+
+def _english_words(text: str, *kept: str) -> set[str]:
+    """The lowercase words of ``text`` (three letters or more) outside the names in ``kept``."""
+    names = {w for k in kept for w in re.findall(r"[a-z]{3,}", k.lower())}
+    return set(re.findall(r"\b[a-z]{3,}\b", text)) - names
+
+
+@pytest.mark.usefixtures("french")
+def test_the_rules_line_of_the_besancon_report_is_french(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Under a French locale no English word of the reason (nor of the rest of the report's
+    rules line) remains; ``--lang en`` and the JSON keep the English reason."""
+    session = quorum.read_session(BESANCON)
+    english = quorum.audit(session).rules_reason
+    assert english == (
+        "the body 'Conseil de Communauté de Grand Besançon Métropole' belongs to the epci "
+        "family; on 2026-01-29 fr-epci applies (since 1996-02-24)"
+    )
+    words = _english_words(english, session.body or "", "fr-epci")
+    assert {"body", "belongs", "family", "applies", "since", "the"} <= words
+
+    run(["check", str(BESANCON)])
+    text = capsys.readouterr().out
+    assert text.splitlines()[2] == (
+        "règles : fr-epci (l'assemblée 'Conseil de Communauté de Grand Besançon Métropole' relève "
+        "de la famille epci ; le 2026-01-29, fr-epci s'applique (depuis le 1996-02-24))"
+    )
+    assert not {w for w in words if re.search(rf"\b{w}\b", text)}
+
+    run(["check", str(BESANCON), "--lang", "en"])
+    assert f"rules: fr-epci ({english})" == capsys.readouterr().out.splitlines()[2]
+    run(["check", str(BESANCON), "--format", "json"])
+    assert english == json.loads(capsys.readouterr().out)["rules"]["chosen"]
+
+
+@pytest.mark.usefixtures("french")
+def test_the_rules_reason_is_french_in_markdown_html_and_explain(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    french = "l'assemblée 'Conseil de Communauté de Grand Besançon Métropole' relève de la famille"
+    run(["check", str(BESANCON), "--format", "markdown"])
+    markdown = capsys.readouterr().out
+    run(["explain", str(BESANCON), "19"])
+    explained = capsys.readouterr().out
+    out = tmp_path / "r.html"
+    run(["check", str(BESANCON), "--format", "html", "-o", str(out)])
+    html = out.read_text("utf-8").replace("&#x27;", "'")
+
+    for text in (markdown, explained, html):
+        assert french in text
+        assert "belongs to the" not in text
+
+
+@pytest.mark.parametrize(
+    ("date", "english", "french"),
+    [
+        (
+            datetime.date(2021, 11, 10),
+            "loi 2021-1465 is dated 10 November 2021",
+            "la loi 2021-1465 est datée du 10 novembre 2021",
+        ),
+        (
+            datetime.date(2020, 11, 15),
+            "loi 2020-1379 was published on Sunday 15 November 2020",
+            "la loi 2020-1379 a été publiée le dimanche 15 novembre 2020",
+        ),
+    ],
+)
+def test_rules_assumed_on_a_disputed_day_is_all_french(
+    date: datetime.date, english: str, french: str
+) -> None:
+    """The reason inside RULES_ASSUMED and the assumption inside RESULT_DEPENDS_ON_RULE are
+    nested messages: French in French (4 present of 9: the result depends on the rule)."""
+    members = [quorum.Member(id=f"m{i}", name=f"M{i}") for i in range(9)]
+    s = quorum.Session(
+        agenda=["1"],
+        members=members,
+        attendance=[quorum.Stretch(member=f"m{i}") for i in range(4)],
+        body="Conseil municipal",
+        date=date,
+    )
+    result = quorum.audit(s)
+    found = {f.code: f for f in result.findings}
+    assumed, depends = found["RULES_ASSUMED"], found["RESULT_DEPENDS_ON_RULE"]
+
+    assert english in assumed.message
+    assert "under fr-municipal the result differs at item 1" in assumed.message
+    assert english in depends.message
+    assert english in result.rules_reason
+    assert "template" in finding_to_dict(assumed)["params"]["reason"]
+    for f in (assumed, depends):
+        text = f.render("fr")
+        assert french in text
+        assert not {"the", "under", "disputed", "differs", "assumed", "applies"} & set(
+            re.findall(r"[a-z]+", text)
+        ), text
+    assert "selon fr-municipal, le résultat diffère : point 1" in assumed.render("fr")
+    with i18n.using("fr"):
+        assert result.rules_why.render() == result.rules_why.render("fr")
+    assert result.rules_why.render("en") == result.rules_reason
+
+
+def test_a_company_year_end_is_written_in_the_report_language() -> None:
+    """The financial year end the rules assume (no financial_year_end given) is dated in words
+    of the language: 31 December, 31 décembre."""
+    members = [quorum.Member(id=f"s{i}", name=f"S{i}", weight=10) for i in range(100)]
+    s = quorum.Session(
+        agenda=["1"],
+        members=members,
+        attendance=[quorum.Stretch(member=f"s{i}") for i in range(40)],
+        tallies=[quorum.Tally(item="1", pour=200, contre=100, abstention=100)],
+        body="Assemblée générale extraordinaire des actionnaires",
+        date=datetime.date(2019, 10, 15),
+    )
+    result = quorum.audit(s)
+    assumed = next(f for f in result.findings if f.code == "RULES_ASSUMED")
+
+    assert "financial year ending 31 December (assumed: the session gives no " in assumed.message
+    french = assumed.render("fr")
+    assert "exercice clos le 31 décembre (supposé : la séance ne donne pas de " in french
+    assert "financial year" not in french
+    assert "selon fr-sa-age, le résultat diffère : point 1" in french
+
+
+@pytest.mark.parametrize(
+    ("rules", "english", "french"),
+    [
+        ("fr-epci", "named by the session ('fr-epci')", "désigné par la séance ('fr-epci')"),
+        (None, "asked for ('plain')", "demandé ('plain')"),
+    ],
+)
+def test_rules_named_or_asked_for_in_both_languages(
+    rules: str | None, english: str, french: str
+) -> None:
+    session = quorum.read_session(ROOT / "examples" / "grand-besancon-2026-01-29.session.json")
+    result = quorum.audit(session, rules or "plain")
+    if rules is not None:
+        result = quorum.audit(session)
+    assert (english, french) == (result.rules_reason, result.rules_why.render("fr"))

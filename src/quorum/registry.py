@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from quorum.exceptions import InvalidSessionError, Problem, UnknownRuleSetError
+from quorum.i18n import N_
 from quorum.rules import HALF, Majority, ProxyRule, QuorumRule, RuleSet
 
 D = datetime.date
@@ -112,13 +113,13 @@ _COVID = (
 
 # Days where the start of a period is disputed: the health-emergency rules are taken, and the
 # audit also runs under the common law to say whether the result depends on it (corrections 2).
-_LOI_2021_1465 = (
+_LOI_2021_1465 = N_(
     "loi 2021-1465 is dated 10 November 2021 and read in force that day by the DGCL, the AMF "
     "and Maires de France (it was published on 11 November; some date its entry into force on "
     "12 November): the health-emergency rules are assumed"
 )
-DISPUTED_DAYS: Mapping[D, str] = {
-    D(2020, 11, 15): (
+DISPUTED_DAYS: Mapping[D, str] = {  # English, marked N_: a rule set's reason translates them
+    D(2020, 11, 15): N_(
         "loi 2020-1379 was published on Sunday 15 November 2020; doctrine applies it from that "
         "day (some sources from 16 November): the health-emergency rules are assumed"
     ),
