@@ -279,7 +279,7 @@ def test_batch_lines_and_session_problems_follow_a_french_locale(tmp_path: Path)
     assert 2 == status
     assert out.splitlines() == [
         f"{bad}: ne peut pas être lu : 1 problème dans la séance, le premier : "
-        "$.attendance[0].member: unknown member id 'zz'",
+        "$.attendance[0].member: identifiant de membre inconnu 'zz'",
         f"{BESANCON}: 37 points, 0 erreur, 2 avertissements",
         f"{empty}: aucun fichier de séance ni procès-verbal dans ce dossier (.txt .pdf .docx .odt "
         ".json .toml) : nommez les fichiers à vérifier, ou le dossier qui les contient",
@@ -288,6 +288,7 @@ def test_batch_lines_and_session_problems_follow_a_french_locale(tmp_path: Path)
     assert (2, f"{bad}: 1 problème dans la séance :") == (status, err.splitlines()[0])
     status, _out, err = _run(["check", str(bad), "--lang", "en"])
     assert (2, f"{bad}: 1 problem in the session:") == (status, err.splitlines()[0])
+    assert "  $.attendance[0].member: unknown member id 'zz'" == err.splitlines()[1]
     status, _out, err = _run(["explain", str(BESANCON), "99"])
     assert 2 == status
     assert err.startswith(f"{BESANCON}: le point '99' n'est pas à l'ordre du jour ; donnez l'un")
