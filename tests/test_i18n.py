@@ -509,3 +509,114 @@ def test_rules_named_or_asked_for_in_both_languages(
     if rules is not None:
         result = quorum.audit(session)
     assert (english, french) == (result.rules_reason, result.rules_why.render("fr"))
+
+
+# --- the problems of a session file: templates rendered in the language in use ------------------
+
+_SESSION = {
+    "format": "quorum-session/1",
+    "agenda": ["1", "2"],
+    "members": [{"id": "a", "name": "Ann A"}, {"id": "b"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("part", "english", "french"),
+    [
+        (
+            {"attendance": [{"member": "zz"}]},
+            "$.attendance[0].member: unknown member id 'zz'",
+            "$.attendance[0].member: identifiant de membre inconnu 'zz'",
+        ),
+        (
+            {"proxies": [{"giver": "a", "holder": "b", "from": "9"}]},
+            "$.proxies[0].from: unknown item label '9' (proxy from Ann A ('a') to 'b')",
+            "$.proxies[0].from: point inconnu '9' (pouvoir de Ann A ('a') à 'b')",
+        ),
+        (
+            {"attendance": [{"member": "a", "from": "2", "until": "1"}]},
+            "$.attendance[0]: reversed range: item '2' is taken after item '1' (attendance of "
+            "Ann A ('a'))",
+            "$.attendance[0]: plage inversée : le point '2' est examiné après le point '1' "
+            "(présence de Ann A ('a'))",
+        ),
+        (
+            {"members": [{"id": "a", "name": "Ann A", "weight": -1}, {"id": "b"}]},
+            "$.members[0].weight: a weight cannot be negative: -1 (member Ann A ('a'))",
+            "$.members[0].weight: un poids ne peut pas être négatif : -1 (membre Ann A ('a'))",
+        ),
+        (
+            {"tallies": [{"item": "1", "pour": -2}]},
+            "$.tallies[0].pour: a count must be a whole number >= 0, not -2 (tally of item '1')",
+            "$.tallies[0].pour: un décompte doit être un nombre entier >= 0, pas -2 (scrutin du "
+            "point '1')",
+        ),
+        (
+            {"tallies": [{"item": 7}]},
+            "$.tallies[0].item: unknown item label 7 (not a string)",
+            "$.tallies[0].item: point inconnu 7 (pas une chaîne de caractères)",
+        ),
+        (
+            {"withdrawals": [{"member": "a", "reason": "conflict"}]},
+            "$.withdrawals[0].reason: must be 'interest' or 'representative', not 'conflict' "
+            "(withdrawal of Ann A ('a'))",
+            "$.withdrawals[0].reason: doit valoir 'interest' ou 'representative', pas "
+            "'conflict' (retrait de Ann A ('a'))",
+        ),
+        (
+            {"rules": {"base": "plain", "quorum": {"fraction": "2"}}},
+            "$.rules.quorum.fraction: a fraction must be between 0 and 1",
+            "$.rules.quorum.fraction: une fraction doit être comprise entre 0 et 1",
+        ),
+        (
+            {"date": "29/01/2026"},
+            "$.date: expected a date as YYYY-MM-DD, not '29/01/2026'",
+            "$.date: une date AAAA-MM-JJ est attendue, pas '29/01/2026'",
+        ),
+        (
+            {"colour": 1},
+            "$.colour: unknown key 'colour'",
+            "$.colour: clé inconnue 'colour'",
+        ),
+        (
+            {"rules": "no-such"},
+            "$.rules: unknown rule set 'no-such' ('quorum rules' lists them)",
+            "$.rules: jeu de règles inconnu 'no-such' ('quorum rules' les liste)",
+        ),
+    ],
+)
+def test_a_session_problem_in_english_and_in_french(
+    part: dict[str, object], english: str, french: str
+) -> None:
+    """``str(problem)`` and ``problem.message`` stay English (logs, programs); ``render`` writes
+    the language asked for, or the one in use, nested clauses (whose proxy) included."""
+    with pytest.raises(quorum.InvalidSessionError) as err:
+        quorum.session_from_dict({**_SESSION, **part})
+    [problem] = err.value.problems
+
+    assert (english, french) == (problem.render("en"), problem.render("fr"))
+    assert english == str(problem) == f"{problem.path}: {problem.message}"
+    with i18n.using("fr"):
+        assert (french, english) == (problem.render(), str(problem))
+    assert f"1 problème dans la séance :\n  {french}" == err.value.render("fr")
+
+
+@pytest.mark.usefixtures("french")
+def test_a_bad_session_file_is_french_under_a_french_locale(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({**_SESSION, "proxies": [{"giver": "a", "holder": "a", "until": "3"}]}),
+        "utf-8",
+    )
+
+    status, _out, err = _run(["check", str(bad)])
+    assert 2 == status
+    assert err.splitlines()[1:3] == [
+        "  $.proxies[0]: Ann A ('a') se donne pouvoir à lui-même",
+        "  $.proxies[0].until: point inconnu '3' (pouvoir de Ann A ('a') à Ann A ('a'))",
+    ]
+    status, _out, err = _run(["check", str(bad), "--lang", "en"])
+    assert err.splitlines()[1:3] == [
+        "  $.proxies[0]: Ann A ('a') gives a proxy to himself",
+        "  $.proxies[0].until: unknown item label '3' (proxy from Ann A ('a') to Ann A ('a'))",
+    ]
