@@ -13,6 +13,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quorum
 from dom import parse
@@ -620,3 +622,16 @@ def test_a_bad_session_file_is_french_under_a_french_locale(tmp_path: Path) -> N
         "  $.proxies[0]: Ann A ('a') gives a proxy to himself",
         "  $.proxies[0].until: unknown item label '3' (proxy from Ann A ('a') to Ann A ('a'))",
     ]
+
+
+@given(st.text(max_size=20).filter(lambda s: s not in ("a", "b")))
+def test_a_problem_quotes_any_id_as_written_in_both_languages(ident: str) -> None:
+    """An id is data: braces or percent signs in it are printed, never formatted."""
+    with pytest.raises(quorum.InvalidSessionError) as err:
+        quorum.session_from_dict({**_SESSION, "attendance": [{"member": ident}]})
+    [problem] = err.value.problems
+
+    assert f"$.attendance[0].member: unknown member id {ident!r}" == problem.render("en")
+    assert f"$.attendance[0].member: identifiant de membre inconnu {ident!r}" == problem.render(
+        "fr"
+    )
