@@ -635,3 +635,17 @@ def test_a_problem_quotes_any_id_as_written_in_both_languages(ident: str) -> Non
     assert f"$.attendance[0].member: identifiant de membre inconnu {ident!r}" == problem.render(
         "fr"
     )
+
+
+def test_minutes_without_a_member_list_get_the_hint_in_the_language(tmp_path: Path) -> None:
+    """The reader's own message is kept; the advice after it follows the language."""
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("Ordre du jour\n1. Budget\n", "utf-8")
+
+    _status, _out, french = _run(["check", str(minutes), "--lang", "fr"])
+    _status, _out, english = _run(["check", str(minutes), "--lang", "en"])
+    assert "; if the minutes have one under another heading, write the session file" in english
+    assert " : la lecture a besoin de la liste des membres présents (« Présents : … ») ;" in french
+    assert "the reader needs" not in french
+    assert english.startswith(f"{minutes}: no member list found (looked for ")
+    assert french.startswith(f"{minutes}: no member list found (looked for ")  # the reader's
