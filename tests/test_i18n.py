@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
 import io
 import json
@@ -649,3 +650,27 @@ def test_minutes_without_a_member_list_get_the_hint_in_the_language(tmp_path: Pa
     assert "the reader needs" not in french
     assert english.startswith(f"{minutes}: no member list found (looked for ")
     assert french.startswith(f"{minutes}: no member list found (looked for ")  # the reader's
+
+
+def test_problems_and_file_errors_are_templates_never_finished_english() -> None:
+    """A problem's or a file error's message built as an f-string would reach a French clerk in
+    English: in the modules that check sessions and read files, each is a template marked N_
+    (the catalogue test then requires its translation)."""
+    offenders = []
+    for name in ("model", "sessionfile", "registry", "io", "rulesets"):
+        tree = ast.parse((SRC / f"{name}.py").read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            two = called in ("Problem", "fail")
+            if two and len(node.args) < 2:
+                continue
+            message = node.args[1] if two else node.args[0]
+            if called in ("Problem", "fail", "SessionFileError", "_Bad", "Message") and (
+                isinstance(message, ast.JoinedStr)
+                or (called == "Problem" and isinstance(message, ast.Constant))
+            ):
+                offenders.append(f"{name}.py:{node.lineno}")
+    assert [] == offenders
