@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import datetime
 import io
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,11 +14,14 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quorum
 from dom import parse
 from quorum import i18n
 from quorum.cli import run
+from quorum.findings import finding_to_dict
 from quorum.html import render_html
 from quorum.markdown import render_markdown
 from quorum.report import render_text, summary_line, verdict_sentence
@@ -275,7 +282,7 @@ def test_batch_lines_and_session_problems_follow_a_french_locale(tmp_path: Path)
     assert 2 == status
     assert out.splitlines() == [
         f"{bad}: ne peut pas être lu : 1 problème dans la séance, le premier : "
-        "$.attendance[0].member: unknown member id 'zz'",
+        "$.attendance[0].member: identifiant de membre inconnu 'zz'",
         f"{BESANCON}: 37 points, 0 erreur, 2 avertissements",
         f"{empty}: aucun fichier de séance ni procès-verbal dans ce dossier (.txt .pdf .docx .odt "
         ".json .toml) : nommez les fichiers à vérifier, ou le dossier qui les contient",
@@ -284,6 +291,7 @@ def test_batch_lines_and_session_problems_follow_a_french_locale(tmp_path: Path)
     assert (2, f"{bad}: 1 problème dans la séance :") == (status, err.splitlines()[0])
     status, _out, err = _run(["check", str(bad), "--lang", "en"])
     assert (2, f"{bad}: 1 problem in the session:") == (status, err.splitlines()[0])
+    assert "  $.attendance[0].member: unknown member id 'zz'" == err.splitlines()[1]
     status, _out, err = _run(["explain", str(BESANCON), "99"])
     assert 2 == status
     assert err.startswith(f"{BESANCON}: le point '99' n'est pas à l'ordre du jour ; donnez l'un")
@@ -360,3 +368,309 @@ def test_the_help_in_english_under_the_c_locale() -> None:
     assert 0 == status
     assert out.startswith("usage: quorum [-h] [--version] COMMAND ...")
     assert "examples:\n  quorum check examples/" in out
+
+
+# --- why the rule set was chosen: a message in the report's language ----------------------------
+
+
+def _english_words(text: str, *kept: str) -> set[str]:
+    """The lowercase words of ``text`` (three letters or more) outside the names in ``kept``."""
+    names = {w for k in kept for w in re.findall(r"[a-z]{3,}", k.lower())}
+    return set(re.findall(r"\b[a-z]{3,}\b", text)) - names
+
+
+@pytest.mark.usefixtures("french")
+def test_the_rules_line_of_the_besancon_report_is_french(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Under a French locale no English word of the reason (nor of the rest of the report's
+    rules line) remains; ``--lang en`` and the JSON keep the English reason."""
+    session = quorum.read_session(BESANCON)
+    english = quorum.audit(session).rules_reason
+    assert english == (
+        "the body 'Conseil de Communauté de Grand Besançon Métropole' belongs to the epci "
+        "family; on 2026-01-29 fr-epci applies (since 1996-02-24)"
+    )
+    words = _english_words(english, session.body or "", "fr-epci")
+    assert {"body", "belongs", "family", "applies", "since", "the"} <= words
+
+    run(["check", str(BESANCON)])
+    text = capsys.readouterr().out
+    assert text.splitlines()[2] == (
+        "règles : fr-epci (l'assemblée 'Conseil de Communauté de Grand Besançon Métropole' relève "
+        "de la famille epci ; le 2026-01-29, fr-epci s'applique (depuis le 1996-02-24))"
+    )
+    assert not {w for w in words if re.search(rf"\b{w}\b", text)}
+
+    run(["check", str(BESANCON), "--lang", "en"])
+    assert f"rules: fr-epci ({english})" == capsys.readouterr().out.splitlines()[2]
+    run(["check", str(BESANCON), "--format", "json"])
+    assert english == json.loads(capsys.readouterr().out)["rules"]["chosen"]
+
+
+@pytest.mark.usefixtures("french")
+def test_the_rules_reason_is_french_in_markdown_html_and_explain(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    french = "l'assemblée 'Conseil de Communauté de Grand Besançon Métropole' relève de la famille"
+    run(["check", str(BESANCON), "--format", "markdown"])
+    markdown = capsys.readouterr().out
+    run(["explain", str(BESANCON), "19"])
+    explained = capsys.readouterr().out
+    out = tmp_path / "r.html"
+    run(["check", str(BESANCON), "--format", "html", "-o", str(out)])
+    html = out.read_text("utf-8").replace("&#x27;", "'")
+
+    for text in (markdown, explained, html):
+        assert french in text
+        assert "belongs to the" not in text
+
+
+@pytest.mark.parametrize(
+    ("date", "english", "french"),
+    [
+        (
+            datetime.date(2021, 11, 10),
+            "loi 2021-1465 is dated 10 November 2021",
+            "la loi 2021-1465 est datée du 10 novembre 2021",
+        ),
+        (
+            datetime.date(2020, 11, 15),
+            "loi 2020-1379 was published on Sunday 15 November 2020",
+            "la loi 2020-1379 a été publiée le dimanche 15 novembre 2020",
+        ),
+    ],
+)
+def test_rules_assumed_on_a_disputed_day_is_all_french(
+    date: datetime.date, english: str, french: str
+) -> None:
+    """The reason inside RULES_ASSUMED and the assumption inside RESULT_DEPENDS_ON_RULE are
+    nested messages: French in French (4 present of 9: the result depends on the rule)."""
+    members = [quorum.Member(id=f"m{i}", name=f"M{i}") for i in range(9)]
+    s = quorum.Session(
+        agenda=["1"],
+        members=members,
+        attendance=[quorum.Stretch(member=f"m{i}") for i in range(4)],
+        body="Conseil municipal",
+        date=date,
+    )
+    result = quorum.audit(s)
+    found = {f.code: f for f in result.findings}
+    assumed, depends = found["RULES_ASSUMED"], found["RESULT_DEPENDS_ON_RULE"]
+
+    assert english in assumed.message
+    assert "under fr-municipal the result differs at item 1" in assumed.message
+    assert english in depends.message
+    assert english in result.rules_reason
+    assert "template" in finding_to_dict(assumed)["params"]["reason"]
+    for f in (assumed, depends):
+        text = f.render("fr")
+        assert french in text
+        assert not {"the", "under", "disputed", "differs", "assumed", "applies"} & set(
+            re.findall(r"[a-z]+", text)
+        ), text
+    assert "selon fr-municipal, le résultat diffère : point 1" in assumed.render("fr")
+    with i18n.using("fr"):
+        assert result.rules_why.render() == result.rules_why.render("fr")
+    assert result.rules_why.render("en") == result.rules_reason
+
+
+def test_a_company_year_end_is_written_in_the_report_language() -> None:
+    """The financial year end the rules assume (no financial_year_end given) is dated in words
+    of the language: 31 December, 31 décembre."""
+    members = [quorum.Member(id=f"s{i}", name=f"S{i}", weight=10) for i in range(100)]
+    s = quorum.Session(
+        agenda=["1"],
+        members=members,
+        attendance=[quorum.Stretch(member=f"s{i}") for i in range(40)],
+        tallies=[quorum.Tally(item="1", pour=200, contre=100, abstention=100)],
+        body="Assemblée générale extraordinaire des actionnaires",
+        date=datetime.date(2019, 10, 15),
+    )
+    result = quorum.audit(s)
+    assumed = next(f for f in result.findings if f.code == "RULES_ASSUMED")
+
+    assert "financial year ending 31 December (assumed: the session gives no " in assumed.message
+    french = assumed.render("fr")
+    assert "exercice clos le 31 décembre (supposé : la séance ne donne pas de " in french
+    assert "financial year" not in french
+    assert "selon fr-sa-age, le résultat diffère : point 1" in french
+
+
+@pytest.mark.parametrize(
+    ("rules", "english", "french"),
+    [
+        ("fr-epci", "named by the session ('fr-epci')", "désigné par la séance ('fr-epci')"),
+        (None, "asked for ('plain')", "demandé ('plain')"),
+    ],
+)
+def test_rules_named_or_asked_for_in_both_languages(
+    rules: str | None, english: str, french: str
+) -> None:
+    session = quorum.read_session(ROOT / "examples" / "grand-besancon-2026-01-29.session.json")
+    result = quorum.audit(session, rules or "plain")
+    if rules is not None:
+        result = quorum.audit(session)
+    assert (english, french) == (result.rules_reason, result.rules_why.render("fr"))
+
+
+# --- the problems of a session file: templates rendered in the language in use ------------------
+
+_SESSION = {
+    "format": "quorum-session/1",
+    "agenda": ["1", "2"],
+    "members": [{"id": "a", "name": "Ann A"}, {"id": "b"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("part", "english", "french"),
+    [
+        (
+            {"attendance": [{"member": "zz"}]},
+            "$.attendance[0].member: unknown member id 'zz'",
+            "$.attendance[0].member: identifiant de membre inconnu 'zz'",
+        ),
+        (
+            {"proxies": [{"giver": "a", "holder": "b", "from": "9"}]},
+            "$.proxies[0].from: unknown item label '9' (proxy from Ann A ('a') to 'b')",
+            "$.proxies[0].from: point inconnu '9' (pouvoir de Ann A ('a') à 'b')",
+        ),
+        (
+            {"attendance": [{"member": "a", "from": "2", "until": "1"}]},
+            "$.attendance[0]: reversed range: item '2' is taken after item '1' (attendance of "
+            "Ann A ('a'))",
+            "$.attendance[0]: plage inversée : le point '2' est examiné après le point '1' "
+            "(présence de Ann A ('a'))",
+        ),
+        (
+            {"members": [{"id": "a", "name": "Ann A", "weight": -1}, {"id": "b"}]},
+            "$.members[0].weight: a weight cannot be negative: -1 (member Ann A ('a'))",
+            "$.members[0].weight: un poids ne peut pas être négatif : -1 (membre Ann A ('a'))",
+        ),
+        (
+            {"tallies": [{"item": "1", "pour": -2}]},
+            "$.tallies[0].pour: a count must be a whole number >= 0, not -2 (tally of item '1')",
+            "$.tallies[0].pour: un décompte doit être un nombre entier >= 0, pas -2 (scrutin du "
+            "point '1')",
+        ),
+        (
+            {"tallies": [{"item": 7}]},
+            "$.tallies[0].item: unknown item label 7 (not a string)",
+            "$.tallies[0].item: point inconnu 7 (pas une chaîne de caractères)",
+        ),
+        (
+            {"withdrawals": [{"member": "a", "reason": "conflict"}]},
+            "$.withdrawals[0].reason: must be 'interest' or 'representative', not 'conflict' "
+            "(withdrawal of Ann A ('a'))",
+            "$.withdrawals[0].reason: doit valoir 'interest' ou 'representative', pas "
+            "'conflict' (retrait de Ann A ('a'))",
+        ),
+        (
+            {"rules": {"base": "plain", "quorum": {"fraction": "2"}}},
+            "$.rules.quorum.fraction: a fraction must be between 0 and 1",
+            "$.rules.quorum.fraction: une fraction doit être comprise entre 0 et 1",
+        ),
+        (
+            {"date": "29/01/2026"},
+            "$.date: expected a date as YYYY-MM-DD, not '29/01/2026'",
+            "$.date: une date AAAA-MM-JJ est attendue, pas '29/01/2026'",
+        ),
+        (
+            {"colour": 1},
+            "$.colour: unknown key 'colour'",
+            "$.colour: clé inconnue 'colour'",
+        ),
+        (
+            {"rules": "no-such"},
+            "$.rules: unknown rule set 'no-such' ('quorum rules' lists them)",
+            "$.rules: jeu de règles inconnu 'no-such' ('quorum rules' les liste)",
+        ),
+    ],
+)
+def test_a_session_problem_in_english_and_in_french(
+    part: dict[str, object], english: str, french: str
+) -> None:
+    """``str(problem)`` and ``problem.message`` stay English (logs, programs); ``render`` writes
+    the language asked for, or the one in use, nested clauses (whose proxy) included."""
+    with pytest.raises(quorum.InvalidSessionError) as err:
+        quorum.session_from_dict({**_SESSION, **part})
+    [problem] = err.value.problems
+
+    assert (english, french) == (problem.render("en"), problem.render("fr"))
+    assert english == str(problem) == f"{problem.path}: {problem.message}"
+    with i18n.using("fr"):
+        assert (french, english) == (problem.render(), str(problem))
+    assert f"1 problème dans la séance :\n  {french}" == err.value.render("fr")
+
+
+@pytest.mark.usefixtures("french")
+def test_a_bad_session_file_is_french_under_a_french_locale(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({**_SESSION, "proxies": [{"giver": "a", "holder": "a", "until": "3"}]}),
+        "utf-8",
+    )
+
+    status, _out, err = _run(["check", str(bad)])
+    assert 2 == status
+    assert err.splitlines()[1:3] == [
+        "  $.proxies[0]: Ann A ('a') se donne pouvoir à lui-même",
+        "  $.proxies[0].until: point inconnu '3' (pouvoir de Ann A ('a') à Ann A ('a'))",
+    ]
+    status, _out, err = _run(["check", str(bad), "--lang", "en"])
+    assert err.splitlines()[1:3] == [
+        "  $.proxies[0]: Ann A ('a') gives a proxy to himself",
+        "  $.proxies[0].until: unknown item label '3' (proxy from Ann A ('a') to Ann A ('a'))",
+    ]
+
+
+@given(st.text(max_size=20).filter(lambda s: s not in ("a", "b")))
+def test_a_problem_quotes_any_id_as_written_in_both_languages(ident: str) -> None:
+    """An id is data: braces or percent signs in it are printed, never formatted."""
+    with pytest.raises(quorum.InvalidSessionError) as err:
+        quorum.session_from_dict({**_SESSION, "attendance": [{"member": ident}]})
+    [problem] = err.value.problems
+
+    assert f"$.attendance[0].member: unknown member id {ident!r}" == problem.render("en")
+    assert f"$.attendance[0].member: identifiant de membre inconnu {ident!r}" == problem.render(
+        "fr"
+    )
+
+
+def test_minutes_without_a_member_list_get_the_hint_in_the_language(tmp_path: Path) -> None:
+    """The reader's own message is kept; the advice after it follows the language."""
+    minutes = tmp_path / "m.txt"
+    minutes.write_text("Ordre du jour\n1. Budget\n", "utf-8")
+
+    _status, _out, french = _run(["check", str(minutes), "--lang", "fr"])
+    _status, _out, english = _run(["check", str(minutes), "--lang", "en"])
+    assert "; if the minutes have one under another heading, write the session file" in english
+    assert " : la lecture a besoin de la liste des membres présents (« Présents : … ») ;" in french
+    assert "the reader needs" not in french
+    assert english.startswith(f"{minutes}: no member list found (looked for ")
+    assert french.startswith(f"{minutes}: no member list found (looked for ")  # the reader's
+
+
+def test_problems_and_file_errors_are_templates_never_finished_english() -> None:
+    """A problem's or a file error's message built as an f-string would reach a French clerk in
+    English: in the modules that check sessions and read files, each is a template marked N_
+    (the catalogue test then requires its translation)."""
+    offenders = []
+    for name in ("model", "sessionfile", "registry", "io", "rulesets"):
+        tree = ast.parse((SRC / f"{name}.py").read_text("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            two = called in ("Problem", "fail")
+            if two and len(node.args) < 2:
+                continue
+            message = node.args[1] if two else node.args[0]
+            if called in ("Problem", "fail", "SessionFileError", "_Bad", "Message") and (
+                isinstance(message, ast.JoinedStr)
+                or (called == "Problem" and isinstance(message, ast.Constant))
+            ):
+                offenders.append(f"{name}.py:{node.lineno}")
+    assert [] == offenders

@@ -25,10 +25,10 @@ import attrs
 from quorum import timeline as tl
 from quorum.counting import ERROR, INFO, WARNING, Counts, Draft, draft
 from quorum.exceptions import UnknownItemError
-from quorum.findings import N_, Finding, Message, Verdict, items_text
+from quorum.findings import N_, Finding, Message, Verdict
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
-from quorum.rulesets import assumption_for, get_rules, rules_for
+from quorum.rulesets import assumption_for, choice_for, get_rules
 from quorum.timeline import EMPTY, Spans
 
 
@@ -139,9 +139,15 @@ class Audit:
 
     session: Session
     rules: RuleSet
-    rules_reason: str
+    rules_why: Message
+    """Why this rule set was chosen, rendered in a report's language (``rules_why.render()``)."""
     items: tuple[AuditItem, ...]
     findings: tuple[Finding, ...]
+
+    @property
+    def rules_reason(self) -> str:
+        """Why this rule set was chosen, in English (the JSON's ``rules.chosen``)."""
+        return self.rules_why.render("en")
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -183,13 +189,13 @@ class Audit:
         return audit_document(self, member_lists=member_lists)
 
 
-def resolve_rules(session: Session, rules: RuleSet | str | None) -> tuple[RuleSet, str]:
-    """The rule set to audit under, and why."""
+def resolve_rules(session: Session, rules: RuleSet | str | None) -> tuple[RuleSet, Message]:
+    """The rule set to audit under, and why (rendered in a report's language)."""
     if rules is None:
-        return rules_for(session)
+        return choice_for(session)
     if isinstance(rules, str):
-        return get_rules(rules), f"asked for ({rules!r})"
-    return rules, f"asked for ({rules.name!r})"
+        return get_rules(rules), Message(N_("asked for ({name!r})"), {"name": rules})
+    return rules, Message(N_("asked for ({name!r})"), {"name": rules.name})
 
 
 def audit(session: Session, rules: RuleSet | str | None = None) -> Audit:
@@ -234,8 +240,8 @@ def _choose_and_audit(session: Session, rules: RuleSet | str | None) -> Audit:
 def _audit(
     session: Session,
     rule_set: RuleSet,
-    reason: str,
-    against: tuple[Audit, str, str] | None = None,
+    reason: Message,
+    against: tuple[Audit, Message, str] | None = None,
     *,
     assumed: bool = False,
 ) -> Audit:
@@ -283,10 +289,10 @@ def _weigh_assumption(
     c: Counts,
     checks: list[tuple[QuorumCheck, TallyCheck, OutcomeCheck]],
     other: Audit,
-    assumption: str,
+    assumption: Message,
     article: str,
-    reason: str,
-) -> str:
+    reason: Message,
+) -> Message:
     """Compare with the audit under the other reading: a warning at the items whose result
     differs; an error the other reading does not find becomes a warning. Returns the reason
     that names the chosen rule set, with the outcome of the comparison."""
@@ -344,10 +350,18 @@ def _weigh_assumption(
                 )
             )
     c.drafts[:] = drafts
+    said = {"reason": reason, "other": other.rules.name}
     if not differ:
-        return f"{reason}; under {other.rules.name} the audit gives the same results"
-    where = items_text([c.session.agenda[b] for b, _ in differ])
-    return f"{reason}; under {other.rules.name} the result differs at {where}"
+        return Message(N_("{reason}; under {other} the audit gives the same results"), said)
+    labels = [c.session.agenda[b] for b, _ in differ]
+    where = (
+        Message(N_("item {label}"), {"label": labels[0]})
+        if len(labels) == 1
+        else Message(N_("items {first}-{last}"), {"first": labels[0], "last": labels[-1]})
+    )  # as items_text writes them
+    return Message(
+        N_("{reason}; under {other} the result differs at {where}"), {**said, "where": where}
+    )
 
 
 _COUNT_BASED = frozenset(
@@ -658,7 +672,7 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
     return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change)
 
 
-def _session_drafts(c: Counts, reason: str, assumed: bool) -> None:
+def _session_drafts(c: Counts, reason: Message, assumed: bool) -> None:
     s = c.session
     if s.members_in_office is not None and s.members_in_office != s.seats:
         c.drafts.append(

@@ -11,18 +11,21 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from quorum.findings import Message
 from quorum.i18n import N_, _, ngettext, using
 
 
 def _fill(template: str, params: Mapping[str, object], lang: str | None) -> str:
-    """``template`` in ``lang`` (the language in use by default), filled from ``params``;
-    without params, a finished message (translated when the catalogue holds it whole)."""
+    """``template`` in ``lang`` (the language in use by default), filled from ``params`` (a
+    :class:`~quorum.findings.Message` among them written in the same language); without
+    params, a finished message (translated when the catalogue holds it whole)."""
     with using(lang):
         if not params:
             return _(template)
+        values = {k: v.render() if isinstance(v, Message) else v for k, v in params.items()}
         for text in (_(template), template):
             try:
-                return text.format_map(params)
+                return text.format_map(values)
             except (KeyError, IndexError, ValueError, AttributeError):
                 continue
     return template
@@ -38,18 +41,26 @@ def _pairs(
 class Problem:
     """One thing wrong with an input, at a JSON path such as ``$.proxies[3].giver``.
 
-    ``message`` is English; with ``params``, it is a template marked ``N_`` that
-    :meth:`render` fills in a language (``message`` is then the English text).
+    ``message`` is English; with ``params``, ``template`` is marked ``N_`` and
+    :meth:`render` fills it in a language (``message`` and ``str(problem)`` in English); a
+    parameter may be a :class:`~quorum.findings.Message` (``member Ann A ('ann')``), written in
+    the same language.
     """
 
     path: str
-    message: str
+    template: str = attrs.field(alias="message")
+    """The English message, or its template marked ``N_`` when there are ``params``."""
     params: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_pairs)
+
+    @property
+    def message(self) -> str:
+        """The message in English, without the path."""
+        return _fill(self.template, dict(self.params), "en")
 
     def render(self, lang: str | None = None) -> str:
         """``path: message`` in ``lang`` (a message without params is translated when the
         catalogue holds it whole)."""
-        return f"{self.path}: {_fill(self.message, dict(self.params), lang)}"
+        return f"{self.path}: {_fill(self.template, dict(self.params), lang)}"
 
     def __str__(self) -> str:
         return self.render("en")

@@ -325,7 +325,9 @@ def _render(e: Explanation) -> str:
     head = _("Item {item} (position {position} of {total} in the order of passage)")
     out = [
         head.format(item=it.item, position=it.position, total=len(s.agenda)),
-        _("rules: {name} ({reason})").format(name=e.audit.rules.name, reason=e.audit.rules_reason),
+        _("rules: {name} ({reason})").format(
+            name=e.audit.rules.name, reason=e.audit.rules_why.render()
+        ),
         "",
         _("Present: {n}").format(n=it.present_count),
     ]

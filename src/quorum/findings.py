@@ -142,6 +142,12 @@ class Message:
     template: str
     params: Params = attrs.field(default=(), converter=params_of)
 
+    def render(self, lang: str | None = None) -> str:
+        """The message alone in ``lang`` (by default the language in use); English: its text
+        for programs and logs."""
+        with using(lang):
+            return _fill(self.template, self.params, _("the session"))
+
 
 def _fill(template: str, params: Params, where: str) -> str:
     """``template`` in the language in use, filled from ``params`` (``{items}``: ``where``);

@@ -223,7 +223,7 @@ def _header(page: _Page) -> str:
         links = ", ".join(page.item_link(x) for x in s.reading.uncertain_items)
         words = _e(_("Items whose counts may be wrong:"))
         uncertain = f"<p id=uncertain>{words} {links}</p>"
-    chosen = _e(_("Rule set chosen: {reason}.").format(reason=a.rules_reason))
+    chosen = _e(_("Rule set chosen: {reason}.").format(reason=a.rules_why.render()))
     return (
         f"<header><h1>{_e(title(a))}</h1>"
         f'<p class="verdict {VERDICT_CLASS[a.verdict]}" id=verdict>'

@@ -145,9 +145,18 @@ def _text(data: bytes, path: str | Path) -> tuple[str, tuple[int, ...]]:
     try:
         return decode_text(data)
     except ValueError as err:
+        if str(err) == "is not a text file":
+            raise SessionFileError(
+                N_(
+                    "is not a text file: save the minutes as text (.txt, UTF-8) or as a PDF with "
+                    "a text layer"
+                ),
+                file=str(path),
+            ) from None
         raise SessionFileError(
-            f"{err}: save the minutes as text (.txt, UTF-8) or as a PDF with a text layer",
+            N_("{reason}: save the minutes as text (.txt, UTF-8) or as a PDF with a text layer"),
             file=str(path),
+            reason=str(err),
         ) from None
 
 
@@ -177,22 +186,23 @@ def pdf_text(data: bytes, path: str | Path) -> str:
     return text
 
 
-_MINUTES_HINT = (
-    ': the reader needs the list of members present ("Présents : …"); if the minutes have '
-    "one under another heading, write the session file by hand (docs/session-format.md)"
+_MINUTES_HINT = N_(
+    '{problem}: the reader needs the list of members present ("Présents : …"); if the minutes '
+    "have one under another heading, write the session file by hand (docs/session-format.md)"
 )
 
 
 def _minutes(text: str, path: str | Path) -> Session:
+    from quorum.findings import Message
     from quorum.parse import parse_minutes
 
     try:
         return parse_minutes(text)
     except SessionFileError as err:
-        message = str(err)
-        if message.startswith(("no member list found", "the minutes are empty")):
-            message += _MINUTES_HINT
-        raise SessionFileError(message, file=str(path)) from None
+        if not str(err).startswith(("no member list found", "the minutes are empty")):
+            raise SessionFileError(err.template, file=str(path), **err.params) from None
+        problem = Message(err.template, err.params)  # in the language of the report
+        raise SessionFileError(_MINUTES_HINT, file=str(path), problem=problem) from None
 
 
 def _document(text: str, path: str | Path, suffix: str) -> object:

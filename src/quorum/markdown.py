@@ -99,7 +99,7 @@ def _render(audit: Audit) -> str:
         "",
         "- "
         + _("rule set: {name} ({reason})").format(
-            name=f"`{audit.rules.name}`", reason=md(audit.rules_reason)
+            name=f"`{audit.rules.name}`", reason=md(audit.rules_why.render())
         ),
         "- " + _("members in office: {n}{inferred}").format(n=s.in_office, inferred=inferred),
         "- " + _("quorum: {required}").format(required=quorum_required(audit)),

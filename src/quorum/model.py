@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from quorum.exceptions import InvalidSessionError, Problem, UnknownItemError
-from quorum.findings import Finding, Source
+from quorum.findings import N_, Finding, Message, Source
 from quorum.registry import RULE_SETS, Statutes
 from quorum.rules import Outcome
 
@@ -378,9 +378,17 @@ def _sane(value: Decimal) -> bool:
     )
 
 
-def _label(value: object) -> str:
-    """A label or id as a message shows it: a string quoted, anything else with its type."""
-    return repr(value) if isinstance(value, str) else f"{value!r} (not a string)"
+def _label(value: object) -> str | Message:
+    """A label or id as a message shows it: a string quoted, anything else with its type (a
+    message, in the language of the report)."""
+    if isinstance(value, str):
+        return repr(value)
+    return Message(N_("{value} (not a string)"), {"value": repr(value)})
+
+
+def _short(value: object) -> str:
+    """A value as a problem quotes it, cut to 60 characters."""
+    return f"{value!r:.60}"
 
 
 def _problems(s: Session) -> Iterator[Problem]:
@@ -389,19 +397,31 @@ def _problems(s: Session) -> Iterator[Problem]:
     order: dict[str, int] = {}
     for field in LIST_FIELDS:
         if isinstance(value := getattr(s, field), _NotAList):
-            yield Problem(f"$.{field}", f"expected a list, not {value.given!r:.60}")
+            yield Problem(
+                f"$.{field}", N_("expected a list, not {value}"), {"value": _short(value.given)}
+            )
     if isinstance(s.reading, Reading) and isinstance(s.reading.uncertain_items, _NotAList):
         given = s.reading.uncertain_items.given
-        yield Problem("$.reading.uncertain_items", f"expected a list, not {given!r:.60}")
+        yield Problem(
+            "$.reading.uncertain_items",
+            N_("expected a list, not {value}"),
+            {"value": _short(given)},
+        )
     if not s.agenda:
-        yield Problem("$.agenda", "the agenda is empty: list the items in their order of passage")
+        yield Problem(
+            "$.agenda", N_("the agenda is empty: list the items in their order of passage")
+        )
     for i, label in enumerate(s.agenda):
         if not isinstance(label, str) or not label.strip():
             yield Problem(
-                f"$.agenda[{i}]", f"an item label must be a non-empty string, not {label!r}"
+                f"$.agenda[{i}]",
+                N_("an item label must be a non-empty string, not {label}"),
+                {"label": repr(label)},
             )
         elif label in labels:
-            yield Problem(f"$.agenda[{i}]", f"item {label!r} is listed twice")
+            yield Problem(
+                f"$.agenda[{i}]", N_("item {label} is listed twice"), {"label": repr(label)}
+            )
         else:
             labels.add(label)
             order[label] = i
@@ -413,7 +433,7 @@ def _problems(s: Session) -> Iterator[Problem]:
         if isinstance(m, Member) and isinstance(m.id, str) and isinstance(m.name, str)
     }
 
-    def who(value: object) -> str:
+    def who(value: object) -> str | Message:
         """A member as a message names him: his name and id (``Jean Dupont ('jd')``)."""
         if isinstance(value, str) and value in names and names[value] not in ("", value):
             return f"{names[value]} ({value!r})"
@@ -421,14 +441,18 @@ def _problems(s: Session) -> Iterator[Problem]:
 
     def ref(path: str, value: object, what: str) -> Iterator[Problem]:
         if not isinstance(value, str):
-            yield Problem(path, f"{what} must be a member id (a string), not {value!r}")
+            yield Problem(path, what, {"value": repr(value)})
         elif value not in names:
-            yield Problem(path, f"unknown member id {value!r}")
+            yield Problem(path, N_("unknown member id {id}"), {"id": repr(value)})
 
-    def span(path: str, first: object, last: object, whose: str) -> Iterator[Problem]:
+    def span(path: str, first: object, last: object, whose: Message) -> Iterator[Problem]:
         for key, value in (("from", first), ("until", last)):
             if value is not None and not (isinstance(value, str) and value in labels):
-                yield Problem(f"{path}.{key}", f"unknown item label {_label(value)} ({whose})")
+                yield Problem(
+                    f"{path}.{key}",
+                    N_("unknown item label {label} ({whose})"),
+                    {"label": _label(value), "whose": whose},
+                )
         if (
             isinstance(first, str)
             and isinstance(last, str)
@@ -438,90 +462,125 @@ def _problems(s: Session) -> Iterator[Problem]:
         ):
             yield Problem(
                 path,
-                f"reversed range: item {first!r} is taken after item {last!r} ({whose})",
+                N_("reversed range: item {first} is taken after item {last} ({whose})"),
+                {"first": repr(first), "last": repr(last), "whose": whose},
             )
 
     for i, st in enumerate(s.attendance):
         path = f"$.attendance[{i}]"
         if not isinstance(st, Stretch):
-            yield Problem(path, f"expected an attendance stretch, not {type(st).__name__}")
+            yield Problem(
+                path, N_("expected an attendance stretch, not {type}"), {"type": type(st).__name__}
+            )
             continue
-        yield from ref(f"{path}.member", st.member, "member")
-        yield from span(path, st.from_item, st.until_item, f"attendance of {who(st.member)}")
+        yield from ref(f"{path}.member", st.member, _MEMBER)
+        whose = Message(N_("attendance of {who}"), {"who": who(st.member)})
+        yield from span(path, st.from_item, st.until_item, whose)
     for i, px in enumerate(s.proxies):
         path = f"$.proxies[{i}]"
         if not isinstance(px, Proxy):
-            yield Problem(path, f"expected a proxy, not {type(px).__name__}")
+            yield Problem(path, N_("expected a proxy, not {type}"), {"type": type(px).__name__})
             continue
-        yield from ref(f"{path}.giver", px.giver, "giver")
-        yield from ref(f"{path}.holder", px.holder, "holder")
+        yield from ref(f"{path}.giver", px.giver, _GIVER)
+        yield from ref(f"{path}.holder", px.holder, _HOLDER)
         if isinstance(px.giver, str) and px.giver == px.holder:
-            yield Problem(path, f"{who(px.giver)} gives a proxy to himself")
-        whose = f"proxy from {who(px.giver)} to {who(px.holder)}"
+            yield Problem(path, N_("{who} gives a proxy to himself"), {"who": who(px.giver)})
+        whose = Message(
+            N_("proxy from {giver} to {holder}"),
+            {"giver": who(px.giver), "holder": who(px.holder)},
+        )
         yield from span(path, px.from_item, px.until_item, whose)
     for i, w in enumerate(s.withdrawals):
         path = f"$.withdrawals[{i}]"
         if not isinstance(w, Withdrawal):
-            yield Problem(path, f"expected a withdrawal, not {type(w).__name__}")
+            yield Problem(
+                path, N_("expected a withdrawal, not {type}"), {"type": type(w).__name__}
+            )
             continue
-        yield from ref(f"{path}.member", w.member, "member")
-        yield from span(path, w.from_item, w.until_item, f"withdrawal of {who(w.member)}")
+        yield from ref(f"{path}.member", w.member, _MEMBER)
+        whose = Message(N_("withdrawal of {who}"), {"who": who(w.member)})
+        yield from span(path, w.from_item, w.until_item, whose)
         if not isinstance(w.reason, WithdrawalReason):
             yield Problem(
                 f"{path}.reason",
-                f"must be 'interest' or 'representative', not {w.reason!r} "
-                f"(withdrawal of {who(w.member)})",
+                N_("must be 'interest' or 'representative', not {value} ({whose})"),
+                {"value": repr(w.reason), "whose": whose},
             )
     for i, label in enumerate(s.carried_over):
         if not (isinstance(label, str) and label in labels):
-            yield Problem(f"$.carried_over[{i}]", f"unknown item label {_label(label)}")
+            yield Problem(
+                f"$.carried_over[{i}]", N_("unknown item label {label}"), {"label": _label(label)}
+            )
     if not _is_int(s.convocation) or s.convocation not in (1, 2):
-        yield Problem("$.convocation", f"must be 1 or 2, not {s.convocation!r}")
+        yield Problem(
+            "$.convocation", N_("must be 1 or 2, not {value}"), {"value": repr(s.convocation)}
+        )
     yield from _tally_problems(s.tallies, labels)
     if s.members_in_office is not None and (
         not _is_int(s.members_in_office) or s.members_in_office < 1
     ):
         yield Problem(
             "$.members_in_office",
-            f"must be a positive whole number, not {s.members_in_office!r}",
+            N_("must be a positive whole number, not {value}"),
+            {"value": repr(s.members_in_office)},
         )
     if isinstance(s.date, datetime.datetime):
         yield Problem(
             "$.date",
-            f"expected a date (YYYY-MM-DD), not a date and time ({s.date.isoformat()}): "
-            f"write {s.date.date().isoformat()} if that is the day of the session",
+            N_(
+                "expected a date (YYYY-MM-DD), not a date and time ({given}): write {day} if "
+                "that is the day of the session"
+            ),
+            {"given": s.date.isoformat(), "day": s.date.date().isoformat()},
         )
     elif s.date is not None and not isinstance(s.date, datetime.date):
-        yield Problem("$.date", f"expected a date (YYYY-MM-DD), not {s.date!r}")
+        yield Problem(
+            "$.date", N_("expected a date (YYYY-MM-DD), not {value}"), {"value": repr(s.date)}
+        )
     if s.body is not None and not isinstance(s.body, str):
-        yield Problem("$.body", f"expected a string, not {s.body!r}")
+        yield Problem("$.body", N_("expected a string, not {value}"), {"value": repr(s.body)})
     if s.reading is not None:
         if not isinstance(s.reading, Reading):
-            yield Problem("$.reading", f"expected a reading, not {type(s.reading).__name__}")
+            yield Problem(
+                "$.reading",
+                N_("expected a reading, not {type}"),
+                {"type": type(s.reading).__name__},
+            )
         else:
             if not isinstance(s.reading.complete, bool):
                 yield Problem(
-                    "$.reading.complete", f"must be true or false, not {s.reading.complete!r}"
+                    "$.reading.complete",
+                    N_("must be true or false, not {value}"),
+                    {"value": repr(s.reading.complete)},
                 )
             for i, label in enumerate(s.reading.uncertain_items):
                 if not (isinstance(label, str) and label in labels):
                     yield Problem(
-                        f"$.reading.uncertain_items[{i}]", f"unknown item label {_label(label)}"
+                        f"$.reading.uncertain_items[{i}]",
+                        N_("unknown item label {label}"),
+                        {"label": _label(label)},
                     )
     if s.financial_year_end is not None and month_day(s.financial_year_end) is None:
         yield Problem(
             "$.financial_year_end",
-            f"expected a month and day as MM-DD (12-31), not {s.financial_year_end!r}",
+            N_("expected a month and day as MM-DD (12-31), not {value}"),
+            {"value": repr(s.financial_year_end)},
         )
     yield from _outsider_problems(s)
     if isinstance(s.rules, str):
         if s.rules not in RULE_SETS:
-            yield Problem("$.rules", f"unknown rule set {s.rules!r} ('quorum rules' lists them)")
+            yield Problem(
+                "$.rules",
+                N_("unknown rule set {name} ('quorum rules' lists them)"),
+                {"name": repr(s.rules)},
+            )
     elif isinstance(s.rules, Statutes):
         yield from s.rules.problems
     elif s.rules is not None:
         given = reprlib.repr(s.rules)
-        yield Problem("$.rules", f"expected a rule set name or statutes, not {given}")
+        yield Problem(
+            "$.rules", N_("expected a rule set name or statutes, not {value}"), {"value": given}
+        )
 
 
 def month_day(text: object) -> tuple[int, int] | None:
@@ -546,82 +605,121 @@ def _outsider_problems(s: Session) -> Iterator[Problem]:
         if isinstance(px, Proxy) and isinstance(px.giver, str) and px.giver in outsiders:
             yield Problem(
                 f"$.proxies[{i}].giver",
-                f"{px.giver!r} is a proxy holder who is not a member: he has no vote to give",
+                N_("{id} is a proxy holder who is not a member: he has no vote to give"),
+                {"id": repr(px.giver)},
             )
 
 
-def _whose(m: Member) -> str:
+_MEMBER = N_("member must be a member id (a string), not {value}")
+_GIVER = N_("giver must be a member id (a string), not {value}")
+_HOLDER = N_("holder must be a member id (a string), not {value}")
+
+
+def _whose(m: Member) -> Message:
     """A member as a problem names him: ``member Ann A ('ann')``, or his id alone."""
     if isinstance(m.name, str) and m.name not in ("", m.id):
-        return f"member {m.name} ({_label(m.id)})"
-    return f"member {_label(m.id)}"
+        return Message(N_("member {name} ({id})"), {"name": m.name, "id": _label(m.id)})
+    return Message(N_("member {id}"), {"id": _label(m.id)})
 
 
 def _record_problems(m: Member, path: str) -> Iterator[Problem]:
-    """The problems of one member's own values (not of his id, nor of his titular)."""
+    """The problems of one member's own values (not of his id, nor of his titular), each
+    naming him (``(member Ann A ('ann'))``)."""
+    whose = _whose(m)
+
+    def problem(key: str, template: str, **params: object) -> Problem:
+        return Problem(f"{path}.{key}", template, {**params, "whose": whose})
+
     if not isinstance(m.name, str):
-        yield Problem(f"{path}.name", f"a name must be a string, not {m.name!r}")
+        yield problem(
+            "name", N_("a name must be a string, not {value} ({whose})"), value=repr(m.name)
+        )
     if m.group is not None and not isinstance(m.group, str):
-        yield Problem(f"{path}.group", f"a group must be a string, not {m.group!r}")
+        yield problem(
+            "group", N_("a group must be a string, not {value} ({whose})"), value=repr(m.group)
+        )
     if isinstance(m.weight, Decimal) and m.weight.is_finite() and not _sane(m.weight):
-        yield Problem(
-            f"{path}.weight",
-            f"a weight out of range: {m.weight} (below 10^30, at most {PLACES} decimals)",
+        yield problem(
+            "weight",
+            N_(
+                "a weight out of range: {value} (below 10^30, at most {places} decimals) ({whose})"
+            ),
+            value=str(m.weight),
+            places=PLACES,
         )
     elif not (_is_int(m.weight) or isinstance(m.weight, Decimal)):
-        yield Problem(
-            f"{path}.weight",
-            f"a weight must be a whole or exact decimal number, not {m.weight!r}",
+        yield problem(
+            "weight",
+            N_("a weight must be a whole or exact decimal number, not {value} ({whose})"),
+            value=repr(m.weight),
         )
     elif isinstance(m.weight, Decimal) and not m.weight.is_finite():
-        yield Problem(f"{path}.weight", f"a weight must be a finite number, not {m.weight}")
+        yield problem(
+            "weight",
+            N_("a weight must be a finite number, not {value} ({whose})"),
+            value=str(m.weight),
+        )
     elif m.weight < 0:
-        yield Problem(f"{path}.weight", f"a weight cannot be negative: {m.weight}")
+        yield problem(
+            "weight", N_("a weight cannot be negative: {value} ({whose})"), value=str(m.weight)
+        )
     if not isinstance(m.role, Role):
-        yield Problem(
-            f"{path}.role",
-            f"role must be 'titular', 'substitute' or 'proxy_holder', not {m.role!r}",
+        yield problem(
+            "role",
+            N_("role must be 'titular', 'substitute' or 'proxy_holder', not {value} ({whose})"),
+            value=repr(m.role),
         )
     if m.votes is not None and not (
         (_is_int(m.votes) or (isinstance(m.votes, Decimal) and _sane(m.votes))) and m.votes >= 0
     ):
-        yield Problem(f"{path}.votes", f"votes must be a number >= 0, not {m.votes!r}")
+        yield problem(
+            "votes", N_("votes must be a number >= 0, not {value} ({whose})"), value=repr(m.votes)
+        )
 
 
 def _headcount_problems(s: Session, labels: set[str]) -> Iterator[Problem]:
     for i, h in enumerate(s.headcounts):
         path = f"$.headcounts[{i}]"
         if not isinstance(h, Headcount):
-            yield Problem(path, f"expected a headcount, not {type(h).__name__}")
+            yield Problem(path, N_("expected a headcount, not {type}"), {"type": type(h).__name__})
             continue
         for key in ("present", "represented", "absent"):
             value = getattr(h, key)
             if not _is_int(value) or value < 0:
-                yield Problem(f"{path}.{key}", f"must be a whole number >= 0, not {value!r}")
+                yield Problem(
+                    f"{path}.{key}",
+                    N_("must be a whole number >= 0, not {value}"),
+                    {"value": repr(value)},
+                )
         for key, label in (("from", h.from_item), ("until", h.until_item)):
             if label is not None and not (isinstance(label, str) and label in labels):
-                yield Problem(f"{path}.{key}", f"unknown item label {label!r}")
+                yield Problem(
+                    f"{path}.{key}", N_("unknown item label {label}"), {"label": repr(label)}
+                )
 
 
 def _member_problems(members: tuple[Member, ...], *, counted: bool = False) -> Iterator[Problem]:
     seen: set[str] = set()
     roles: dict[str, Role] = {}
     if not members and not counted:
-        yield Problem("$.members", "no members: list every member, present or absent")
+        yield Problem("$.members", N_("no members: list every member, present or absent"))
     for i, m in enumerate(members):
         path = f"$.members[{i}]"
         if not isinstance(m, Member):
-            yield Problem(path, f"expected a member, not {type(m).__name__}")
+            yield Problem(path, N_("expected a member, not {type}"), {"type": type(m).__name__})
             continue
         if not isinstance(m.id, str) or not m.id.strip():
-            yield Problem(f"{path}.id", f"an id must be a non-empty string, not {m.id!r}")
+            yield Problem(
+                f"{path}.id",
+                N_("an id must be a non-empty string, not {value}"),
+                {"value": repr(m.id)},
+            )
         elif m.id in seen:
-            yield Problem(f"{path}.id", f"duplicate member id {m.id!r}")
+            yield Problem(f"{path}.id", N_("duplicate member id {id}"), {"id": repr(m.id)})
         else:
             seen.add(m.id)
             roles[m.id] = m.role
-        for p in _record_problems(m, path):
-            yield Problem(p.path, f"{p.message} ({_whose(m)})")
+        yield from _record_problems(m, path)
     for i, m in enumerate(members):
         if not isinstance(m, Member) or m.substitute_for is None:
             continue
@@ -630,12 +728,21 @@ def _member_problems(members: tuple[Member, ...], *, counted: bool = False) -> I
         if m.role is not Role.SUBSTITUTE:
             yield Problem(
                 path,
-                f"only a substitute sits for a titular (set role to 'substitute') ({whose})",
+                N_("only a substitute sits for a titular (set role to 'substitute') ({whose})"),
+                {"whose": whose},
             )
         elif not isinstance(m.substitute_for, str) or m.substitute_for not in roles:
-            yield Problem(path, f"unknown member id {_label(m.substitute_for)} ({whose})")
+            yield Problem(
+                path,
+                N_("unknown member id {id} ({whose})"),
+                {"id": _label(m.substitute_for), "whose": whose},
+            )
         elif m.substitute_for == m.id or roles[m.substitute_for] is not Role.TITULAR:
-            yield Problem(path, f"{m.substitute_for!r} is not a titular ({whose})")
+            yield Problem(
+                path,
+                N_("{id} is not a titular ({whose})"),
+                {"id": repr(m.substitute_for), "whose": whose},
+            )
 
 
 def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Problem]:
@@ -643,36 +750,52 @@ def _tally_problems(tallies: tuple[Tally, ...], labels: set[str]) -> Iterator[Pr
     for i, t in enumerate(tallies):
         path = f"$.tallies[{i}]"
         if not isinstance(t, Tally):
-            yield Problem(path, f"expected a tally, not {type(t).__name__}")
+            yield Problem(path, N_("expected a tally, not {type}"), {"type": type(t).__name__})
             continue
         if not (isinstance(t.item, str) and t.item in labels):
-            yield Problem(f"{path}.item", f"unknown item label {_label(t.item)}")
+            yield Problem(
+                f"{path}.item", N_("unknown item label {label}"), {"label": _label(t.item)}
+            )
         elif t.item in seen:
-            yield Problem(f"{path}.item", f"a second tally for item {t.item!r}")
+            yield Problem(
+                f"{path}.item", N_("a second tally for item {label}"), {"label": repr(t.item)}
+            )
         else:
             seen.add(t.item)
+        whose = Message(N_("tally of item {label}"), {"label": _label(t.item)})
         for key in (*TALLY_COUNTS, "present", "voters", "pour_members"):
             value = getattr(t, key)
             exact = key in TALLY_COUNTS and isinstance(value, Decimal) and _sane(value)
             if value is not None and (not (_is_int(value) or exact) or value < 0):
                 yield Problem(
                     f"{path}.{key}",
-                    f"a count must be a whole number >= 0, not {value!r} "
-                    f"(tally of item {_label(t.item)})",
+                    N_("a count must be a whole number >= 0, not {value} ({whose})"),
+                    {"value": repr(value), "whose": whose},
                 )
-        whose = f"tally of item {_label(t.item)}"
         for key in ("unanimous", "secret"):
             if not isinstance(getattr(t, key), bool):
                 yield Problem(
-                    f"{path}.{key}", f"must be true or false, not {getattr(t, key)!r} ({whose})"
+                    f"{path}.{key}",
+                    N_("must be true or false, not {value} ({whose})"),
+                    {"value": repr(getattr(t, key)), "whose": whose},
                 )
         for key, kind in (("outcome", Outcome), ("casting_vote", CastingVote)):
             value = getattr(t, key)
             if value is not None and not isinstance(value, kind):
                 allowed = [v.value for v in kind]
-                words = " or ".join(map(repr, allowed))
-                yield Problem(f"{path}.{key}", f"must be {words}, not {value!r} ({whose})")
+                yield Problem(
+                    f"{path}.{key}",
+                    N_("must be {first} or {second}, not {value} ({whose})"),
+                    {
+                        "first": repr(allowed[0]),
+                        "second": repr(allowed[1]),
+                        "value": repr(value),
+                        "whose": whose,
+                    },
+                )
         if t.majority is not None and not isinstance(t.majority, str):
             yield Problem(
-                f"{path}.majority", f"expected a majority name, not {t.majority!r} ({whose})"
+                f"{path}.majority",
+                N_("expected a majority name, not {value} ({whose})"),
+                {"value": repr(t.majority), "whose": whose},
             )

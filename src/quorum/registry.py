@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from quorum.exceptions import InvalidSessionError, Problem, UnknownRuleSetError
+from quorum.i18n import N_
 from quorum.rules import HALF, Majority, ProxyRule, QuorumRule, RuleSet
 
 D = datetime.date
@@ -112,13 +113,13 @@ _COVID = (
 
 # Days where the start of a period is disputed: the health-emergency rules are taken, and the
 # audit also runs under the common law to say whether the result depends on it (corrections 2).
-_LOI_2021_1465 = (
+_LOI_2021_1465 = N_(
     "loi 2021-1465 is dated 10 November 2021 and read in force that day by the DGCL, the AMF "
     "and Maires de France (it was published on 11 November; some date its entry into force on "
     "12 November): the health-emergency rules are assumed"
 )
-DISPUTED_DAYS: Mapping[D, str] = {
-    D(2020, 11, 15): (
+DISPUTED_DAYS: Mapping[D, str] = {  # English, marked N_: a rule set's reason translates them
+    D(2020, 11, 15): N_(
         "loi 2020-1379 was published on Sunday 15 November 2020; doctrine applies it from that "
         "day (some sources from 16 November): the health-emergency rules are assumed"
     ),
@@ -468,18 +469,34 @@ _FRACTION_TEXT = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,12})?(?:/[0-9]{1,12})?", r
 """A fraction as statutes write it: "1/3", "0.1", "2/3": a few digits, no exponent."""
 
 
+class _Bad(ValueError):
+    """A value of the statutes that is wrong: an English template marked ``N_`` and its
+    params, made a :class:`Problem` at its path (``str()``: the English text)."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format_map(params))
+
+
+def _problem(path: str, err: ValueError) -> Problem:
+    if isinstance(err, _Bad):
+        return Problem(path, err.template, err.params)
+    return Problem(path, str(err))
+
+
 def _fraction(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ValueError('a fraction is written as a string such as "1/3" or "0.1"')
+        raise _Bad(N_('a fraction is written as a string such as "1/3" or "0.1"'))
     if isinstance(value, str) and not _FRACTION_TEXT.fullmatch(value.strip()):
         # Fraction("1e-100000000") would build a 100-million-digit number: refuse it first
-        raise ValueError(f'not a fraction such as "1/3" or "0.1": {value[:40]!r}')
+        raise _Bad(N_('not a fraction such as "1/3" or "0.1": {value}'), value=repr(value[:40]))
     try:
         result = Fraction(value)
     except (ValueError, ZeroDivisionError):
-        raise ValueError(f"not a fraction: {value!r}") from None
+        raise _Bad(N_("not a fraction: {value}"), value=repr(value)) from None
     if not 0 <= result <= 1:
-        raise ValueError("a fraction must be between 0 and 1")
+        raise _Bad(N_("a fraction must be between 0 and 1"))
     return result
 
 
@@ -489,20 +506,20 @@ def _value(key: str, value: object) -> object:
     if key in ("strict", "represented", "allowed", "casting_vote", "substitutes", "weighted",
                "representatives_leave_office"):  # fmt: skip
         if not isinstance(value, bool):
-            raise ValueError("expected true or false")
+            raise _Bad(N_("expected true or false"))
         return value
     if key in ("minimum", "per_holder"):
         if value is None and key == "per_holder":
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValueError("expected a whole number >= 0")
+            raise _Bad(N_("expected a whole number >= 0"))
         return value
     if key in _CHOICES:
         if value not in _CHOICES[key]:
-            raise ValueError(f"expected one of {', '.join(_CHOICES[key])}")
+            raise _Bad(N_("expected one of {words}"), words=", ".join(_CHOICES[key]))
         return value
     if not isinstance(value, str):
-        raise ValueError("expected a string")
+        raise _Bad(N_("expected a string"))
     return value
 
 
@@ -529,11 +546,15 @@ def _statutes(spec: Mapping[str, Any], path: str) -> tuple[RuleSet | None, list[
     problems: list[Problem] = []
     for key in spec:
         if key not in _KEYS:
-            problems.append(Problem(f"{path}.{key}", f"unknown key {key!r}"))
+            problems.append(Problem(f"{path}.{key}", N_("unknown key {key}"), {"key": repr(key)}))
     base_name = spec.get("base", "plain")
     base = PLAIN
     if not isinstance(base_name, str) or base_name not in RULE_SETS:
-        problems.append(Problem(f"{path}.base", f"unknown rule set {reprlib.repr(base_name)}"))
+        problems.append(
+            Problem(
+                f"{path}.base", N_("unknown rule set {name}"), {"name": reprlib.repr(base_name)}
+            )
+        )
     else:
         base = RULE_SETS[base_name]
     changes: dict[str, Any] = {}
@@ -542,7 +563,7 @@ def _statutes(spec: Mapping[str, Any], path: str) -> tuple[RuleSet | None, list[
             try:
                 changes[key] = _value(key, spec[key])
             except ValueError as err:
-                problems.append(Problem(f"{path}.{key}", str(err)))
+                problems.append(_problem(f"{path}.{key}", err))
     title = spec.get("title")
     own = f"statutes ({title if isinstance(title, str) and title else 'inline'})"
     for policy, current in (("quorum", base.quorum), ("proxies", base.proxies),
@@ -554,17 +575,19 @@ def _statutes(spec: Mapping[str, Any], path: str) -> tuple[RuleSet | None, list[
             changes["quorum"] = None
             continue
         if not isinstance(raw, Mapping):
-            problems.append(Problem(f"{path}.{policy}", "expected an object"))
+            problems.append(Problem(f"{path}.{policy}", N_("expected an object")))
             continue
         values: dict[str, Any] = {}
         for key, value in raw.items():
             if key not in _POLICY_KEYS[policy]:
-                problems.append(Problem(f"{path}.{policy}.{key}", f"unknown key {key!r}"))
+                problems.append(
+                    Problem(f"{path}.{policy}.{key}", N_("unknown key {key}"), {"key": repr(key)})
+                )
                 continue
             try:
                 values[key] = _value(key, value)
             except ValueError as err:
-                problems.append(Problem(f"{path}.{policy}.{key}", str(err)))
+                problems.append(_problem(f"{path}.{policy}.{key}", err))
         template: Any = current
         if template is None:
             template = QuorumRule(article=own)

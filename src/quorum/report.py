@@ -212,7 +212,9 @@ def render_text(audit: Audit, *, color: bool = False, lang: str | None = None) -
         head = [
             verdict_sentence(audit),
             title(audit),
-            _("rules: {name} ({reason})").format(name=audit.rules.name, reason=audit.rules_reason),
+            _("rules: {name} ({reason})").format(
+                name=audit.rules.name, reason=audit.rules_why.render()
+            ),
             _("members in office: {n}{inferred}; quorum: {required}").format(
                 n=s.in_office, inferred=inferred, required=required
             ),

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from quorum.exceptions import InvalidSessionError, Problem
-from quorum.findings import Finding, Severity, Source, finding_to_dict
+from quorum.findings import N_, Finding, Severity, Source, finding_to_dict
 from quorum.model import (
     TALLY_COUNTS,
     CastingVote,
@@ -80,18 +80,19 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
+    def fail(self, path: str, template: str, **params: object) -> None:
+        """A problem at ``path``: ``template`` is marked ``N_``, filled from ``params``."""
+        self.problems.append(Problem(path, template, params))
 
     def keys(
         self, path: str, obj: Mapping[str, Any], allowed: set[str], required: tuple[str, ...]
     ) -> None:
         for key in obj:
             if key not in allowed:
-                self.fail(f"{path}.{key}", f"unknown key {key!r}")
+                self.fail(f"{path}.{key}", N_("unknown key {key}"), key=repr(key))
         for key in required:
             if key not in obj:
-                self.fail(f"{path}.{key}", "required key is missing")
+                self.fail(f"{path}.{key}", N_("required key is missing"))
 
     def records(
         self,
@@ -103,12 +104,12 @@ class _Reader:
     ) -> Iterator[Any]:
         value = doc.get(key, [])
         if not isinstance(value, list):
-            self.fail(f"$.{key}", f"expected a list, not {type(value).__name__}")
+            self.fail(f"$.{key}", N_("expected a list, not {type}"), type=type(value).__name__)
             return
         for i, obj in enumerate(value):
             path = f"$.{key}[{i}]"
             if not isinstance(obj, Mapping):
-                self.fail(path, f"expected an object, not {type(obj).__name__}")
+                self.fail(path, N_("expected an object, not {type}"), type=type(obj).__name__)
                 continue
             self.keys(path, obj, allowed, required)
             yield build(path, obj)
@@ -120,7 +121,7 @@ class _Reader:
             assert src is not None
             return src
         if raw is not None:
-            self.fail(f"{path}.source", "expected an object with 'line' and 'text'")
+            self.fail(f"{path}.source", N_("expected an object with 'line' and 'text'"))
         return Source(path=path)
 
     def member(self, path: str, obj: Mapping[str, Any]) -> Member:
@@ -188,12 +189,18 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, Mapping):
-            self.fail("$.reading", f"expected an object or null, not {value!r}")
+            self.fail(
+                "$.reading", N_("expected an object or null, not {value}"), value=repr(value)
+            )
             return None
         self.keys("$.reading", value, _READING, ())
         items = value.get("uncertain_items", [])
         if not isinstance(items, list):
-            self.fail("$.reading.uncertain_items", f"expected a list of labels, not {items!r}")
+            self.fail(
+                "$.reading.uncertain_items",
+                N_("expected a list of labels, not {value}"),
+                value=repr(items),
+            )
             items = []
         return Reading(complete=value.get("complete", True), uncertain_items=items)
 
@@ -204,32 +211,48 @@ class _Reader:
         try:
             severity = Severity(raw)
         except ValueError:
-            self.fail(f"{path}.severity", f"expected error, warning or info, not {raw!r}")
+            self.fail(
+                f"{path}.severity",
+                N_("expected error, warning or info, not {value}"),
+                value=repr(raw),
+            )
             severity = Severity.WARNING
         texts: dict[str, Any] = {}
         for key in ("code", "message"):
             texts[key] = obj.get(key, "")
             if not isinstance(texts[key], str):
-                self.fail(f"{path}.{key}", f"expected a string, not {texts[key]!r}")
+                self.fail(
+                    f"{path}.{key}", N_("expected a string, not {value}"), value=repr(texts[key])
+                )
                 texts[key] = ""
         lists: dict[str, tuple[str, ...]] = {}
         for key in ("items", "members"):
             value = obj.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                self.fail(f"{path}.{key}", f"expected a list of strings, not {value!r}")
+                self.fail(
+                    f"{path}.{key}",
+                    N_("expected a list of strings, not {value}"),
+                    value=repr(value),
+                )
                 value = []
             lists[key] = tuple(value)
         rule = obj.get("rule")
         if rule is not None and not isinstance(rule, str):
-            self.fail(f"{path}.rule", f"expected a string or null, not {rule!r}")
+            self.fail(
+                f"{path}.rule", N_("expected a string or null, not {value}"), value=repr(rule)
+            )
             rule = None
         src = self.source(path, obj) if obj.get("source") is not None else None
         template, params = obj.get("template"), obj.get("params") or {}
         if template is not None and not isinstance(template, str):
-            self.fail(f"{path}.template", f"expected a string or null, not {template!r}")
+            self.fail(
+                f"{path}.template",
+                N_("expected a string or null, not {value}"),
+                value=repr(template),
+            )
             template = None
         if not isinstance(params, Mapping) or not all(isinstance(k, str) for k in params):
-            self.fail(f"{path}.params", f"expected an object, not {params!r}")
+            self.fail(f"{path}.params", N_("expected an object, not {type}"), type=repr(params))
             params = {}
         return Finding(
             code=texts["code"],
@@ -251,15 +274,24 @@ def session_from_dict(doc: object) -> Session:
         InvalidSessionError: listing every problem, each with its JSON path.
     """
     if not isinstance(doc, Mapping):
-        raise InvalidSessionError([Problem("$", "a session file holds one JSON object")])
+        raise InvalidSessionError([Problem("$", N_("a session file holds one JSON object"))])
     r = _Reader()
     r.keys("$", doc, _TOP, ("format", "agenda", "members"))
     fmt = doc.get("format")
     if "format" in doc and fmt != FORMAT:
-        r.fail("$.format", f"unsupported format {fmt!r}; this version reads {FORMAT!r}")
+        r.fail(
+            "$.format",
+            N_("unsupported format {given}; this version reads {format}"),
+            given=repr(fmt),
+            format=repr(FORMAT),
+        )
     agenda = doc.get("agenda", [])
     if not isinstance(agenda, list):
-        r.fail("$.agenda", f"expected a list of item labels, not {type(agenda).__name__}")
+        r.fail(
+            "$.agenda",
+            N_("expected a list of item labels, not {value}"),
+            value=type(agenda).__name__,
+        )
         agenda = []
     members = list(r.records(doc, "members", _MEMBER, ("id",), r.member))
     attendance = list(r.records(doc, "attendance", _STRETCH, ("member",), r.stretch))
@@ -268,7 +300,11 @@ def session_from_dict(doc: object) -> Session:
     withdrawals = list(r.records(doc, "withdrawals", _WITHDRAWAL, ("member",), r.withdrawal))
     carried_over = doc.get("carried_over", [])
     if not isinstance(carried_over, list):
-        r.fail("$.carried_over", f"expected a list of item labels, not {carried_over!r}")
+        r.fail(
+            "$.carried_over",
+            N_("expected a list of item labels, not {value}"),
+            value=repr(carried_over),
+        )
         carried_over = []
     reading = r.reading(doc.get("reading"))
     notes = list(r.records(doc, "notes", _NOTE, ("code", "message"), r.note))
@@ -278,7 +314,7 @@ def session_from_dict(doc: object) -> Session:
         try:
             date = datetime.date.fromisoformat(date)
         except ValueError:
-            r.fail("$.date", f"expected a date as YYYY-MM-DD, not {date!r}")
+            r.fail("$.date", N_("expected a date as YYYY-MM-DD, not {value}"), value=repr(date))
             date = None
     try:
         session = Session(
@@ -432,13 +468,20 @@ def tally_from_dict(doc: Mapping[str, Any], *, item: str | None = None, path: st
     """
     r = _Reader()
     if not isinstance(doc, Mapping):
-        raise InvalidSessionError([Problem(path, f"expected an object, not {doc!r:.60}")])
+        raise InvalidSessionError(
+            [Problem(path, N_("expected an object, not {type}"), {"type": f"{doc!r:.60}"})]
+        )
     r.keys(path, doc, _TALLY, () if item is not None else ("item",))
     t = r.tally(path, doc if item is None else {**doc, "item": item})
     for key, kind in (("outcome", Outcome), ("casting_vote", CastingVote)):
         value = getattr(t, key)
         if value is not None and not isinstance(value, kind):
-            r.fail(f"{path}.{key}", f"expected one of {', '.join(kind)}, not {value!r:.60}")
+            r.fail(
+                f"{path}.{key}",
+                N_("expected one of {words}, not {value}"),
+                words=", ".join(kind),
+                value=f"{value!r:.60}",
+            )
     if r.problems:
         raise InvalidSessionError(r.problems)
     return t
