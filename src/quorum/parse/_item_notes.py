@@ -59,6 +59,21 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
             "the event was not used"
         ),
     ),
+    "CLOCK_TIME_BETWEEN_VOTES": (
+        W,
+        N_(
+            "'{text}': the times written in the minutes place this clock time during the debate "
+            "of these items, before or after their vote is not written: their counts are not "
+            "asserted"
+        ),
+    ),
+    "ATTENDANCE_SNAPSHOTS": (
+        INFO,
+        N_(
+            "no item heading and no vote were found, and the attendance changes at a clock "
+            "time: it is read as snapshots, at the opening and from each such time ({labels})"
+        ),
+    ),
 }
 
 

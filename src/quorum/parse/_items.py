@@ -66,6 +66,11 @@ class Items:
     events: list[Event]
     absts: list[NotVoting]
     notes: list[Finding] = field(default_factory=list)
+    points: list[tuple[int, str]] = field(default_factory=list)
+    """Where each item is decided (its vote, else the end of its text), sorted: clock-time
+    events are placed against them."""
+    snapshots: bool = False
+    """No item was found: the agenda is snapshots of the attendance at clock times (``_clock``)."""
 
 
 @dataclass
@@ -292,7 +297,8 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
                 for key in proper:
                     del slot_vote.counts[key]
     events, absts = _events(stmts, slots, agenda, notes)
-    return Items(agenda, heads, votes, events, absts, notes)
+    points = sorted((p, label) for label, p, _, _ in slots)
+    return Items(agenda, heads, votes, events, absts, notes, points)
 
 
 def _unique(label: str, used: set[str]) -> str:

@@ -256,3 +256,27 @@ CHAIR_ELECTED = re.compile(
 )
 """A session that elects its mayor or president: the title may change hands during it, so it
 stands for no one."""
+
+# --- clock times ---------------------------------------------------------------------------------
+
+CLOCK_UNTIL = re.compile(r"\bjusqu'?\ ?(?:a|&)\b", _X)
+"""A clock time that ends something: "jusqu'à 21 h" (a present member leaves then, an absent
+one arrives then)."""
+CLOCK_LEAVE = re.compile(
+    r"\b(?:depart|parti|partie|partis|parties|quitte\w*|s'absente\w*|sorti|sortie|sortis)\b", _X
+)
+"""A clock time at which a member leaves: "départ à 20 h 50", "a quitté la séance à 22 h"."""
+CLOCK_ARRIVE = re.compile(r"\b(?:arrive\w*|arrivee|rejoin\w*|retour|present\w*\ +a\ +partir)", _X)
+"""A clock time at which a member arrives: "arrivé à 19 h 49", "présente à partir de 21 h"
+(a bare "à partir de 21 h" depends on the list it is written in)."""
+CLOCK_FROM = re.compile(r"\b(?:a\ +partir\ +d[eu]?|a\ +compter\ +d[eu]?|des)\ +\d", _X)
+"""A proxy in force from a clock time: "(pouvoir à M. Y à partir de 10 H 50)"."""
+TIME_STAMP = re.compile(
+    r"(?:^[\ \-*•(]*|\(|\b(?:il\ +est|a|&|vers|des)\ +)(?P<h>[0-2]?\d)\ ?(?:h|heures?)"
+    r"\ ?(?P<m>[0-5]\d)?\b(?!\ *(?:a|&)\ +[0-2]?\d\ ?h)",
+    _X,
+)
+"""A time of the session written in the text ("à 10 h 35", "Il est 21 heures", "10h35 :" at the
+start of a line); not a range of opening hours ("de 8 h à 12 h")."""
+TIME_RANGE_END = re.compile(r"\d\ ?(?:h|heures?)(?:\ ?\d\d)?\ +$", _X)
+"""What precedes the second time of a range ("de 8 h" before "à 12 h"), looked for just before."""

@@ -453,7 +453,7 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
 def _first_bound_at(f: str) -> int:
     hits = [
         m.start()
-        for pat in (P.RANGE_FROM, P.RANGE_UNTIL, P.RANGE_BEFORE, P.RANGE_AFTER)
+        for pat in (P.RANGE_FROM, P.RANGE_UNTIL, P.RANGE_BEFORE, P.RANGE_AFTER, P.RANGE_CLOCK)
         if (m := pat.search(f))
     ]
     return min(hits) if hits else len(f)

@@ -20,7 +20,7 @@ CIVILITY = re.compile(r"^(?:monsieur|madame|mademoiselle|mmes|mme|mlle|mm|mr|m)(
 
 ITEM = (
     r"(?:(?:la|le|l')\ *)?(?:questions?|deliberations?|rapports?|points?|dossiers?"
-    r"|affaires?)?\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4}(?:\ ?(?:bis|ter))?)"
+    r"|affaires?)?\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4}(?!\d)(?:\ ?(?:bis|ter))?)"
     r"(?!\ ?h(?:eures?)?\b|\ ?h\d)"
 )
 """A reference to an item: "la question n°6", "rapport 12", "point n° 3 bis"."""
@@ -36,6 +36,12 @@ RANGE_UNTIL = re.compile(rf"(?:jusqu'{{0,2}}\ ?{_A}|jusque)\ +{ITEM}(?P<incl>\ +
 RANGE_BEFORE = re.compile(rf"(?:avant\ +(?:le\ +vote\ +(?:de|du)\ +)?){ITEM}", _X)
 RANGE_AFTER = re.compile(rf"apres\ +(?:le\ +vote\ +(?:de|du)\ +)?{ITEM}", _X)
 CLOCK = re.compile(r"\b(?P<h>[0-2]?\d)\ ?(?:h|heures?)\ ?(?P<m>[0-5]\d)?\b", _X)
+RANGE_CLOCK = re.compile(
+    r"(?:a\ +partir\ +d[eu]|a\ +compter\ +d[eu]|des|jusqu'?\ ?(?:a|&)|a|&|vers)"
+    r"\ +[0-2]?\d\ ?(?:h|heures?)\b",
+    _X,
+)
+"""A clock time after a name ("M. Y à partir de 10 H 50"): where the name ends."""
 
 SUBSTITUTE = re.compile(r"^suppl[ea]ante?s?$", _X)
 SUBSTITUTE_OF = re.compile(
