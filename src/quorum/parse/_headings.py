@@ -211,7 +211,8 @@ def choose_headings(
         s = _score(run, vote_pos, len(doc.text))
         if s[0] > 0 and s > best_score:
             best, best_score = run, s
-    best = _fill_gaps(best, sorted(cands, key=lambda c: c.pos))
+    ordered = sorted(cands, key=lambda c: c.pos)
+    best = _extend(_fill_gaps(best, ordered), ordered, vote_pos, len(doc.text))
     heads = [Heading(c.label, c.pos, c.source) for c in best]
     if heads:
         taken = {h.pos for h in heads}
@@ -259,6 +260,35 @@ def _fill_gaps(run: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
                 last = c
             j += 1
         out.append(b)
+    return out
+
+
+def _extend(run: list[_Cand], cands: list[_Cand], vote_pos: list[int], end: int) -> list[_Cand]:
+    """The sequence continued in another style at either end ("1. Budget" before "Point 2 :",
+    "Point 3 :"): the nearest candidate numbered one less before its first heading (one more
+    after its last) that holds a vote before the next candidate."""
+    if not run:
+        return run
+    starts = [c.pos for c in cands]
+
+    def holds_vote(c: _Cand) -> bool:
+        k = bisect.bisect_right(starts, c.pos)
+        z = starts[k] if k < len(starts) else end
+        return bisect.bisect_left(vote_pos, z) > bisect.bisect_left(vote_pos, c.pos)
+
+    out = list(run)
+    while True:
+        head = out[0]
+        before = [c for c in cands if c.pos < head.pos and c.value == head.value - 1]
+        if not before or not holds_vote(before[-1]):
+            break
+        out.insert(0, before[-1])
+    while True:
+        tail = out[-1]
+        after = [c for c in cands if c.pos > tail.pos and c.value == tail.value + 1]
+        if not after or not holds_vote(after[0]):
+            break
+        out.append(after[0])
     return out
 
 

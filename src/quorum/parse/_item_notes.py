@@ -59,6 +59,20 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
             "the event was not used"
         ),
     ),
+    "UNANIMITY_LESS": (
+        INFO,
+        N_(
+            "item '{item}' is adopted unanimously less {counts}: the pour count is the rest of "
+            "the voters, so the tally has nothing to compare"
+        ),
+    ),
+    "ELECTION_BY_CANDIDATE": (
+        INFO,
+        N_(
+            "the vote of item '{item}' is an election (votes by candidate): its counts are not a "
+            "pour/contre tally and are not compared"
+        ),
+    ),
     "CLOCK_TIME_BETWEEN_VOTES": (
         W,
         N_(

@@ -33,7 +33,16 @@ from quorum.parse._headings import (
 )
 from quorum.parse._item_notes import item_note
 from quorum.parse._text import Doc, fold
-from quorum.parse._votes import NotVoting, Vote, compatible, merge, read_not_voting, read_tally
+from quorum.parse._votes import (
+    LESS,
+    NotVoting,
+    Vote,
+    compatible,
+    looks_named,
+    merge,
+    read_not_voting,
+    read_tally,
+)
 
 MAX_STATEMENT = 1000
 """Longer statements are not searched for tallies (bounds the cost of every pattern)."""
@@ -42,8 +51,20 @@ GAP = 2
 OUTCOME_GAP = 8
 """A bare outcome ("Adopte le rapport …") joins the vote above it up to this many lines apart."""
 TITLE_CHARS = 60
+_LESS = {"contre", "abstention", "npv", LESS}
+"""What "à l'unanimité" may be less of."""
 
-_PROPER = {"pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested"}
+_PROPER = {
+    "pour",
+    "contre",
+    "abstention",
+    "npv",
+    "blank",
+    "blank_only",
+    "null",
+    "interested",
+    LESS,
+}
 
 
 @dataclass
@@ -122,7 +143,7 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         st = _Stmt(a + lead, src.line or 0, src)
         if nv := read_not_voting(f, raw, "", src):
             st.nv = nv
-        elif ev := _event(f, raw):
+        elif ev := _event(f, raw) or _event_above(doc, before, f):
             st.event = ev
             out.append(st)
             continue
@@ -160,6 +181,8 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
         who = re.split(r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s", raw[m.start("who") :])[
             0
         ]
+    elif m := V.EVENT_ASKED.match(f):
+        kind, who = "leave", raw[m.start("who") : m.end("who")]
     elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
         kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
         who = raw[m.start("who") : m.end("who")]
@@ -167,12 +190,35 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
             kind = "leave-one"
     if kind is None or who is None:
         return None
-    anchor = None
+    return kind, who.strip(" .,;"), _anchor(f)
+
+
+def _anchor(f: str) -> str | None:
+    """The item an event names: "après le vote du point 12" -> "after:12"."""
     if m := P.RANGE_AFTER.search(f):
-        anchor = f"after:{m.group('n')}"
-    elif m := P.RANGE_BEFORE.search(f):
-        anchor = f"before:{m.group('n')}"
-    return kind, who.strip(" .,;"), anchor
+        return f"after:{m.group('n')}"
+    if m := P.RANGE_BEFORE.search(f):
+        return f"before:{m.group('n')}"
+    return None
+
+
+def _event_above(doc: Doc, above: tuple[int, int], f: str) -> tuple[str, str, str | None] | None:
+    """ "quitte la salle." whose subject is the line above ("Monsieur Luc ROUX")."""
+    m = V.EVENT_VERB_FIRST.match(f)
+    who = doc.text[above[0] : above[1]].strip()
+    if (
+        m is None
+        or not who
+        or len(who) > 60
+        or not looks_named(who)
+        or P.DECISION.search(fold(who))
+        or V.HEADING.match(fold(who))  # a vote or a heading is no subject
+    ):
+        return None
+    kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
+    if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
+        kind = "leave-one"
+    return kind, who.strip(" .,;"), _anchor(f)
 
 
 def group_votes(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[int, Vote]]:
@@ -192,7 +238,11 @@ def group_votes(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[i
             k += 1
         if out and not crossed:
             cur = out[-1][1]
+            # a bare outcome joins the vote above from afar, but one with a subject of its own
+            # ("Le compte-rendu ainsi amendé est adopté") only a vote without an outcome
             bare = v.rank == 0 and not v.unanimous and not v.expressed_only
+            if bare and cur.outcome and not V.OPERATIVE.match(fold(st.source.text or "")):
+                bare = False
             # a statement of counts joins another at most one line apart, and never one that
             # counts the same category (two tallies in a row are two votes)
             limit = OUTCOME_GAP if bare else 1 if max(cur.rank, v.rank) >= 2 else GAP
@@ -288,7 +338,20 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
             slot_vote.item = label
             votes.append(slot_vote)
             proper = slot_vote.counts.keys() & _PROPER
-            if proper and "pour" not in proper:
+            if slot_vote.election:
+                # votes by candidate are not a pour/contre tally: nothing to compare
+                notes.append(item_note("ELECTION_BY_CANDIDATE", slot_vote.source, items=(label,),
+                                       item=label))  # fmt: skip
+                for key in proper:
+                    del slot_vote.counts[key]
+            elif proper and "pour" not in proper and slot_vote.expressed_only and proper <= _LESS:
+                # "à l'unanimité et une abstention", "moins une voix": the pour is the rest
+                counts = ", ".join(f"{key} {slot_vote.counts[key]}" for key in sorted(proper))
+                notes.append(item_note("UNANIMITY_LESS", slot_vote.source, items=(label,),
+                                       item=label, counts=counts))  # fmt: skip
+                for key in proper:
+                    del slot_vote.counts[key]
+            elif proper and "pour" not in proper:
                 # "Anne-Marie : 11 votes / Blanc : 1 vote" (votes by candidate), "à l'unanimité
                 # et une abstention", "pour, 1 contre" (the pour count on the line above)
                 counts = ", ".join(f"{key} {slot_vote.counts[key]}" for key in sorted(proper))

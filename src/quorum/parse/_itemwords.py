@@ -56,7 +56,7 @@ UNNUMBERED = re.compile(
     _X,
 )
 
-SUB_POINT = re.compile(r"^[\ \-*•]*(?:[a-h]|\d{1,2}\.\d{1,2})\ ?[)./]?(?:\ +\S|$)", _X)
+SUB_POINT = re.compile(r"^[\ \-*•]*(?:[a-h]\ ?[)./]|\d{1,2}\.\d{1,2}\ ?[)./]?)(?:\ +\S|$)", _X)
 """A sub-point ("a)", "b.", "6.1 Ecole"): it separates two votes, it is no item."""
 
 # --- numbers in words ----------------------------------------------------------------------------
@@ -79,6 +79,35 @@ WORD_COUNT = re.compile(
     _X,
 )
 """A count in words before its category: "DEUX voix POUR", "une abstention"."""
+
+UNANIMITY_LESS = re.compile(
+    rf"unanimite\ +(?:moins|sauf|a\ +l'exception\ +d[e']?)\ *(?P<n>\d{{1,3}}|{_NUMBER})\ +"
+    r"(?P<what>(?:voix\ +|votes?\ +)?contre|abstentions?|voix|votes?)",
+    _X,
+)
+"""Unanimity less some votes: "à l'unanimité moins une voix", "sauf 2 abstentions" (not
+unanimous; a bare "moins une voix" does not say whether against or abstaining)."""
+
+CANDIDATE = re.compile(
+    r"(?:^|[,;/(]|\bet\b)\ *(?P<who>[a-z][^,;:/()\d]{1,60}?)\ *:\ *\d{1,4}\ +"
+    r"(?:voix|votes?|suffrages?)\b",
+    _X,
+)
+"""A count by candidate: "M. DUPONT : 15 voix" (what precedes is a name, not a category)."""
+CATEGORY = re.compile(
+    r"(?:voix\ +|votes?\ +)?(?:pour|contre|abstentions?|blancs?|nuls?|bulletins|votants|presents"
+    r"|suffrages|exprimes|majorite|resultat|vote|scrutin|total)\b",
+    _X,
+)
+"""Words that name a category of a tally, not a candidate."""
+ELECTED = re.compile(
+    r"\b(?:a|ont|ayant)\ +obtenu\ +\d|\bobtien(?:t|nent)\ +\d"
+    r"|\b(?:est|sont)\ +(?:proclamee?s?\ +)?elue?s?(?:\ *[.,;]?$|\ +(?:au\ +(?:premier|second|\d)"
+    r"|a\ +la\ +majorite|avec\ +\d|par\ +\d|maire\b|adjointe?s?\b|delegue|president))",
+    _X,
+)
+"""An election: "a obtenu 12 voix", "M. X est élu.", "est élue au premier tour", "est élu avec 15
+voix" (not "ils sont élus par les grands électeurs")."""
 
 BARE_COUNT = re.compile(r"(?<![a-z])(?P<what>pour|contre|abstentions?)\ +(?P<n>\d{1,4})\b", _X)
 """A category then its count without a colon ("Pour 3, Contre 0"): read only when at least two
@@ -123,6 +152,18 @@ ADOPTION = re.compile(
 """A decision written as a noun ("Adoption à 0 Contre, 0 abstention, 11 voix pour"), or the
 outcome last ("Vote : 14 pour / 0 contre / 0 abstention adopté")."""
 
+DECIDES = re.compile(
+    r"\b(?:le|la|l')\ *(?:conseil|comite|commission|assemblee|bureau)\b[^.;]{0,160}?"
+    r"\b(?:adopte|approuve)(?:nt)?\b(?!\ +pas)",
+    _X,
+)
+"""The assembly as subject of an adoption, without figures: "Le Conseil municipal, après en avoir
+délibéré, ADOPTE le budget"."""
+
+OPERATIVE = re.compile(r"^[\ \-*•]*(?:adopte|approuve)", _X)
+"""The operative verb opening a statement ("Approuve le projet …"): the body of the decision
+announced above ("Le Conseil, à l'unanimité :"), not another decision."""
+
 NOT_A_DECISION = re.compile(
     r"^[\ \-*•]*(?:vu|considerant|rappel|pour\ +memoire|comme\ +vous\ +le\ +savez"
     r"|dans\ +le\ +cas\ +ou)\b|^[\ \-*•]*[«\"]",
@@ -143,7 +184,11 @@ LEAVE_VERBS = (
     r"quitte(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee|le\ +conseil)",
     r"a\ +quitte\ +(?:la\ +salle|la\ +seance)",
     r"se\ +retire(?:nt)?",
-    r"sort(?:ent)?\ +de\ +la\ +salle",
+    r"sort(?:ent)?\ +de\ +la\ +(?:salle|seance)",
+    r"se\ +deporte(?:nt)?",
+    r"s'absente(?:nt)?",
+    r"(?:est|sont)\ +(?:invitee?s?|priee?s?)\ +(?:a|de)\ +(?:quitter|sortir\ +de)"
+    r"\ +la\ +(?:salle|seance)",
 )
 RETURN_VERBS = (
     r"siege(?:nt)?\ +(?:a\ +nouveau|de\ +nouveau)",
@@ -170,6 +215,19 @@ EVENT_AFTER = re.compile(
     _X,
 )
 """An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau"."""
+EVENT_ASKED = re.compile(
+    r"^(?:il\ +est\ +demande|on\ +demande"
+    r"|(?:monsieur\ +|madame\ +)?(?:le|la)\ +(?:maire|presidente?)\ +demande)"
+    rf"\ +(?:a|au)\ +{_WHO}\ +de\ +(?:bien\ +vouloir\ +)?(?:quitter|sortir\ +de|se\ +retirer)\b",
+    _X,
+)
+"""A departure asked of a member: "Il est demandé à M. X de quitter la salle"."""
+EVENT_VERB_FIRST = re.compile(
+    rf"^(?:(?P<leave>{'|'.join(LEAVE_VERBS)})|(?P<arrive>{'|'.join(ARRIVE_VERBS)})"
+    rf"|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
+    _X,
+)
+"""An event whose subject ends the line above: "Monsieur Luc ROUX" / "quitte la salle."."""
 EVENT_BEFORE = re.compile(
     r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
 )

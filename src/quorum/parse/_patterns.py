@@ -150,7 +150,7 @@ NOT_VOTING = re.compile(
 part", "prend pas part" with the "ne" lost to OCR), not a count."""
 INTEREST = re.compile(
     r"interesse|quitte(?:nt)?\ +la\ +(?:salle|seance)|sort(?:ent)?\ +de\ +la\ +salle"
-    r"|se\ +retir(?:e|ent|ant)\b",
+    r"|se\ +retir(?:e|ent|ant)\b|se\ +deport(?:e|ent|ant)\b",
     _X,
 )
 """What makes a non-voter a conseiller intéressé who withdraws for the item (L2131-11)."""

@@ -224,6 +224,8 @@ def _move(b: Builder, ev: Event, mid: str) -> None:
             b.move(mid, p, +1, ev.source)
     elif p > 0:
         b.move(mid, p - 1, -1, ev.source)
+    else:  # gone before the first vote: not present from the start
+        b.initially.pop(mid, None)
 
 
 def _in_office(doc: Doc) -> int | None:

@@ -16,6 +16,8 @@ from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
 from quorum.parse._text import fold
 
+LESS = "contre ou abstention"
+"""The count of "à l'unanimité moins une voix": against or abstaining, not written which."""
 VOTE_KEYS = ("pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested")
 """Counts of a vote proper (the others are totals: voters, present, expressed)."""
 
@@ -35,6 +37,8 @@ class Vote:
     """Reported "à la majorité": a vote, with or without figures (none: nothing to compare)."""
     deliberated: bool = False
     """"Après en avoir délibéré": a decision, even when its result is not written."""
+    election: bool = False
+    """A vote by candidate ("M. X : 15 voix", "est élu"): its counts are not pour/contre."""
 
     @property
     def rank(self) -> int:
@@ -68,7 +72,12 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     kinds = {m.group("what")[:4] for m in counts} | {k[:4] for k in bare}
     counted = len(kinds) >= 2 or bool(bare)
     deliberated = bool(V.DELIBERATED.search(f))
-    if not (P.DECISION.search(f) or deliberated or counted) or V.NOT_A_DECISION.match(f):
+    election = bool(V.ELECTED.search(f)) or any(
+        not V.CATEGORY.match(m.group("who")) for m in V.CANDIDATE.finditer(f)
+    )
+    if not (P.DECISION.search(f) or deliberated or counted or election) or V.NOT_A_DECISION.match(
+        f
+    ):
         return None
     if V.ALREADY.search(f):
         return None
@@ -83,6 +92,11 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
             vote.expressed_only = True
         else:
             vote.unanimous = True
+    if vote.unanimous and (m := V.UNANIMITY_LESS.search(f)):
+        n = m.group("n")
+        what = m.group("what")
+        key = "abstention" if what.startswith("abst") else "contre" if "contre" in what else LESS
+        vote.counts[key] = int(n) if n.isdigit() else V.NUMBER_WORDS[" ".join(n.split())]
     words = list(V.WORD_COUNT.finditer(f))
     decided = vote.unanimous or vote.expressed_only or V.MAJORITY.search(f) or P.ADOPTED.search(f)
     if (
@@ -102,13 +116,20 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
         vote.counts["voters"] = int(m.group("n"))
     vote.majority = bool(V.MAJORITY.search(f))
     vote.deliberated = deliberated
-    if vote.unanimous and (vote.counts.get("contre") or vote.counts.get("abstention")):
+    vote.election = election
+    if vote.unanimous and any(vote.counts.get(k) for k in ("contre", "abstention", LESS)):
         # "à l'unanimité et une abstention": unanimous among the votes cast
         vote.unanimous, vote.expressed_only = False, True
     if P.REJECTED.search(f) or V.REFUSED.search(f):
         vote.outcome = "rejected"
         vote.unanimous = False  # "rejeté à l'unanimité": unanimous against
-    elif vote.unanimous or vote.expressed_only or P.ADOPTED.search(f) or V.ADOPTION.search(f):
+    elif (
+        vote.unanimous
+        or vote.expressed_only
+        or P.ADOPTED.search(f)
+        or V.ADOPTION.search(f)
+        or V.DECIDES.search(f)
+    ):
         vote.outcome = "adopted"
     # a secret ballot: blank or null ballots counted, or "au scrutin secret" beside the counts
     # (alone, the phrase is often "décide de ne pas procéder au scrutin secret")
@@ -122,6 +143,7 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
         or vote.outcome
         or vote.majority
         or vote.deliberated
+        or vote.election
     ):
         return None
     return vote
@@ -172,6 +194,7 @@ def merge(current: Vote, new: Vote) -> None:
     current.secret = current.secret or new.secret
     current.majority = current.majority or new.majority
     current.deliberated = current.deliberated or new.deliberated
+    current.election = current.election or new.election
 
 
 def blank(counts: dict[str, int]) -> int | None:

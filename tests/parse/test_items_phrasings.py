@@ -1,0 +1,143 @@
+"""Item-body phrasings, each a family: departures asked of a member or with the name on the line
+above, elections by candidate, heading styles that change within a document, an adoption written
+with the assembly as subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from quorum.audit import audit
+from quorum.model import Session
+from quorum.parse import parse_minutes
+
+HEAD = (
+    "Conseil municipal de Trifouilly\nSéance du 3 mars 2023\n"
+    "Présents : M. Jean DUPONT, Mme Anne MARTIN, M. Luc ROUX, Mme Rose PETIT\n"
+    "Absents : M. Paul DURAND\n\n"
+)
+
+
+def _parse(body: str) -> Session:
+    return parse_minutes(HEAD + body + "\n")
+
+
+def _present(s: Session) -> list[int]:
+    return [it.present_count for it in audit(s).items]
+
+
+@pytest.mark.parametrize(
+    "departure",
+    [
+        "Il est demandé à M. ROUX de quitter la salle.",
+        "Monsieur le Maire demande à M. ROUX de bien vouloir quitter la salle.",
+        "M. ROUX est invité à quitter la salle.",
+        "M. ROUX se déporte.",
+        "M. ROUX s'absente.",
+        "M. ROUX sort de la séance.",
+        "Monsieur Luc ROUX\nquitte la salle.",  # the name on the line above
+        "M. Luc ROUX,\nse retire.",
+    ],
+)
+def test_departures_in_an_item(departure: str) -> None:
+    s = _parse(
+        "1. Budget\nAdopté à l'unanimité.\n\n"
+        f"2. Voirie\n{departure}\nAdopté à l'unanimité.\n\n3. Écoles\nAdopté à l'unanimité.\n"
+    )
+    assert _present(s) == [4, 3, 3]
+    assert s.reading.complete
+
+
+def test_a_departure_before_the_first_vote_counts_from_the_first_item() -> None:
+    s = _parse(
+        "1. Budget\nIl est demandé à M. ROUX de quitter la salle.\nAdopté à l'unanimité.\n\n"
+        "2. Voirie\nM. ROUX regagne la salle.\nAdopté à l'unanimité.\n"
+    )
+    assert _present(s) == [3, 4]
+
+
+def test_a_name_above_that_is_a_heading_is_no_subject() -> None:
+    s = _parse("1. Budget\nAdopté à l'unanimité.\n\n2. VOIRIE\nquitte la salle.\nAdopté.\n")
+    assert _present(s) == [4, 4]
+    assert [n.code for n in s.notes if n.code.startswith(("NAME", "EVENT"))] == []
+
+
+def test_a_withdrawal_with_se_deporter_is_a_conflict_of_interest() -> None:
+    s = _parse(
+        "1. Budget\nAdopté.\n\n2. Subvention\nMme PETIT se déporte et ne prend pas part au vote.\n"
+        "Adopté à l'unanimité.\n\n3. Écoles\nAdopté.\n"
+    )
+    assert [(w.member, w.from_item, w.until_item) for w in s.withdrawals] == [
+        ("rose-petit", "2", "2")
+    ]
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "M. DUPONT : 3 voix, Mme MARTIN : 1 voix\nM. DUPONT est élu.",
+        "Ont obtenu : M. Jean DUPONT : 3 voix ; Mme Anne MARTIN : 1 voix ; blancs : 0",
+        "Mme MARTIN a obtenu 4 voix.\nMme MARTIN est élue au premier tour.",
+        "Nombre de votants : 4\nBulletins blancs ou nuls : 1\nM. ROUX : 3 voix",
+    ],
+)
+def test_an_election_by_candidate_is_no_pour_contre_tally(result: str) -> None:
+    s = _parse(f"1. Élection du délégué\n{result}\n\n2. Voirie\nAdopté à l'unanimité.\n")
+    assert s.agenda == ("1", "2")
+    assert [
+        n.code for n in s.notes if n.code in ("ELECTION_BY_CANDIDATE", "VOTE_COUNTS_UNREAD")
+    ] == ["ELECTION_BY_CANDIDATE"]
+    first = s.tallies[0]
+    assert (first.item, first.pour, first.contre, first.blank) == ("1", None, None, None)
+    assert not audit(s).errors
+
+
+def test_prose_about_an_election_is_no_vote() -> None:
+    s = _parse(
+        "1. Sénatoriales\nLes sénateurs sont élus par les grands électeurs.\n"
+        "Adopté à l'unanimité.\n"
+    )
+    assert [n.code for n in s.notes if n.code == "ELECTION_BY_CANDIDATE"] == []
+
+
+def test_heading_styles_changing_within_the_document() -> None:
+    s = _parse(
+        "1. Budget primitif\nAdopté à l'unanimité.\n\nPoint 2 : Voirie communale\nAdopté.\n\n"
+        "Point 3 : Écoles\nAdopté.\n\n4 - Divers\nAdopté à l'unanimité.\n"
+    )
+    assert s.agenda == ("1", "2", "3", "4")
+
+
+@pytest.mark.parametrize(
+    ("statement", "outcome"),
+    [
+        ("Le Conseil municipal, après en avoir délibéré, ADOPTE le budget.", "adopted"),
+        ("Le conseil communautaire, après en avoir délibéré, approuve la convention.", "adopted"),
+        ("Le Conseil municipal n'approuve pas la motion.", "rejected"),
+        ("Vote : unanimité", "adopted"),
+    ],
+)
+def test_an_adoption_without_figures(statement: str, outcome: str) -> None:
+    s = _parse(f"1. Budget\n{statement}\n\n2. Voirie\nAdopté.\n")
+    assert [t.outcome for t in s.tallies] == [outcome, "adopted"]
+
+
+def test_result_of_the_vote_in_one_line() -> None:
+    s = _parse("1. Budget\nRésultat du vote : pour 3 / contre 0 / abstention 1\n")
+    assert [(t.pour, t.contre, t.abstention) for t in s.tallies] == [(3, 0, 1)]
+    assert not audit(s).errors
+
+
+def test_a_decided_vote_and_another_decision_further_down_are_two() -> None:
+    """ "… à l'unanimité." then, lines below, "Le compte-rendu ainsi amendé est adopté": two
+    decisions; "Le Conseil, à l'unanimité :" then "Approuve le projet" below: one."""
+    two = _parse(
+        "Le Conseil accepte l'inscription de ces sujets à l'unanimité.\nLe maire consulte.\n"
+        "M. ROUX demande une précision.\nIl est répondu.\n"
+        "Le compte rendu ainsi amendé est adopté.\n"
+    )
+    assert len(two.tallies) == 2
+    one = _parse(
+        "1. Emprunt\nLe Conseil Municipal, à l'unanimité\ndes votants :\n>\n>\n"
+        "Approuve le projet présenté.\n\n2. Voirie\nAdopté.\n"
+    )
+    assert len(one.tallies) == 2
