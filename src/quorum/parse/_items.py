@@ -337,31 +337,31 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
         if slot_vote is not None:
             slot_vote.item = label
             votes.append(slot_vote)
-            proper = slot_vote.counts.keys() & _PROPER
-            if slot_vote.election:
-                # votes by candidate are not a pour/contre tally: nothing to compare
-                notes.append(item_note("ELECTION_BY_CANDIDATE", slot_vote.source, items=(label,),
-                                       item=label))  # fmt: skip
-                for key in proper:
-                    del slot_vote.counts[key]
-            elif proper and "pour" not in proper and slot_vote.expressed_only and proper <= _LESS:
-                # "à l'unanimité et une abstention", "moins une voix": the pour is the rest
-                counts = ", ".join(f"{key} {slot_vote.counts[key]}" for key in sorted(proper))
-                notes.append(item_note("UNANIMITY_LESS", slot_vote.source, items=(label,),
-                                       item=label, counts=counts))  # fmt: skip
-                for key in proper:
-                    del slot_vote.counts[key]
-            elif proper and "pour" not in proper:
-                # "Anne-Marie : 11 votes / Blanc : 1 vote" (votes by candidate), "à l'unanimité
-                # et une abstention", "pour, 1 contre" (the pour count on the line above)
-                counts = ", ".join(f"{key} {slot_vote.counts[key]}" for key in sorted(proper))
-                notes.append(item_note("VOTE_COUNTS_UNREAD", slot_vote.source, items=(label,),
-                                       item=label, counts=counts))  # fmt: skip
-                for key in proper:
-                    del slot_vote.counts[key]
+            if (note := _uncompared(slot_vote, label)) is not None:
+                notes.append(note)
     events, absts = _events(stmts, slots, agenda, notes)
     points = sorted((p, label) for label, p, _, _ in slots)
     return Items(agenda, heads, votes, events, absts, notes, points)
+
+
+def _uncompared(vote: Vote, label: str) -> Finding | None:
+    """Counts that are no pour/contre tally, dropped (never compared with the voters), and the
+    note that says why: an election by candidate; unanimity less some votes (the pour is the
+    rest); a vote with no pour count ("Anne-Marie : 11 votes / Blanc : 1 vote", "pour, 1 contre"
+    with the pour count on the line above)."""
+    proper = vote.counts.keys() & _PROPER
+    if vote.election:
+        code = "ELECTION_BY_CANDIDATE"
+    elif not proper or "pour" in proper:
+        return None
+    elif vote.expressed_only and proper <= _LESS:
+        code = "UNANIMITY_LESS"
+    else:
+        code = "VOTE_COUNTS_UNREAD"
+    counts = ", ".join(f"{key} {vote.counts[key]}" for key in sorted(proper))
+    for key in proper:
+        del vote.counts[key]
+    return item_note(code, vote.source, items=(label,), item=label, counts=counts)
 
 
 def _unique(label: str, used: set[str]) -> str:

@@ -132,10 +132,11 @@ LABELLED_COUNT = re.compile(
 
 UNANIMITY = re.compile(
     r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:unanimite|unaminite|unaminte|unanimte)\b"
-    r"(?!\ +(?:de\ +principe))",
+    r"(?!\ +(?:de\ +principe))(?P<expr>\ +des\ +suffrages)?",
     _X,
 )
-"""Unanimity anywhere in a decision: "le Conseil municipal, à l'unanimité des membres présents"."""
+"""Unanimity anywhere in a decision: "le Conseil municipal, à l'unanimité des membres présents",
+"Adopté à l'unanimité", "unanimité des suffrages exprimés" (``expr``: of the votes cast only)."""
 
 MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b", _X)
 """A vote "à la majorité" (with or without the figures: without them, nothing to compare)."""
@@ -146,20 +147,37 @@ DELIBERATED = re.compile(
 """A decision of the assembly whose result is not written ("Après en avoir délibéré, le Conseil
 municipal : …"): a vote with nothing to compare."""
 
-ADOPTION = re.compile(
-    r"^(?:adoption|approbation)\ +(?:a|&|par)\ |[\ /:-](?:adopte|approuve)e?s?\ *[.!]?$", _X
+_THING = (
+    r"(?:(?:le|la|l')\ *)?(?:rapport|projet|deliberation|proposition|point|dossier|motion"
+    r"|amendement|voeu|question|proces\ ?-?\ ?verbal|compte\ ?-?\ ?rendu)?"
+    r"(?:\ +n\ ?°\ ?\d{1,4})?\ *(?:est\ +|sont\ +)?"
 )
-"""A decision written as a noun ("Adoption à 0 Contre, 0 abstention, 11 voix pour"), or the
-outcome last ("Vote : 14 pour / 0 contre / 0 abstention adopté")."""
-
-DECIDES = re.compile(
+ADOPTED_PHRASES = (
+    # "ADOPTÉ", "Rapport adopté", "Approuve le projet …"
+    rf"^{_THING}(?:adopte|approuve)",
+    # "la délibération est adoptée"
+    r"\b(?:est|sont)\ +(?:adopte|approuve)",
+    # a noun: "Adoption à 0 Contre, 0 abstention, 11 voix pour"
+    r"^(?:adoption|approbation)\ +(?:a|&|par)\ ",
+    # the outcome last: "Vote : 14 pour / 0 contre / 0 abstention adopté"
+    r"[\ /:-](?:adopte|approuve)e?s?\ *[.!]?$",
+    # the assembly as subject: "Le Conseil municipal, après en avoir délibéré, ADOPTE le budget"
     r"\b(?:le|la|l')\ *(?:conseil|comite|commission|assemblee|bureau)\b[^.;]{0,160}?"
     r"\b(?:adopte|approuve)(?:nt)?\b(?!\ +pas)",
-    _X,
 )
-"""The assembly as subject of an adoption, without figures: "Le Conseil municipal, après en avoir
-délibéré, ADOPTE le budget"."""
-
+ADOPTED = re.compile("|".join(ADOPTED_PHRASES), _X)
+"""A reported adoption (unanimity is one too: see ``UNANIMITY``)."""
+REJECTED_PHRASES = (
+    # "REJETÉ", "le rapport est rejeté"
+    rf"^{_THING}(?:rejete|rejette)",
+    r"\b(?:est|sont)\ +rejete",
+    # "n'est pas adoptée", "n'a pas été approuvé"
+    r"n'?\ ?(?:est|sont)\ +pas\ +(?:adopte|approuve)|n'?\ ?a\ +pas\ +ete\ +(?:adopte|approuve)",
+    # "N'adopte pas la proposition"
+    r"\bn'?\ ?(?:adopte|approuve)(?:nt)?\ +pas\b",
+)
+REJECTED = re.compile("|".join(REJECTED_PHRASES), _X)
+"""A reported rejection (it wins over an adoption: "n'est pas adoptée")."""
 OPERATIVE = re.compile(r"^[\ \-*•]*(?:adopte|approuve)", _X)
 """The operative verb opening a statement ("Approuve le projet …"): the body of the decision
 announced above ("Le Conseil, à l'unanimité :"), not another decision."""
@@ -173,9 +191,6 @@ NOT_A_DECISION = re.compile(
 
 ALREADY = re.compile(r"\bdeja\ +(?:ete\ +)?(?:vote|adopte|approuve|recueilli|delibere)", _X)
 """A decision taken before ("ce projet déjà voté à l'unanimité"), not a vote of this session."""
-
-REFUSED = re.compile(r"\bn'?\ ?(?:adopte|approuve)(?:nt)?\ +pas\b", _X)
-"""A decision not to adopt: "N'adopte pas la proposition"."""
 
 # --- events inside an item -----------------------------------------------------------------------
 
@@ -289,21 +304,21 @@ CHAIR_TITLES = (
 )
 """Titles that name one member where a name is expected ("Le Maire et Madame X ne prennent pas
 part au vote": two members)."""
-TITLE = re.compile(
-    r"(?:monsieur\ +|madame\ +)?(?:le\ +|la\ +|l')?(?:"
-    + "|".join(re.escape(t) for t in CHAIR_TITLES)
-    + r")\W*",
-)
+
+
+def _titled(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``titles`` with its civility and article ("Monsieur le Maire"), matched whole."""
+    words = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"(?:monsieur\ +|madame\ +)?(?:le\ +|la\ +|l')?(?:{words})\W*")
+
+
+TITLE = _titled(CHAIR_TITLES)
 """A title standing for a member (folded text, matched whole)."""
 
 CHAIR_OF_SESSION = ("maire", "president", "presidente")
 """The titles of the one who chairs the session: they stand for the chair the minutes name
 ("sous la présidence de M. X"), not the deputies' titles ("premier adjoint")."""
-CHAIR = re.compile(
-    r"(?:monsieur\ +|madame\ +)?(?:le\ +|la\ +|l')?(?:"
-    + "|".join(re.escape(t) for t in CHAIR_OF_SESSION)
-    + r")\W*",
-)
+CHAIR = _titled(CHAIR_OF_SESSION)
 """A title standing for the session's chair ("Monsieur le Maire"; folded text, matched whole)."""
 DEPUTY = re.compile(r"\b(?:adjointe?|vice|doyen(?:ne)?|conseill(?:er|ere))\b")
 """A title in the presidency sentence that says the chair is not the mayor or president himself

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from quorum.parse._itemwords import EVENT_BEFORE
+
 _X = re.VERBOSE
 
 
@@ -124,11 +126,6 @@ DECISION = re.compile(
     r"|bulletins?|scrutin",
     _X,
 )
-UNANIMOUS = re.compile(
-    r"(?:adopte(?:e|s|es)?|approuve(?:e|s|es)?|^)\ *(?:a|&)?\ *l?'?\ ?'?unanimite"
-    r"(?P<expr>\ +des\ +suffrages)?",
-    _X,
-)
 COUNT = re.compile(
     r"""(?P<n>\d{1,4})\ +(?P<voix>(?:voix|votes?|suffrages?)\ +)?
         (?P<what>pour|contre|abstentions?|votants|presents)\b""",
@@ -155,22 +152,6 @@ INTEREST = re.compile(
 )
 """What makes a non-voter a conseiller intéressé who withdraws for the item (L2131-11)."""
 
-_THING = (
-    r"(?:(?:le|la|l')\ *)?(?:rapport|projet|deliberation|proposition|point|dossier|motion"
-    r"|amendement|voeu|question|proces\ ?-?\ ?verbal|compte\ ?-?\ ?rendu)?"
-    r"(?:\ +n\ ?°\ ?\d{1,4})?\ *(?:est\ +|sont\ +)?"
-)
-REJECTED = re.compile(
-    rf"^{_THING}(?:rejete|rejette)|\b(?:est|sont)\ +rejete"
-    r"|n'?\ ?(?:est|sont)\ +pas\ +(?:adopte|approuve)|n'?\ ?a\ +pas\ +ete\ +(?:adopte|approuve)",
-    _X,
-)
-"""A reported rejection: "REJETÉ", "le rapport est rejeté", "n'est pas adoptée"."""
-ADOPTED = re.compile(
-    rf"^{_THING}(?:adopte|approuve)|\b(?:est|sont)\ +(?:adopte|approuve)",
-    _X,
-)
-"""A reported adoption: "ADOPTÉ", "Rapport adopté", "la délibération est adoptée"."""
 SECRET = re.compile(r"bulletins?\ +(?:secrets?|blancs?|nuls?)|scrutin\ +secret|vote\ +secret", _X)
 """A secret ballot: "au scrutin secret", "Bulletins blancs ou nuls : 2"."""
 TOTALS = re.compile(
@@ -179,6 +160,5 @@ TOTALS = re.compile(
 """Session totals printed before the items ("Présents : 29 - Votants : 33")."""
 LONE_NUMBER = re.compile(r"\d{1,3}")
 """A page number alone on its line."""
-EVENT = re.compile(
-    r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
-)
+EVENT = EVENT_BEFORE
+"""An event with its noun first (one pattern, in ``_itemwords``)."""

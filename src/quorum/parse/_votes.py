@@ -82,13 +82,8 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     if V.ALREADY.search(f):
         return None
     vote = Vote(item, src)
-    if m := P.UNANIMOUS.search(f):
-        if m.group("expr"):
-            vote.expressed_only = True
-        else:
-            vote.unanimous = True
-    elif m := V.UNANIMITY.search(f):
-        if "suffrages exprimes" in f[m.end() : m.end() + 30]:
+    if m := V.UNANIMITY.search(f):
+        if m.group("expr") or "suffrages exprimes" in f[m.end() : m.end() + 30]:
             vote.expressed_only = True
         else:
             vote.unanimous = True
@@ -98,7 +93,7 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
         key = "abstention" if what.startswith("abst") else "contre" if "contre" in what else LESS
         vote.counts[key] = int(n) if n.isdigit() else V.NUMBER_WORDS[" ".join(n.split())]
     words = list(V.WORD_COUNT.finditer(f))
-    decided = vote.unanimous or vote.expressed_only or V.MAJORITY.search(f) or P.ADOPTED.search(f)
+    decided = vote.unanimous or vote.expressed_only or V.MAJORITY.search(f) or V.ADOPTED.search(f)
     if (
         any(m.group("voix") for m in words)
         or len({m.group("what") for m in words}) >= 2
@@ -120,16 +115,10 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     if vote.unanimous and any(vote.counts.get(k) for k in ("contre", "abstention", LESS)):
         # "à l'unanimité et une abstention": unanimous among the votes cast
         vote.unanimous, vote.expressed_only = False, True
-    if P.REJECTED.search(f) or V.REFUSED.search(f):
+    if V.REJECTED.search(f):
         vote.outcome = "rejected"
         vote.unanimous = False  # "rejeté à l'unanimité": unanimous against
-    elif (
-        vote.unanimous
-        or vote.expressed_only
-        or P.ADOPTED.search(f)
-        or V.ADOPTION.search(f)
-        or V.DECIDES.search(f)
-    ):
+    elif vote.unanimous or vote.expressed_only or V.ADOPTED.search(f):
         vote.outcome = "adopted"
     # a secret ballot: blank or null ballots counted, or "au scrutin secret" beside the counts
     # (alone, the phrase is often "décide de ne pas procéder au scrutin secret")
@@ -149,25 +138,25 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     return vote
 
 
+_KEYS = (
+    ("abstention", "abstention"),
+    ("conseiller", "interested"),
+    ("np", "npv"),
+    ("ne ", "npv"),
+    ("votant", "voters"),
+    ("present", "present"),
+    ("suffrages", "expressed"),
+)
+"""The key of a count by how its category starts ("abstentions", "conseillers intéressés")."""
+
+
 def _key(what: str) -> str:
-    if what.startswith("abstention"):
-        return "abstention"
-    if what.startswith("conseiller"):
-        return "interested"
-    if what.startswith(("np", "ne ")):
-        return "npv"
-    if what.startswith("votant"):
-        return "voters"
-    if what.startswith("present"):
-        return "present"
-    if what.startswith("suffrages"):
-        return "expressed"
-    if "blanc" in what and "nul" in what:
-        return "blank"
-    if "blanc" in what:
-        return "blank_only"
-    if "nul" in what:
-        return "null"
+    for start, key in _KEYS:
+        if what.startswith(start):
+            return key
+    blank, null = "blanc" in what, "nul" in what
+    if blank or null:
+        return "blank" if blank and null else "blank_only" if blank else "null"
     return what
 
 
