@@ -47,6 +47,17 @@ def test_departures_in_an_item(departure: str) -> None:
     assert s.reading.complete
 
 
+def test_a_departure_and_a_return_asked_after_a_clause() -> None:
+    s = _parse(
+        "1. Budget\nAdopté.\n\n2. Logo\nÀ l'issue de cette présentation, il est demandé à "
+        "M. ROUX de quitter la salle pour l'examen de la convention.\nAdopté à l'unanimité.\n"
+        "À la suite de la présente délibération, Monsieur le Maire demande à Monsieur Luc ROUX "
+        "de bien vouloir rejoindre l'Assemblée.\n\n3. Écoles\nAdopté.\n"
+    )
+    assert _present(s) == [4, 3, 4]
+    assert [n.code for n in s.notes if n.code.startswith(("RETURN", "EVENT", "NAME"))] == []
+
+
 def test_a_departure_before_the_first_vote_counts_from_the_first_item() -> None:
     s = _parse(
         "1. Budget\nIl est demandé à M. ROUX de quitter la salle.\nAdopté à l'unanimité.\n\n"

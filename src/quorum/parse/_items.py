@@ -182,7 +182,9 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
             0
         ]
     elif m := V.EVENT_ASKED.match(f):
-        kind, who = "leave", raw[m.start("who") : m.end("who")]
+        kind, who = "leave" if m.group("leave") else "return", raw[m.start("who") : m.end("who")]
+        if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
+            kind = "leave-one"
     elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
         kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
         who = raw[m.start("who") : m.end("who")]
@@ -402,6 +404,7 @@ def _events(
     events: list[Event] = []
     absts: list[NotVoting] = []
     gone: set[str] = set()  # who left (as written), for the returns
+    back: set[str] = set()  # who left for one item only: a return written after it is no news
     for st in stmts:
         if st.nv is not None:
             k = bisect.bisect_right(starts, st.pos) - 1
@@ -418,6 +421,9 @@ def _events(
                 notes.append(item_note("EVENT_NOT_PLACED", st.source, who=who, anchor=anchor))
             continue
         key = _who_key(who)
+        if kind == "return" and key in back and key not in gone:
+            back.discard(key)  # back for the next item, as the departure said
+            continue
         if kind == "return":
             if key not in gone:
                 notes.append(item_note("RETURN_WITHOUT_DEPARTURE", st.source, who=who))
@@ -432,6 +438,7 @@ def _events(
             if i < len(agenda):
                 events.append(Event("arrive", agenda[i], who, st.source))
             gone.discard(key)
+            back.add(key)
             continue
         events.append(Event(kind, item, who, st.source))
     return events, absts

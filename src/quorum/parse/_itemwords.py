@@ -231,12 +231,15 @@ EVENT_AFTER = re.compile(
 )
 """An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau"."""
 EVENT_ASKED = re.compile(
-    r"^(?:il\ +est\ +demande|on\ +demande"
+    r"^(?:[^.;:]{0,80},\ *)?(?:il\ +est\ +demande|on\ +demande"
     r"|(?:monsieur\ +|madame\ +)?(?:le|la)\ +(?:maire|presidente?)\ +demande)"
-    rf"\ +(?:a|au)\ +{_WHO}\ +de\ +(?:bien\ +vouloir\ +)?(?:quitter|sortir\ +de|se\ +retirer)\b",
+    rf"\ +(?:a|au)\ +{_WHO}\ +de\ +(?:bien\ +vouloir\ +)?"
+    r"(?:(?P<leave>quitter|sortir\ +de|se\ +retirer)|(?P<back>rejoindre|regagner|reintegrer))\b",
     _X,
 )
-"""A departure asked of a member: "Il est demandé à M. X de quitter la salle"."""
+"""A departure or a return asked of a member: "Il est demandé à M. X de quitter la salle",
+"À la suite de la présente délibération, Monsieur le Maire demande à M. X de bien vouloir
+rejoindre l'Assemblée"."""
 EVENT_VERB_FIRST = re.compile(
     rf"^(?:(?P<leave>{'|'.join(LEAVE_VERBS)})|(?P<arrive>{'|'.join(ARRIVE_VERBS)})"
     rf"|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
