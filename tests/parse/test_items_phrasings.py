@@ -152,3 +152,25 @@ def test_a_decided_vote_and_another_decision_further_down_are_two() -> None:
         "Approuve le projet présenté.\n\n2. Voirie\nAdopté.\n"
     )
     assert len(one.tallies) == 2
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("> Le Conseil, à Punanimité, affecte le résultat.", (None, True)),  # OCR of "l'u"
+        ("à l'unanimité, avec 4 voix « Pour ».", (4, True)),
+        ("à l'unanimité, avec 4 voix «Pour»,", (4, True)),
+    ],
+)
+def test_ocr_and_quotes_in_a_vote(statement: str, expected: tuple[int | None, bool]) -> None:
+    s = _parse(f"1. Budget\n{statement}\n\n2. Voirie\nAdopté.\n")
+    assert (s.tallies[0].pour, s.tallies[0].unanimous) == expected
+
+
+def test_candidates_listed_with_dashes_are_an_election() -> None:
+    s = _parse(
+        "1- Election du 3ème adjoint\nRésultat du vote :\n- Anne MARTIN : 3 votes,  Elue\n"
+        "- Rose PETIT : 1 vote\n- Blanc : 0 vote\n2- Voirie\nAdopté.\n"
+    )
+    assert "ELECTION_BY_CANDIDATE" in [n.code for n in s.notes]
+    assert "VOTE_COUNTS_UNREAD" not in [n.code for n in s.notes]

@@ -89,7 +89,7 @@ UNANIMITY_LESS = re.compile(
 unanimous; a bare "moins une voix" does not say whether against or abstaining)."""
 
 CANDIDATE = re.compile(
-    r"(?:^|[,;/(]|\bet\b)\ *(?P<who>[a-z][^,;:/()\d]{1,60}?)\ *:\ *\d{1,4}\ +"
+    r"(?:^[\ \-*•]*|[,;/(]|\bet\b)\ *(?P<who>[a-z][^,;:/()\d]{1,60}?)\ *:\ *\d{1,4}\ +"
     r"(?:voix|votes?|suffrages?)\b",
     _X,
 )
@@ -131,12 +131,13 @@ LABELLED_COUNT = re.compile(
 # --- decisions -----------------------------------------------------------------------------------
 
 UNANIMITY = re.compile(
-    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:unanimite|unaminite|unaminte|unanimte)\b"
+    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:unanimite|unaminite|unaminte|unanimte|punanimite)\b"
     r"(?!\ +(?:de\ +principe))(?P<expr>\ +des\ +suffrages)?",
     _X,
 )
 """Unanimity anywhere in a decision: "le Conseil municipal, à l'unanimité des membres présents",
-"Adopté à l'unanimité", "unanimité des suffrages exprimés" (``expr``: of the votes cast only)."""
+"Adopté à l'unanimité", "unanimité des suffrages exprimés" (``expr``: of the votes cast only);
+OCR misspellings ("unaminité", "à Punanimité" for "à l'unanimité")."""
 
 MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b", _X)
 """A vote "à la majorité" (with or without the figures: without them, nothing to compare)."""

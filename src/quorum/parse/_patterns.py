@@ -127,7 +127,7 @@ DECISION = re.compile(
     _X,
 )
 COUNT = re.compile(
-    r"""(?P<n>\d{1,4})\ +(?P<voix>(?:voix|votes?|suffrages?)\ +)?
+    r"""(?P<n>\d{1,4})\ +(?P<voix>(?:voix|votes?|suffrages?)\ +[«"]?\ *)?
         (?P<what>pour|contre|abstentions?|votants|presents)\b""",
     _X,
 )
