@@ -174,3 +174,27 @@ def test_candidates_listed_with_dashes_are_an_election() -> None:
     )
     assert "ELECTION_BY_CANDIDATE" in [n.code for n in s.notes]
     assert "VOTE_COUNTS_UNREAD" not in [n.code for n in s.notes]
+
+
+def test_page_numbers_beside_a_running_header_across_blank_lines_are_no_items() -> None:
+    page = "\nConseil municipal du 3 mars 2023\n\n{n}\n\n"
+    body = (
+        "1 – Élection du maire\nM. Jean DUPONT est élu.\n"
+        + page.format(n=2)
+        + "Suite du débat.\n"
+        + page.format(n=3)
+        + "2 – Fixation du nombre d'adjoints\nADOPTE A L'UNANIMITE\n"
+        + page.format(n=4)
+        + "3 – Lecture de la charte\nLa charte est lue.\n"
+        + page.format(n=5)
+    )
+    assert _parse("33 votants\n\n" + body).agenda == ("1", "2", "3")
+
+
+def test_the_rule_of_an_election_is_no_vote() -> None:
+    s = _parse(
+        "1 – Élection du maire\nEn application de l'article L.2122-7, le maire est élu\n"
+        "au scrutin secret et à la majorité absolue parmi les membres du conseil.\n\n"
+        "2 – Budget\nAdopté.\n"
+    )
+    assert [t.item for t in s.tallies] == ["2"]

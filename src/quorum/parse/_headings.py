@@ -154,11 +154,23 @@ def _candidate(
             return None
     if alone and word is None:
         # a number alone on its line next to a running header is a page number
-        near = [lines[i] for i in (no - 2, no) if 0 <= i < len(lines) and lines[i]]
+        near = [x for x in (_nearest(lines, no - 2, -1, 1), _nearest(lines, no, +1, 1)) if x]
         if any(x in furniture or _NUMBER_LINE.match(x) for x in near):
             return None  # beside a number alone too: a column of a flattened table
+        # a bare number under a dated running header, across blank lines: a page number
+        header = _nearest(lines, no - 2, -1, 3)
+        if not sep and header in furniture and any(c.isdigit() for c in header):
+            return None
     style = f"{word or ''}|{shape}|{sep or ''}"  # "1." alone on its line and "1. Titre" alike
     return _Cand(style, value, label, 0, Source(), alone)
+
+
+def _nearest(lines: list[str], i: int, step: int, reach: int) -> str:
+    """The first non-empty line from index ``i`` on, going by ``step`` (at most ``reach``)."""
+    for k in range(i, i + reach * step, step):
+        if 0 <= k < len(lines) and lines[k]:
+            return lines[k]
+    return ""
 
 
 def _runs(cands: list[_Cand]) -> list[list[_Cand]]:

@@ -307,7 +307,7 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
     first_head = heads[0].pos if heads else len(doc.text) + 1
     prev_end = after
     for pos, v in groups:
-        if pos >= first_head or passage:
+        if pos >= first_head or passage or _totals_only(v):
             continue
         title = _title(doc, prev_end, pos, furniture) or f"vote {len(slots) + 1}"
         label = _unique(title, used)
@@ -344,6 +344,12 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
     events, absts = _events(stmts, slots, agenda, notes)
     points = sorted((p, label) for label, p, _, _ in slots)
     return Items(agenda, heads, votes, events, absts, notes, points)
+
+
+def _totals_only(v: Vote) -> bool:
+    """ "33 votants" alone before the first heading: the session's totals, not a vote."""
+    decided = v.unanimous or v.expressed_only or v.outcome or v.majority or v.deliberated
+    return v.rank <= 1 and not decided and not v.election
 
 
 def _uncompared(vote: Vote, label: str) -> Finding | None:

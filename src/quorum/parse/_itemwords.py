@@ -102,7 +102,7 @@ CATEGORY = re.compile(
 """Words that name a category of a tally, not a candidate."""
 ELECTED = re.compile(
     r"\b(?:a|ont|ayant)\ +obtenu\ +\d|\bobtien(?:t|nent)\ +\d"
-    r"|\b(?:est|sont)\ +(?:proclamee?s?\ +)?elue?s?(?:\ *[.,;]?$|\ +(?:au\ +(?:premier|second|\d)"
+    r"|\b(?:est|sont)\ +(?:proclamee?s?\ +)?elue?s?(?:\ *[.!]\ *$|\ +(?:au\ +(?:premier|second|\d)"
     r"|a\ +la\ +majorite|avec\ +\d|par\ +\d|maire\b|adjointe?s?\b|delegue|president))",
     _X,
 )
@@ -139,8 +139,9 @@ UNANIMITY = re.compile(
 "Adopté à l'unanimité", "unanimité des suffrages exprimés" (``expr``: of the votes cast only);
 OCR misspellings ("unaminité", "à Punanimité" for "à l'unanimité")."""
 
-MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b", _X)
-"""A vote "à la majorité" (with or without the figures: without them, nothing to compare)."""
+MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b(?!\ +(?:absolue|relative))", _X)
+"""A vote "à la majorité" (with or without the figures: without them, nothing to compare); not
+the rule of an election ("le maire est élu au scrutin secret et à la majorité absolue")."""
 
 DELIBERATED = re.compile(
     r"(?:apres\ +)?(?:en\ +)?avoir\ +delibere|apres\ +(?:en\ +)?delibere|apres\ +deliberation", _X
