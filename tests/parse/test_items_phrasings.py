@@ -198,3 +198,20 @@ def test_the_rule_of_an_election_is_no_vote() -> None:
         "2 – Budget\nAdopté.\n"
     )
     assert [t.item for t in s.tallies] == ["2"]
+
+
+def test_a_line_that_is_one_count_is_a_vote() -> None:
+    s = _parse(
+        "1/ Présentation du budget :\nYves présente le budget.\nVote des comptes de gestion :\n"
+        "4 pour.\nVote du budget primitif :\n4 pour\n\n"
+        "2/ Travaux ONF :\nDevis de 2600€.\n4 pour\n\n"
+        "3/ Contrat GRDF\nPas de vote.\n"
+    )
+    assert s.agenda == ("1", "1 (2)", "2", "3")
+    assert [(t.item, t.pour) for t in s.tallies] == [("1", 4), ("1 (2)", 4), ("2", 4)]
+    assert not audit(s).errors
+
+
+def test_a_count_inside_a_sentence_is_no_lone_count() -> None:
+    s = _parse("1/ Budget\nLe loyer passe de 10 pour cent.\nAdopté.\n")
+    assert [t.pour for t in s.tallies] == [None]

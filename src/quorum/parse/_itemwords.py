@@ -121,6 +121,13 @@ COUNT_END = re.compile(
 )
 """What may follow "11 pour" without "voix" for it to be a count ("2031 pour pouvoir" is not)."""
 
+LONE_COUNT = re.compile(
+    r"^[\ \-*•]*(?P<n>\d{1,4})\ +(?:voix\ +|votes?\ +)?(?P<what>pour|contre|abstentions?)"
+    r"\ *[.;,]?$",
+    _X,
+)
+"""A line that is one count and nothing else: "15 pour." under "Vote du budget primitif 2021 :"."""
+
 LABELLED_COUNT = re.compile(
     r"^[\ \-*•]*(?P<what>pour|contre|abstentions?)\b[^:\d]{0,80}:\ *(?P<n>\d{1,4})"
     r"\ *(?:votes?|voix)?\ *\.?$",

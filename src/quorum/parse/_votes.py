@@ -67,7 +67,7 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
     if len(bare) < 2:
         bare = {}
-    if m := V.LABELLED_COUNT.match(f):  # one category, but plainly a count
+    if m := V.LABELLED_COUNT.match(f) or V.LONE_COUNT.match(f):  # one category, plainly a count
         bare[_key(m.group("what"))] = int(m.group("n"))
     kinds = {m.group("what")[:4] for m in counts} | {k[:4] for k in bare}
     counted = len(kinds) >= 2 or bool(bare)
