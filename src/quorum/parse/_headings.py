@@ -26,6 +26,7 @@ FURNITURE = 3
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _NUMBER_LINE = re.compile(r"[\d\s.,%€/:-]+$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -159,7 +160,7 @@ def _candidate(
             return None  # beside a number alone too: a column of a flattened table
         # a bare number under a dated running header, across blank lines: a page number
         header = _nearest(lines, no - 2, -1, 3)
-        if not sep and header in furniture and any(c.isdigit() for c in header):
+        if not sep and header in furniture and _YEAR.search(header):
             return None
     style = f"{word or ''}|{shape}|{sep or ''}"  # "1." alone on its line and "1. Titre" alike
     return _Cand(style, value, label, 0, Source(), alone)

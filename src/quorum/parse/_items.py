@@ -280,13 +280,21 @@ def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | No
         if len(words) < 2 or len(text) > 150:  # stamp noise ("NNVNNVY"), a number
             continue
         first = first or text
-        if was_blank and text[0].isupper() and text[-1] not in ".;:":
+        if was_blank and text[0].isupper() and text[-1] not in ".;:" and not _goes_on(doc, no):
             alone = text
     found = alone or first
     if found is None:
         return None
     found = found.rstrip(" ,;:.")
     return found if len(found) <= TITLE_CHARS else found[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _goes_on(doc: Doc, no: int) -> bool:
+    """The sentence of line ``no`` goes on below (the next line starts in lower case): "Le compte
+    rendu … est" / "validé à l'unanimité" is no title."""
+    nxt = doc.line(no + 1) if no < len(doc.starts) else ""
+    nxt = nxt.strip(" |*•")
+    return bool(nxt) and nxt[0].islower()
 
 
 def read_items(doc: Doc, passage: list[str], after: int) -> Items:
