@@ -142,3 +142,44 @@ def test_a_bare_clock_range_reads_by_the_list_it_is_in() -> None:
     s = parse_minutes(text)
     assert s.agenda == ("ouverture", "à partir de 11 h 00")
     assert [it.present_count for it in audit(s).items] == [4, 2]
+
+
+_SURNAMES = ["DUPONT", "MARTIN", "ROUX", "PETIT", "DURAND", "LEROY", "MOREAU", "SIMON"]
+
+
+@st.composite
+def snapshot_minutes(draw: st.DrawFn) -> tuple[str, list[int], list[tuple[int, int, int]]]:
+    """Minutes without items: ``n`` members present, some of whom leave at a clock time with a
+    proxy to a member who stays; the expected (present, proxies, voters) per snapshot."""
+    n = draw(st.integers(3, 8))
+    k = draw(st.integers(1, n // 2))
+    times = draw(st.lists(st.integers(9 * 60, 22 * 60), min_size=k, max_size=k))
+    names = [f"Monsieur Jean {s}" for s in _SURNAMES[:n]]
+    gone = [
+        f"{names[i]} (pouvoir à M. {_SURNAMES[n - 1 - i]} à partir de {t // 60} H {t % 60:02d})"
+        for i, t in enumerate(times)
+    ]
+    text = (
+        "La Commission permanente s'est réunie le 19 juin 2015.\nSont présents :\n"
+        + ", ".join(names)
+        + "\nSont excusés :\n"
+        + ", ".join(gone)
+        + "\n"
+    )
+    distinct = sorted(set(times))
+    expected = []
+    for at in [-1, *distinct]:
+        left = sum(1 for t in times if t <= at)
+        expected.append((n - left, left, n))
+    return text, distinct, expected
+
+
+@given(snapshot_minutes())
+def test_snapshots_follow_every_clock_time(
+    case: tuple[str, list[int], list[tuple[int, int, int]]],
+) -> None:
+    text, times, expected = case
+    s = parse_minutes(text)
+    assert s.agenda == ("ouverture", *(f"à partir de {t // 60} h {t % 60:02d}" for t in times))
+    counts = [(it.present_count, it.proxy_count, it.voters) for it in audit(s).items]
+    assert counts == expected
