@@ -215,3 +215,38 @@ def test_a_line_that_is_one_count_is_a_vote() -> None:
 def test_a_count_inside_a_sentence_is_no_lone_count() -> None:
     s = _parse("1/ Budget\nLe loyer passe de 10 pour cent.\nAdopté.\n")
     assert [t.pour for t in s.tallies] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "agenda"),
+    [
+        (
+            "Objet : Budget primitif\nAdopté à l'unanimité.\n\nObjet : Voirie\n"
+            "Adopté à l'unanimité.\n\nObjet : Écoles\nAdopté par 3 voix pour et 1 contre.\n",
+            ("Budget primitif", "Voirie", "Écoles"),
+        ),
+        (
+            "N° 12/2023 : Budget\nAdopté à l'unanimité.\nN° 13/2023 : Voirie\nAdopté.\n",
+            ("12/2023", "13/2023"),
+        ),
+        (
+            "| 1 | Budget primitif | Unanimité |\n| 2 | Voirie | Unanimité |\n"
+            "| 3 | Écoles | 3 pour, 1 contre |\n",
+            ("1", "2", "3"),
+        ),
+        (
+            "1°) Budget primitif\nAdopté à l'unanimité.\n2°) Voirie\nAdopté à l'unanimité.\n",
+            ("1", "2"),
+        ),
+        (
+            "DÉLIBÉRATION N° 2023-012 – Budget primitif\nVotants : 4 Pour : 4 Contre : 0\n\n"
+            "DÉLIBÉRATION N° 2023-013 – Voirie\nVotants : 4 Pour : 3 Contre : 1\n",
+            ("2023-012", "2023-013"),
+        ),
+    ],
+)
+def test_item_layouts(body: str, agenda: tuple[str, ...]) -> None:
+    s = _parse(body)
+    assert s.agenda == agenda
+    assert len(s.tallies) == len(agenda)
+    assert not audit(s).errors

@@ -144,6 +144,10 @@ def _candidate(
         digits = re.match(r"\d+", parts[-1])
         assert digits is not None
         value = int(digits.group())
+        if len(parts) == 2 and _YEAR.fullmatch(parts[-1]) and parts[0].isdigit():
+            # "12/2023": the number, then the year
+            return _finish(word, f"#/{parts[-1]}", int(parts[0]), raw_ref, sep, alone, lines, no,
+                           furniture)  # fmt: skip
         if len(parts) == 1:
             shape = "#"
             tail = ref[len(digits.group()) :].strip()
@@ -153,6 +157,21 @@ def _candidate(
             label = raw_ref
         if word is None and len(parts) == 1 and value > 200:
             return None
+    return _finish(word, shape, value, label, sep, alone, lines, no, furniture)
+
+
+def _finish(
+    word: str | None,
+    shape: str,
+    value: int,
+    label: str,
+    sep: str | None,
+    alone: bool,
+    lines: list[str],
+    no: int,
+    furniture: set[str],
+) -> _Cand | None:
+    """The candidate, unless a number alone on its line is a page number."""
     if alone and word is None:
         # a number alone on its line next to a running header is a page number
         near = [x for x in (_nearest(lines, no - 2, -1, 1), _nearest(lines, no, +1, 1)) if x]
@@ -244,12 +263,14 @@ def choose_headings(
 
 
 def sub_points(doc: Doc, after: int) -> list[int]:
-    """Where sub-points start ("a)", "b.", "6.1"): two votes are never one across them."""
+    """Where sub-points ("a)", "b.", "6.1") and titles without a number ("Objet : …") start:
+    two votes are never one across them."""
     out = []
     for no in range(doc.line_no(after), len(doc.starts) + 1):
         start = doc.starts[no - 1]
         end = doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text)
-        if end - start < 200 and V.SUB_POINT.match(doc.folded[start:end]):
+        line = doc.folded[start:end]
+        if end - start < 200 and (V.SUB_POINT.match(line) or V.TITLE_LINE.match(line)):
             out.append(start)
     return out
 

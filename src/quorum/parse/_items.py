@@ -279,6 +279,8 @@ def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | No
         words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
         if len(words) < 2 or len(text) > 150:  # stamp noise ("NNVNNVY"), a number
             continue
+        if m := V.TITLE_LINE.match(fold(text)):  # "Objet : Voirie"
+            text = text[m.end() :]
         first = first or text
         if was_blank and text[0].isupper() and text[-1] not in ".;:" and not _goes_on(doc, no):
             alone = text

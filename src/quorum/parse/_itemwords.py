@@ -36,14 +36,14 @@ _SIGN = r"(?:n\ ?[°o*]\ ?\.?|no\.|numero)"
 
 HEADING = re.compile(
     rf"""^[\ \-*•·>#|_]*
-    (?:(?P<word>{_WORD})s?\ *(?:{_SIGN}\ *)?)?
+    (?:(?P<word>{_WORD})s?\ *)?(?:{_SIGN}\ *)?
     (?P<ref>
         \d{{4,8}}(?:\ \d\d)*\ \d{{1,3}}(?=[\ \-:.)]|$)  # a date code ("2021 06"), then the number
       | \d{{1,8}}(?:[-/.]\d{{1,4}}){{1,3}}(?![\d/])  # 2021-045, 25-04/031, 2019-12-1
       | \d{{1,3}}(?:\ ?(?:bis|ter)\b)?               # 1, 12 bis
       | [ivxl]{{1,6}}(?![a-z'])                      # roman numerals
     )
-    \ *(?P<sep>[-:).]|/(?![\d])|°)?\ *
+    \ *(?P<sep>[-:).|]|/(?![\d])|°)?\ *
     (?P<rest>.*)$""",
     _X,
 )
@@ -55,6 +55,10 @@ UNNUMBERED = re.compile(
     + r")\b",
     _X,
 )
+
+TITLE_LINE = re.compile(r"^[\ \-*•]*(?:objet|intitule)\ *:\ *(?=\S)", _X)
+"""A title without a number ("Objet : Budget primitif"): it opens an item (a bound between two
+votes, and the item's title)."""
 
 SUB_POINT = re.compile(r"^[\ \-*•]*(?:[a-h]\ ?[)./]|\d{1,2}\.\d{1,2}\ ?[)./]?)(?:\ +\S|$)", _X)
 """A sub-point ("a)", "b.", "6.1 Ecole"): it separates two votes, it is no item."""
