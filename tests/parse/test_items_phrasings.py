@@ -250,3 +250,36 @@ def test_item_layouts(body: str, agenda: tuple[str, ...]) -> None:
     assert s.agenda == agenda
     assert len(s.tallies) == len(agenda)
     assert not audit(s).errors
+
+
+def test_a_decision_announced_then_its_result_after_the_recitals_is_one_vote() -> None:
+    recitals = "".join(f"> Vu le texte n°{k} ;\n> Considérant le point {k} ;\n" for k in range(5))
+    s = _parse(
+        "25-07/070 — Carte scolaire\n> Le Conseil, après en avoir délibéré,\n"
+        + recitals
+        + "> A l'unanimité, Approuve la proposition.\n\n25-07/071 — PEDT\nAdopté à l'unanimité.\n"
+    )
+    assert s.agenda == ("25-07/070", "25-07/071")
+    assert [t.unanimous for t in s.tallies] == [True, True]
+
+
+def test_two_designations_announced_are_two_votes() -> None:
+    s = _parse(
+        "1. Budget\nAdopté.\n\n2. Délégués\nDÉLÉGUÉS AU SIAC\n"
+        "Après en avoir délibéré, le conseil municipal désigne M. ROUX.\n\n"
+        "DÉLÉGUÉS AU FOYER RURAL\n"
+        "Après en avoir délibéré, le conseil municipal désigne Mme PETIT.\n"
+    )
+    assert s.agenda == ("1", "2", "2 (2)")
+
+
+def test_sub_points_with_a_dash_separate_two_votes() -> None:
+    s = _parse(
+        "6 - Subventions\n6-1 Indemnisation des exploitants\n"
+        "Après en avoir délibéré, le Conseil Municipal, à Funanimité des membres présents :\n"
+        "Décide d'indemniser.\n6-2 Subvention au comité des fêtes\n"
+        "Après en avoir délibéré, le conseil municipal, à l'unanimité des membres présents :\n"
+        "Décide de verser 40 €.\n"
+    )
+    assert s.agenda == ("6-1", "6-2")
+    assert [t.unanimous for t in s.tallies] == [True, True]

@@ -49,6 +49,9 @@ MAX_STATEMENT = 1000
 GAP = 2
 """Statements of one vote are at most this many other non-empty lines apart."""
 OUTCOME_GAP = 8
+ANNOUNCE_GAP = 20
+"""Under a heading, "Le Conseil, après en avoir délibéré," joins its result up to this many lines
+below (the recitals between: "Vu …", "Considérant …")."""
 """A bare outcome ("Adopte le rapport …") joins the vote above it up to this many lines apart."""
 TITLE_CHARS = 60
 _LESS = {"contre", "abstention", "npv", LESS}
@@ -248,7 +251,10 @@ def group_votes(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[i
             # a statement of counts joins another at most one line apart, and never one that
             # counts the same category (two tallies in a row are two votes)
             limit = OUTCOME_GAP if bare else 1 if max(cur.rank, v.rank) >= 2 else GAP
-            again = cur.counts.keys() & v.counts.keys() & {"pour", "contre", "abstention"}
+            if _announced(cur) and not _announced(v) and k > 0:  # "Après en avoir délibéré, Vu …"
+                limit = ANNOUNCE_GAP
+            again = bool(cur.counts.keys() & v.counts.keys() & {"pour", "contre", "abstention"})
+            again = again or (_announced(cur) and _announced(v))  # two decisions announced
             if not again and compatible(cur, v) and close(doc, last_line, st.line, limit):
                 merge(cur, v)
                 last_line, last_pos = st.line, st.pos
@@ -354,6 +360,12 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
     events, absts = _events(stmts, slots, agenda, notes)
     points = sorted((p, label) for label, p, _, _ in slots)
     return Items(agenda, heads, votes, events, absts, notes, points)
+
+
+def _announced(v: Vote) -> bool:
+    """ "Le Conseil, après en avoir délibéré," with nothing decided yet: its result follows."""
+    decided = v.unanimous or v.expressed_only or v.outcome or v.majority or v.election
+    return v.deliberated and v.rank == 0 and not decided
 
 
 def _totals_only(v: Vote) -> bool:

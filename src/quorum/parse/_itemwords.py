@@ -60,8 +60,13 @@ TITLE_LINE = re.compile(r"^[\ \-*•]*(?:objet|intitule)\ *:\ *(?=\S)", _X)
 """A title without a number ("Objet : Budget primitif"): it opens an item (a bound between two
 votes, and the item's title)."""
 
-SUB_POINT = re.compile(r"^[\ \-*•]*(?:[a-h]\ ?[)./]|\d{1,2}\.\d{1,2}\ ?[)./]?)(?:\ +\S|$)", _X)
-"""A sub-point ("a)", "b.", "6.1 Ecole"): it separates two votes, it is no item."""
+SUB_POINT = re.compile(
+    r"^[\ \-*•]*(?:[a-h]\ ?[)./]|\d{1,2}\.\d{1,2}\ ?[)./]?|\d{1,2}-\d{1,2}(?=\ +[a-z]))"
+    r"(?:\ +\S|$)",
+    _X,
+)
+"""A sub-point ("a)", "b.", "6.1 Ecole", "6-2 Subvention"): it separates two votes, it is no
+item."""
 
 # --- numbers in words ----------------------------------------------------------------------------
 
@@ -142,13 +147,13 @@ LABELLED_COUNT = re.compile(
 # --- decisions -----------------------------------------------------------------------------------
 
 UNANIMITY = re.compile(
-    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:unanimite|unaminite|unaminte|unanimte|punanimite)\b"
+    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:[pf]?unanimite|unaminite|unaminte|unanimte)\b"
     r"(?!\ +(?:de\ +principe))(?P<expr>\ +des\ +suffrages)?",
     _X,
 )
 """Unanimity anywhere in a decision: "le Conseil municipal, à l'unanimité des membres présents",
 "Adopté à l'unanimité", "unanimité des suffrages exprimés" (``expr``: of the votes cast only);
-OCR misspellings ("unaminité", "à Punanimité" for "à l'unanimité")."""
+OCR misspellings ("unaminité", "à Punanimité" or "à Funanimité" for "à l'unanimité")."""
 
 MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b(?!\ +(?:absolue|relative))", _X)
 """A vote "à la majorité" (with or without the figures: without them, nothing to compare); not
