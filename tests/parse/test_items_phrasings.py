@@ -283,3 +283,27 @@ def test_sub_points_with_a_dash_separate_two_votes() -> None:
     )
     assert s.agenda == ("6-1", "6-2")
     assert [t.unanimous for t in s.tallies] == [True, True]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "M. ROUX ne participe pas au vote.",
+        "M. ROUX ne prend pas part à la délibération ni au vote.",
+        "M. ROUX ne participe ni au débat ni au vote.",
+        "M. ROUX, ne prenant pas part au vote.",
+    ],
+)
+def test_a_member_taking_no_part_is_counted_apart(statement: str) -> None:
+    """Comparing "2 pour, 1 contre" with 4 voters would accuse right minutes."""
+    s = _parse(f"1. Budget\nAdopté.\n2. Voirie\n{statement}\nAdopté (2 pour, 1 contre).\n")
+    assert [(t.item, t.npv) for t in s.tallies] == [("1", None), ("2", 1)]
+    assert not audit(s).errors
+
+
+def test_an_interested_member_taking_no_part_withdraws() -> None:
+    s = _parse(
+        "1. Budget\nAdopté.\n2. Subvention\nMme PETIT, intéressée, ne participe ni au débat ni "
+        "au vote.\nAdopté à l'unanimité.\n"
+    )
+    assert [(w.member, w.from_item) for w in s.withdrawals] == [("rose-petit", "2")]

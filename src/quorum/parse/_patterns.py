@@ -141,10 +141,15 @@ COUNT_LABEL = re.compile(
 )
 BARE_VOTES = re.compile(r"^(?P<n>\d{1,4})\ +(?:voix|votes)\ *\.?$", _X)
 NOT_VOTING = re.compile(
-    r"(?:ne\ +)?(?:prend|prennent|prenant)\ +pas\ +part\ +au\ +vote(?!\ *:)", _X
+    r"(?:(?:ne\ +)?(?:prend|prennent|prenant)\ +pas\ +part|ne\ +participe(?:nt)?\ +(?:pas|ni)"
+    r"|ne\ +participant\ +pas)"
+    r"\ +(?:au\ +(?:debat\ +(?:ni|et)\ +au\ +)?vote|a\ +la\ +deliberation|aux?\ +debats?)"
+    r"(?:\ +(?:ni|et)\ +au\ +vote)?(?!\ *:)",
+    _X,
 )
 """A member who takes no part in the vote ("M. X ne prend pas part au vote", "ne prenant pas
-part", "prend pas part" with the "ne" lost to OCR), not a count."""
+part", "prend pas part" with the "ne" lost to OCR, "ne participe pas au vote", "ne participe ni
+au débat ni au vote", "ne prend pas part à la délibération"), not a count."""
 INTEREST = re.compile(
     r"interesse|quitte(?:nt)?\ +la\ +(?:salle|seance)|sort(?:ent)?\ +de\ +la\ +salle"
     r"|se\ +retir(?:e|ent|ant)\b|se\ +deport(?:e|ent|ant)\b",
