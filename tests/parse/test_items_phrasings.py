@@ -307,3 +307,25 @@ def test_an_interested_member_taking_no_part_withdraws() -> None:
         "au vote.\nAdopté à l'unanimité.\n"
     )
     assert [(w.member, w.from_item) for w in s.withdrawals] == [("rose-petit", "2")]
+
+
+def test_votes_not_cast_are_the_votants_less_the_exprimes() -> None:
+    s = _parse(
+        "1. Budget\nVotants : 4 / Exprimés : 3 / Pour : 3\n"
+        "2. Voirie\nSuffrages exprimés : 3\nPour : 2\nContre : 1\n"
+        "3. Écoles\nVotants : 4 / Exprimés : 3 / Pour : 2 / Contre : 1 / Abstention : 1\n"
+    )
+    assert [(t.pour, t.contre, t.abstention) for t in s.tallies] == [
+        (3, None, 1),
+        (None, None, None),
+        (2, 1, 1),
+    ]
+    codes = [n.code for n in s.notes if n.code.startswith("NOT_CAST")]
+    assert codes == ["NOT_CAST_FROM_TOTALS", "NOT_CAST_UNKNOWN"]
+    assert not audit(s).errors
+
+
+def test_exprimes_that_disagree_with_the_counts_are_compared_as_printed() -> None:
+    s = _parse("1. Budget\nVotants : 4 / Exprimés : 3 / Pour : 2\n")
+    assert [(t.pour, t.abstention) for t in s.tallies] == [(2, None)]
+    assert "TALLY_MISMATCH" in [f.code for f in audit(s).errors]

@@ -59,6 +59,20 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
             "the event was not used"
         ),
     ),
+    "NOT_CAST_FROM_TOTALS": (
+        INFO,
+        N_(
+            "the vote of item '{item}' prints {voters} votants and {expressed} exprimés but not "
+            "who cast no vote: {rest} counted as abstentions (or blank ballots)"
+        ),
+    ),
+    "NOT_CAST_UNKNOWN": (
+        INFO,
+        N_(
+            "the vote of item '{item}' prints {expressed} exprimés ({counts}) but not how many "
+            "cast no vote: its counts are not compared with the voters"
+        ),
+    ),
     "UNANIMITY_LESS": (
         INFO,
         N_(

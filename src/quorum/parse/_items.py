@@ -55,6 +55,8 @@ below (the recitals between: "Vu …", "Considérant …")."""
 """A bare outcome ("Adopte le rapport …") joins the vote above it up to this many lines apart."""
 TITLE_CHARS = 60
 _LESS = {"contre", "abstention", "npv", LESS}
+_NOT_CAST = {"abstention", "blank", "blank_only", "null", "npv", "interested", LESS}
+"""Counts of those who cast no vote: with any of them printed, nothing is deduced."""
 """What "à l'unanimité" may be less of."""
 
 _PROPER = {
@@ -380,6 +382,8 @@ def _uncompared(vote: Vote, label: str) -> Finding | None:
     rest); a vote with no pour count ("Anne-Marie : 11 votes / Blanc : 1 vote", "pour, 1 contre"
     with the pour count on the line above)."""
     proper = vote.counts.keys() & _PROPER
+    if not vote.election and (note := _not_cast(vote, label)) is not None:
+        return note
     if vote.election:
         code = "ELECTION_BY_CANDIDATE"
     elif not proper or "pour" in proper:
@@ -392,6 +396,30 @@ def _uncompared(vote: Vote, label: str) -> Finding | None:
     for key in proper:
         del vote.counts[key]
     return item_note(code, vote.source, items=(label,), item=label, counts=counts)
+
+
+def _not_cast(vote: Vote, label: str) -> Finding | None:
+    """ "Votants : 15 / Exprimés : 13 / Pour : 13": the votes not cast (abstentions, or blank and
+    null ballots in a secret ballot) are the votants less the exprimés, both printed; without the
+    votants, how many did not cast a vote is not written, so the pour and contre are dropped (a
+    comparison with the voters would accuse right minutes)."""
+    c = vote.counts
+    expressed = c.get("expressed")
+    if expressed is None or "pour" not in c or not _NOT_CAST.isdisjoint(c):
+        return None
+    if c["pour"] + c.get("contre", 0) != expressed:
+        return None  # the minutes disagree with themselves: compared as printed
+    voters = c.get("voters")
+    if voters is not None and voters >= expressed:
+        key = "blank" if vote.secret else "abstention"
+        c[key] = voters - expressed
+        return item_note("NOT_CAST_FROM_TOTALS", vote.source, items=(label,), item=label,
+                         rest=voters - expressed, voters=voters, expressed=expressed)  # fmt: skip
+    counts = ", ".join(f"{key} {c[key]}" for key in ("pour", "contre") if key in c)
+    for key in ("pour", "contre"):
+        c.pop(key, None)
+    return item_note("NOT_CAST_UNKNOWN", vote.source, items=(label,), item=label,
+                     counts=counts, expressed=expressed)  # fmt: skip
 
 
 def _unique(label: str, used: set[str]) -> str:

@@ -134,7 +134,7 @@ COUNT = re.compile(
 COUNT_LABEL = re.compile(
     r"""(?<![a-z])
         (?P<what>pour|contre|abstentions?|votants|presents|conseillers?\ +interesses?|npp?v
-        |ne\ +(?:prenant|prend|prennent)\ +pas\ +part\ +au\ +vote|suffrages\ +exprimes
+        |ne\ +(?:prenant|prend|prennent)\ +pas\ +part\ +au\ +vote|(?:suffrages\ +)?exprimes
         |(?:bulletins\ +)?(?:blancs?|nuls?)(?:\ +(?:ou|et)\ +(?:blancs?|nuls?))?)
         \*?\ *:\ *(?P<n>\d{1,4})\b""",
     _X,

@@ -146,6 +146,7 @@ _KEYS = (
     ("votant", "voters"),
     ("present", "present"),
     ("suffrages", "expressed"),
+    ("exprim", "expressed"),
 )
 """The key of a count by how its category starts ("abstentions", "conseillers intéressés")."""
 
