@@ -329,3 +329,20 @@ def test_exprimes_that_disagree_with_the_counts_are_compared_as_printed() -> Non
     s = _parse("1. Budget\nVotants : 4 / Exprimés : 3 / Pour : 2\n")
     assert [(t.pour, t.abstention) for t in s.tallies] == [(2, None)]
     assert "TALLY_MISMATCH" in [f.code for f in audit(s).errors]
+
+
+@pytest.mark.parametrize(
+    ("statement", "counts"),
+    [
+        ("Adopté par 3 voix contre 1.", (3, 1, "adopted")),
+        ("Adopté par trois voix contre une.", (3, 1, "adopted")),
+        ("La motion est rejetée par 3 voix contre 1.", (1, 3, "rejected")),
+        ("Adopté par 3 voix pour, 1 voix contre.", (3, 1, "adopted")),
+    ],
+)
+def test_the_majority_first_par_n_voix_contre_m(
+    statement: str, counts: tuple[int, int, str]
+) -> None:
+    s = _parse(f"1. Budget\n{statement}\n")
+    assert [(t.pour, t.contre, t.outcome) for t in s.tallies] == [counts]
+    assert not audit(s).errors

@@ -130,6 +130,14 @@ COUNT_END = re.compile(
 )
 """What may follow "11 pour" without "voix" for it to be a count ("2031 pour pouvoir" is not)."""
 
+VOIX_CONTRE = re.compile(
+    rf"\bpar\ +(?P<a>\d{{1,4}}|{_NUMBER})\ +voix\ +contre\ +(?P<b>\d{{1,4}}|{_NUMBER})\b"
+    r"(?!\ *(?:voix\ +)?(?:pour|contre|abstention))",
+    _X,
+)
+""""Adopté par 12 voix contre 3" (12 pour, 3 contre); "rejeté par 8 voix contre 6" (8 contre,
+6 pour): the majority first."""
+
 LONE_COUNT = re.compile(
     r"^[\ \-*•]*(?P<n>\d{1,4})\ +(?:voix\ +|votes?\ +)?(?P<what>pour|contre|abstentions?)"
     r"\ *[.;,]?$",

@@ -91,7 +91,7 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
         n = m.group("n")
         what = m.group("what")
         key = "abstention" if what.startswith("abst") else "contre" if "contre" in what else LESS
-        vote.counts[key] = int(n) if n.isdigit() else V.NUMBER_WORDS[" ".join(n.split())]
+        vote.counts[key] = _number(n)
     words = list(V.WORD_COUNT.finditer(f))
     decided = vote.unanimous or vote.expressed_only or V.MAJORITY.search(f) or V.ADOPTED.search(f)
     if (
@@ -107,6 +107,10 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     for m in P.COUNT_LABEL.finditer(f):
         key = _key(m.group("what"))
         vote.counts[key] = int(m.group("n"))
+    if m := V.VOIX_CONTRE.search(f):  # the majority first: "adopté par 12 voix contre 3"
+        most, least = (_number(m.group(k)) for k in ("a", "b"))
+        rejected = bool(V.REJECTED.search(f))
+        vote.counts["pour"], vote.counts["contre"] = (least, most) if rejected else (most, least)
     if m := P.BARE_VOTES.match(f):
         vote.counts["voters"] = int(m.group("n"))
     vote.majority = bool(V.MAJORITY.search(f))
@@ -136,6 +140,11 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     ):
         return None
     return vote
+
+
+def _number(text: str) -> int:
+    """A count in digits or in words ("12", "douze")."""
+    return int(text) if text.isdigit() else V.NUMBER_WORDS[" ".join(text.split())]
 
 
 _KEYS = (
