@@ -346,3 +346,17 @@ def test_the_majority_first_par_n_voix_contre_m(
     s = _parse(f"1. Budget\n{statement}\n")
     assert [(t.pour, t.contre, t.outcome) for t in s.tallies] == [counts]
     assert not audit(s).errors
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "2 voix pour, 1 contre, 1 ne prenant pas part au vote.",
+        "Pour : 2, Contre : 1, Abstention : 0, 1 conseiller ne prend pas part au vote",
+        "Adopté par 2 voix pour et 1 contre, un élu ne prenant pas part au vote.",
+    ],
+)
+def test_a_count_of_members_taking_no_part(statement: str) -> None:
+    s = _parse(f"1. Budget\n{statement}\n")
+    assert [t.npv for t in s.tallies] == [1]
+    assert not audit(s).errors

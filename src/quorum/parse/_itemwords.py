@@ -138,6 +138,14 @@ VOIX_CONTRE = re.compile(
 """"Adopté par 12 voix contre 3" (12 pour, 3 contre); "rejeté par 8 voix contre 6" (8 contre,
 6 pour): the majority first."""
 
+NPV_COUNT = re.compile(
+    rf"(?<![\d,.])(?P<n>\d{{1,3}}|{_NUMBER})\ +(?:(?:conseill\w*|elue?s?|membres?|personnes?)\ +)?"
+    r"(?:ne\ +)?(?:prenant|prend|prennent|participant|participe(?:nt)?)\ +pas\b",
+    _X,
+)
+"""A count of members taking no part: "1 ne prenant pas part au vote", "un élu ne prenant pas
+part au vote"."""
+
 LONE_COUNT = re.compile(
     r"^[\ \-*•]*(?P<n>\d{1,4})\ +(?:voix\ +|votes?\ +)?(?P<what>pour|contre|abstentions?)"
     r"\ *[.;,]?$",

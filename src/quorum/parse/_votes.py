@@ -107,6 +107,8 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     for m in P.COUNT_LABEL.finditer(f):
         key = _key(m.group("what"))
         vote.counts[key] = int(m.group("n"))
+    if (m := V.NPV_COUNT.search(f)) and "npv" not in vote.counts:
+        vote.counts["npv"] = _number(m.group("n"))
     if m := V.VOIX_CONTRE.search(f):  # the majority first: "adopté par 12 voix contre 3"
         most, least = (_number(m.group(k)) for k in ("a", "b"))
         rejected = bool(V.REJECTED.search(f))
