@@ -183,3 +183,28 @@ def test_snapshots_follow_every_clock_time(
     assert s.agenda == ("ouverture", *(f"à partir de {t // 60} h {t % 60:02d}" for t in times))
     counts = [(it.present_count, it.proxy_count, it.voters) for it in audit(s).items]
     assert counts == expected
+
+
+def test_moves_with_a_clock_time_from_the_attendance_side_are_placed() -> None:
+    """The hand-over: a move ``(kind, who, at_time "10:50", source)`` on the lists is an event."""
+    from dataclasses import dataclass
+
+    from quorum.findings import Source
+    from quorum.parse._clock import clock_events
+    from quorum.parse._lists import Lists, Mention
+    from quorum.parse._names import read_names
+
+    @dataclass
+    class Move:
+        kind: str
+        who: Mention
+        at_time: str | None
+        source: Source
+
+    names, _ = read_names("Anne MARTIN")
+    who = Mention(names[0], Source(line=3, text="Départ de Anne MARTIN à 10H50"))
+    lists = Lists()
+    lists.moves = [Move("leave", who, "10:50", who.source), Move("arrive", who, None, who.source)]  # type: ignore[attr-defined]
+    events, unread = clock_events(lists)
+    assert [(e.kind, e.at) for e in events] == [("leave", 650)]
+    assert unread == []

@@ -2,8 +2,9 @@
 time their items; without items, snapshots of the attendance.
 
 The attendance side hands over what it read at a clock time as ``Lists.clock`` (a member and the
-source whose text holds the time and the verb: "arrivé à 19 h 49", "Départ de X à 20H50") and
-as proxies whose text holds a clock time ("pouvoir à M. Y à partir de 10 H 50"). This module
+source whose text holds the time and the verb: "arrivé à 19 h 49"), as moves with a clock time
+(``Lists.moves``, when its lists carry them: kind, member, ``at_time`` "20:50", source), and as
+proxies whose text holds a clock time ("pouvoir à M. Y à partir de 10 H 50"). This module
 turns them into :class:`ClockEvent` (kind, member, minutes since midnight) and places each:
 
 - **timed items**: the times written in the text after the attendance ("à 10 h 35", "Il est
@@ -86,6 +87,12 @@ def clock_events(lists: Lists) -> tuple[list[ClockEvent], list[tuple[Mention, So
             unread.append((who, src))
         else:
             events.append(ClockEvent(kind, who, at, src))
+    # the attendance side's moves with a clock time ("Départ de X à 20H50": kind, who,
+    # at_time "20:50", source), when its lists carry them
+    for mv in getattr(lists, "moves", ()):
+        if mv.at_time is not None and mv.kind in ("arrive", "leave"):
+            h, _, m = str(mv.at_time).partition(":")
+            events.append(ClockEvent(mv.kind, mv.who, int(h) * 60 + int(m or 0), mv.source))
     proxies = [(e.who, e.proxy_to) for e in lists.entries if e.proxy_to is not None]
     proxies += [(px.giver, px.holder) for px in lists.proxies]
     for giver, holder in proxies:
