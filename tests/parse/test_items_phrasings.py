@@ -239,6 +239,15 @@ def test_a_count_inside_a_sentence_is_no_lone_count() -> None:
             ("1", "2"),
         ),
         (
+            "DCM n° 2024-001 – Budget\nAdopté à l'unanimité.\nDCM n° 2024-002 – Voirie\n"
+            "Adopté à l'unanimité.\n",
+            ("2024-001", "2024-002"),
+        ),
+        (
+            "Délib. n°3 : Budget\nAdopté à l'unanimité.\nDélib. n°4 : Voirie\nAdopté.\n",
+            ("3", "4"),
+        ),
+        (
             "DÉLIBÉRATION N° 2023-012 – Budget primitif\nVotants : 4 Pour : 4 Contre : 0\n\n"
             "DÉLIBÉRATION N° 2023-013 – Voirie\nVotants : 4 Pour : 3 Contre : 1\n",
             ("2023-012", "2023-013"),

@@ -20,8 +20,12 @@ HEADING_WORDS = (
     "dossier",
     "affaire",
     "objet",
+    "delib",
+    "dcm",
+    "dcc",
 )
-"""Words that may open a numbered heading: "Rapport n°19", "Point 1 :", "Délibération n°1"."""
+"""Words that may open a numbered heading: "Rapport n°19", "Point 1 :", "Délibération n°1",
+"Délib. n°3", "DCM n° 2024-001" (délibération du conseil municipal / communautaire)."""
 
 UNNUMBERED_HEADINGS = (
     "questions diverses",
@@ -36,7 +40,7 @@ _SIGN = r"(?:n\ ?[°o*]\ ?\.?|no\.|numero)"
 
 HEADING = re.compile(
     rf"""^[\ \-*•·>#|_]*
-    (?:(?P<word>{_WORD})s?\ *)?(?:{_SIGN}\ *)?
+    (?:(?P<word>{_WORD})s?\.?\ *)?(?:{_SIGN}\ *)?
     (?P<ref>
         \d{{4,8}}(?:\ \d\d)*\ \d{{1,3}}(?=[\ \-:.)]|$)  # a date code ("2021 06"), then the number
       | \d{{1,8}}(?:[-/.]\d{{1,4}}){{1,3}}(?![\d/])  # 2021-045, 25-04/031, 2019-12-1
