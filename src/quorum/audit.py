@@ -29,6 +29,7 @@ from quorum.findings import N_, Finding, Message, Verdict
 from quorum.model import Member, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
 from quorum.rulesets import assumption_for, choice_for, get_rules
+from quorum.shortfall import unused_proxies
 from quorum.timeline import EMPTY, Spans
 
 
@@ -257,7 +258,7 @@ def _audit(
     if against is not None:
         reason = _weigh_assumption(c, checks, *against, reason)
     _session_drafts(c, reason, assumed)
-    c.drafts[:] = _not_asserted(c.drafts, session)
+    c.drafts[:] = _not_asserted(unused_proxies(c.drafts, c.rules.weighted), session)
     order = {label: i for i, label in enumerate(session.agenda)}
     runs = _group(c.drafts, session) + [(f, _note_run(f, order)) for f in session.notes]
     runs.sort(key=lambda fr: (fr[1][0][0] if fr[1] else -1, fr[0].severity.rank, fr[0].code,

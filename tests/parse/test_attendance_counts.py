@@ -73,7 +73,7 @@ def test_counts_only_minutes_are_audited_and_the_tally_checked() -> None:
     s = parse_minutes(
         "Conseil municipal\n\n27 Conseillers étaient Présents ou Représentés "
         "(07 Procurations : A, B) et 02 conseillers étaient Absents.\n"
-        "\nRapport n°1 : Budget\nAdopté par 26 voix pour.\n"
+        "\nRapport n°1 : Budget\nAdopté par 28 voix pour.\n"
     )
     result = audit(s)
     assert result.items[0].voters == 27

@@ -119,10 +119,7 @@ def compare(name: str, result: Audit | None = None) -> list[Row]:
 
 
 # Fixtures that do not pass yet, with the reason. Remove a line when its fixture passes.
-COUNTS_FAIL: dict[str, str] = {
-    "region-centre-cp-2015-06-19": "the second snapshot is at a clock time (10 h 50): "
-    "items carry no times",
-}
+COUNTS_FAIL: dict[str, str] = {}
 VERDICT_FAIL: dict[str, str] = {}
 
 

@@ -100,7 +100,6 @@ def test_not_a_vote(statement: str) -> None:
 @pytest.mark.parametrize(
     "statement",
     [
-        "Après en avoir délibéré, le conseil municipal, à l'unanimité et une abstention :",
         "Après en avoir délibéré, à la majorité des voix et une abstention le Conseil ;",
         "pour, 1 contre et 3 abstentions :",  # the pour count on a line that is no vote
     ],
@@ -109,6 +108,32 @@ def test_counts_without_pour_are_not_compared(statement: str) -> None:
     """Comparing "1 abstention" with the voters would accuse right minutes."""
     s = _parse(f"1 - Budget\n{statement}\n")
     assert ["VOTE_COUNTS_UNREAD"] == [f.code for f in s.notes if f.code == "VOTE_COUNTS_UNREAD"]
+    assert not audit(s).errors
+
+
+@pytest.mark.parametrize(
+    ("statement", "counts"),
+    [
+        ("Après en avoir délibéré, le conseil municipal, à l'unanimité et une abstention :",
+         "abstention 1"),
+        ("Adopté à l'unanimité moins une voix.", "contre ou abstention 1"),
+        ("Adopté à l'unanimité moins deux abstentions.", "abstention 2"),
+        ("Adopté à l'unanimité sauf 1 voix contre.", "contre 1"),
+        ("Adopté à l'unanimité des suffrages exprimés (3 abstentions).", "abstention 3"),
+    ],
+)  # fmt: skip
+def test_unanimity_less_some_votes_is_understood_and_not_compared(
+    statement: str, counts: str
+) -> None:
+    """The pour count is the rest of the voters: nothing to compare, and never "unanimous"."""
+    s = _parse(f"1 - Budget\n{statement}\n")
+    notes = [
+        (f.code, dict(f.params)["counts"]) for f in s.notes if f.code.startswith(("VOTE", "UNAN"))
+    ]
+    assert notes == [("UNANIMITY_LESS", counts)]
+    assert [(t.unanimous, t.outcome, t.pour, t.contre) for t in s.tallies] == [
+        (False, "adopted", None, None)
+    ]
     assert not audit(s).errors
 
 
@@ -150,7 +175,8 @@ def test_an_election_by_candidate_is_not_compared() -> None:
         "1- Election du 3ème adjoint\nRésultat du vote :\n- Anne MARTIN : 2 votes, Elue\n"
         "- Rose PETIT : 1 vote\n- Blanc : 1 vote\n"
     )
-    assert ["VOTE_COUNTS_UNREAD"] == [f.code for f in s.notes if f.code == "VOTE_COUNTS_UNREAD"]
+    codes = [f.code for f in s.notes if f.code in ("VOTE_COUNTS_UNREAD", "ELECTION_BY_CANDIDATE")]
+    assert codes == ["ELECTION_BY_CANDIDATE"]
     assert not audit(s).errors
 
 

@@ -26,6 +26,7 @@ FURNITURE = 3
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _NUMBER_LINE = re.compile(r"[\d\s.,%€/:-]+$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -143,6 +144,10 @@ def _candidate(
         digits = re.match(r"\d+", parts[-1])
         assert digits is not None
         value = int(digits.group())
+        if len(parts) == 2 and _YEAR.fullmatch(parts[-1]) and parts[0].isdigit():
+            # "12/2023": the number, then the year
+            return _finish(word, f"#/{parts[-1]}", int(parts[0]), raw_ref, sep, alone, lines, no,
+                           furniture)  # fmt: skip
         if len(parts) == 1:
             shape = "#"
             tail = ref[len(digits.group()) :].strip()
@@ -152,13 +157,40 @@ def _candidate(
             label = raw_ref
         if word is None and len(parts) == 1 and value > 200:
             return None
+    return _finish(word, shape, value, label, sep, alone, lines, no, furniture)
+
+
+def _finish(
+    word: str | None,
+    shape: str,
+    value: int,
+    label: str,
+    sep: str | None,
+    alone: bool,
+    lines: list[str],
+    no: int,
+    furniture: set[str],
+) -> _Cand | None:
+    """The candidate, unless a number alone on its line is a page number."""
     if alone and word is None:
         # a number alone on its line next to a running header is a page number
-        near = [lines[i] for i in (no - 2, no) if 0 <= i < len(lines) and lines[i]]
+        near = [x for x in (_nearest(lines, no - 2, -1, 1), _nearest(lines, no, +1, 1)) if x]
         if any(x in furniture or _NUMBER_LINE.match(x) for x in near):
             return None  # beside a number alone too: a column of a flattened table
+        # a bare number under a dated running header, across blank lines: a page number
+        header = _nearest(lines, no - 2, -1, 3)
+        if not sep and header in furniture and _YEAR.search(header):
+            return None
     style = f"{word or ''}|{shape}|{sep or ''}"  # "1." alone on its line and "1. Titre" alike
     return _Cand(style, value, label, 0, Source(), alone)
+
+
+def _nearest(lines: list[str], i: int, step: int, reach: int) -> str:
+    """The first non-empty line from index ``i`` on, going by ``step`` (at most ``reach``)."""
+    for k in range(i, i + reach * step, step):
+        if 0 <= k < len(lines) and lines[k]:
+            return lines[k]
+    return ""
 
 
 def _runs(cands: list[_Cand]) -> list[list[_Cand]]:
@@ -211,7 +243,8 @@ def choose_headings(
         s = _score(run, vote_pos, len(doc.text))
         if s[0] > 0 and s > best_score:
             best, best_score = run, s
-    best = _fill_gaps(best, sorted(cands, key=lambda c: c.pos))
+    ordered = sorted(cands, key=lambda c: c.pos)
+    best = _extend(_fill_gaps(best, ordered), ordered, vote_pos, len(doc.text))
     heads = [Heading(c.label, c.pos, c.source) for c in best]
     if heads:
         taken = {h.pos for h in heads}
@@ -230,12 +263,14 @@ def choose_headings(
 
 
 def sub_points(doc: Doc, after: int) -> list[int]:
-    """Where sub-points start ("a)", "b.", "6.1"): two votes are never one across them."""
+    """Where sub-points ("a)", "b.", "6.1") and titles without a number ("Objet : …") start:
+    two votes are never one across them."""
     out = []
     for no in range(doc.line_no(after), len(doc.starts) + 1):
         start = doc.starts[no - 1]
         end = doc.starts[no] - 1 if no < len(doc.starts) else len(doc.text)
-        if end - start < 200 and V.SUB_POINT.match(doc.folded[start:end]):
+        line = doc.folded[start:end]
+        if end - start < 200 and (V.SUB_POINT.match(line) or V.TITLE_LINE.match(line)):
             out.append(start)
     return out
 
@@ -259,6 +294,35 @@ def _fill_gaps(run: list[_Cand], cands: list[_Cand]) -> list[_Cand]:
                 last = c
             j += 1
         out.append(b)
+    return out
+
+
+def _extend(run: list[_Cand], cands: list[_Cand], vote_pos: list[int], end: int) -> list[_Cand]:
+    """The sequence continued in another style at either end ("1. Budget" before "Point 2 :",
+    "Point 3 :"): the nearest candidate numbered one less before its first heading (one more
+    after its last) that holds a vote before the next candidate."""
+    if not run:
+        return run
+    starts = [c.pos for c in cands]
+
+    def holds_vote(c: _Cand) -> bool:
+        k = bisect.bisect_right(starts, c.pos)
+        z = starts[k] if k < len(starts) else end
+        return bisect.bisect_left(vote_pos, z) > bisect.bisect_left(vote_pos, c.pos)
+
+    out = list(run)
+    while True:
+        head = out[0]
+        before = [c for c in cands if c.pos < head.pos and c.value == head.value - 1]
+        if not before or not holds_vote(before[-1]):
+            break
+        out.insert(0, before[-1])
+    while True:
+        tail = out[-1]
+        after = [c for c in cands if c.pos > tail.pos and c.value == tail.value + 1]
+        if not after or not holds_vote(after[0]):
+            break
+        out.append(after[0])
     return out
 
 

@@ -59,6 +59,49 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
             "the event was not used"
         ),
     ),
+    "NOT_CAST_FROM_TOTALS": (
+        INFO,
+        N_(
+            "the vote of item '{item}' prints {voters} votants and {expressed} exprimés but not "
+            "who cast no vote: {rest} counted as abstentions (or blank ballots)"
+        ),
+    ),
+    "NOT_CAST_UNKNOWN": (
+        INFO,
+        N_(
+            "the vote of item '{item}' prints {expressed} exprimés ({counts}) but not how many "
+            "cast no vote: its counts are not compared with the voters"
+        ),
+    ),
+    "UNANIMITY_LESS": (
+        INFO,
+        N_(
+            "item '{item}' is adopted unanimously less {counts}: the pour count is the rest of "
+            "the voters, so the tally has nothing to compare"
+        ),
+    ),
+    "ELECTION_BY_CANDIDATE": (
+        INFO,
+        N_(
+            "the vote of item '{item}' is an election (votes by candidate): its counts are not a "
+            "pour/contre tally and are not compared"
+        ),
+    ),
+    "CLOCK_TIME_BETWEEN_VOTES": (
+        W,
+        N_(
+            "'{text}': the times written in the minutes place this clock time during the debate "
+            "of these items, before or after their vote is not written: their counts are not "
+            "asserted"
+        ),
+    ),
+    "ATTENDANCE_SNAPSHOTS": (
+        INFO,
+        N_(
+            "no item heading and no vote were found, and the attendance changes at a clock "
+            "time: it is read as snapshots, at the opening and from each such time ({labels})"
+        ),
+    ),
 }
 
 

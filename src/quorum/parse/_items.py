@@ -33,17 +33,43 @@ from quorum.parse._headings import (
 )
 from quorum.parse._item_notes import item_note
 from quorum.parse._text import Doc, fold
-from quorum.parse._votes import NotVoting, Vote, compatible, merge, read_not_voting, read_tally
+from quorum.parse._votes import (
+    LESS,
+    NotVoting,
+    Vote,
+    compatible,
+    looks_named,
+    merge,
+    read_not_voting,
+    read_tally,
+)
 
 MAX_STATEMENT = 1000
 """Longer statements are not searched for tallies (bounds the cost of every pattern)."""
 GAP = 2
 """Statements of one vote are at most this many other non-empty lines apart."""
 OUTCOME_GAP = 8
+ANNOUNCE_GAP = 20
+"""Under a heading, "Le Conseil, après en avoir délibéré," joins its result up to this many lines
+below (the recitals between: "Vu …", "Considérant …")."""
 """A bare outcome ("Adopte le rapport …") joins the vote above it up to this many lines apart."""
 TITLE_CHARS = 60
+_LESS = {"contre", "abstention", "npv", LESS}
+_NOT_CAST = {"abstention", "blank", "blank_only", "null", "npv", "interested", LESS}
+"""Counts of those who cast no vote: with any of them printed, nothing is deduced."""
+"""What "à l'unanimité" may be less of."""
 
-_PROPER = {"pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested"}
+_PROPER = {
+    "pour",
+    "contre",
+    "abstention",
+    "npv",
+    "blank",
+    "blank_only",
+    "null",
+    "interested",
+    LESS,
+}
 
 
 @dataclass
@@ -66,6 +92,11 @@ class Items:
     events: list[Event]
     absts: list[NotVoting]
     notes: list[Finding] = field(default_factory=list)
+    points: list[tuple[int, str]] = field(default_factory=list)
+    """Where each item is decided (its vote, else the end of its text), sorted: clock-time
+    events are placed against them."""
+    snapshots: bool = False
+    """No item was found: the agenda is snapshots of the attendance at clock times (``_clock``)."""
 
 
 @dataclass
@@ -117,7 +148,7 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         st = _Stmt(a + lead, src.line or 0, src)
         if nv := read_not_voting(f, raw, "", src):
             st.nv = nv
-        elif ev := _event(f, raw):
+        elif ev := _event(f, raw) or _event_above(doc, before, f):
             st.event = ev
             out.append(st)
             continue
@@ -155,6 +186,10 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
         who = re.split(r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s", raw[m.start("who") :])[
             0
         ]
+    elif m := V.EVENT_ASKED.match(f):
+        kind, who = "leave" if m.group("leave") else "return", raw[m.start("who") : m.end("who")]
+        if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
+            kind = "leave-one"
     elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
         kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
         who = raw[m.start("who") : m.end("who")]
@@ -162,12 +197,35 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
             kind = "leave-one"
     if kind is None or who is None:
         return None
-    anchor = None
+    return kind, who.strip(" .,;"), _anchor(f)
+
+
+def _anchor(f: str) -> str | None:
+    """The item an event names: "après le vote du point 12" -> "after:12"."""
     if m := P.RANGE_AFTER.search(f):
-        anchor = f"after:{m.group('n')}"
-    elif m := P.RANGE_BEFORE.search(f):
-        anchor = f"before:{m.group('n')}"
-    return kind, who.strip(" .,;"), anchor
+        return f"after:{m.group('n')}"
+    if m := P.RANGE_BEFORE.search(f):
+        return f"before:{m.group('n')}"
+    return None
+
+
+def _event_above(doc: Doc, above: tuple[int, int], f: str) -> tuple[str, str, str | None] | None:
+    """ "quitte la salle." whose subject is the line above ("Monsieur Luc ROUX")."""
+    m = V.EVENT_VERB_FIRST.match(f)
+    who = doc.text[above[0] : above[1]].strip()
+    if (
+        m is None
+        or not who
+        or len(who) > 60
+        or not looks_named(who)
+        or P.DECISION.search(fold(who))
+        or V.HEADING.match(fold(who))  # a vote or a heading is no subject
+    ):
+        return None
+    kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
+    if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
+        kind = "leave-one"
+    return kind, who.strip(" .,;"), _anchor(f)
 
 
 def group_votes(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[int, Vote]]:
@@ -187,11 +245,18 @@ def group_votes(doc: Doc, stmts: list[_Stmt], bounds: list[int]) -> list[tuple[i
             k += 1
         if out and not crossed:
             cur = out[-1][1]
+            # a bare outcome joins the vote above from afar, but one with a subject of its own
+            # ("Le compte-rendu ainsi amendé est adopté") only a vote without an outcome
             bare = v.rank == 0 and not v.unanimous and not v.expressed_only
+            if bare and cur.outcome and not V.OPERATIVE.match(fold(st.source.text or "")):
+                bare = False
             # a statement of counts joins another at most one line apart, and never one that
             # counts the same category (two tallies in a row are two votes)
             limit = OUTCOME_GAP if bare else 1 if max(cur.rank, v.rank) >= 2 else GAP
-            again = cur.counts.keys() & v.counts.keys() & {"pour", "contre", "abstention"}
+            if _announced(cur) and not _announced(v) and k > 0:  # "Après en avoir délibéré, Vu …"
+                limit = ANNOUNCE_GAP
+            again = bool(cur.counts.keys() & v.counts.keys() & {"pour", "contre", "abstention"})
+            again = again or (_announced(cur) and _announced(v))  # two decisions announced
             if not again and compatible(cur, v) and close(doc, last_line, st.line, limit):
                 merge(cur, v)
                 last_line, last_pos = st.line, st.pos
@@ -222,14 +287,24 @@ def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | No
         words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
         if len(words) < 2 or len(text) > 150:  # stamp noise ("NNVNNVY"), a number
             continue
+        if m := V.TITLE_LINE.match(fold(text)):  # "Objet : Voirie"
+            text = text[m.end() :]
         first = first or text
-        if was_blank and text[0].isupper() and text[-1] not in ".;:":
+        if was_blank and text[0].isupper() and text[-1] not in ".;:" and not _goes_on(doc, no):
             alone = text
     found = alone or first
     if found is None:
         return None
     found = found.rstrip(" ,;:.")
     return found if len(found) <= TITLE_CHARS else found[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _goes_on(doc: Doc, no: int) -> bool:
+    """The sentence of line ``no`` goes on below (the next line starts in lower case): "Le compte
+    rendu … est" / "validé à l'unanimité" is no title."""
+    nxt = doc.line(no + 1) if no < len(doc.starts) else ""
+    nxt = nxt.strip(" |*•")
+    return bool(nxt) and nxt[0].islower()
 
 
 def read_items(doc: Doc, passage: list[str], after: int) -> Items:
@@ -250,7 +325,7 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
     first_head = heads[0].pos if heads else len(doc.text) + 1
     prev_end = after
     for pos, v in groups:
-        if pos >= first_head or passage:
+        if pos >= first_head or passage or _totals_only(v):
             continue
         title = _title(doc, prev_end, pos, furniture) or f"vote {len(slots) + 1}"
         label = _unique(title, used)
@@ -282,17 +357,69 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
         if slot_vote is not None:
             slot_vote.item = label
             votes.append(slot_vote)
-            proper = slot_vote.counts.keys() & _PROPER
-            if proper and "pour" not in proper:
-                # "Anne-Marie : 11 votes / Blanc : 1 vote" (votes by candidate), "à l'unanimité
-                # et une abstention", "pour, 1 contre" (the pour count on the line above)
-                counts = ", ".join(f"{key} {slot_vote.counts[key]}" for key in sorted(proper))
-                notes.append(item_note("VOTE_COUNTS_UNREAD", slot_vote.source, items=(label,),
-                                       item=label, counts=counts))  # fmt: skip
-                for key in proper:
-                    del slot_vote.counts[key]
+            if (note := _uncompared(slot_vote, label)) is not None:
+                notes.append(note)
     events, absts = _events(stmts, slots, agenda, notes)
-    return Items(agenda, heads, votes, events, absts, notes)
+    points = sorted((p, label) for label, p, _, _ in slots)
+    return Items(agenda, heads, votes, events, absts, notes, points)
+
+
+def _announced(v: Vote) -> bool:
+    """ "Le Conseil, après en avoir délibéré," with nothing decided yet: its result follows."""
+    decided = v.unanimous or v.expressed_only or v.outcome or v.majority or v.election
+    return v.deliberated and v.rank == 0 and not decided
+
+
+def _totals_only(v: Vote) -> bool:
+    """ "33 votants" alone before the first heading: the session's totals, not a vote."""
+    decided = v.unanimous or v.expressed_only or v.outcome or v.majority or v.deliberated
+    return v.rank <= 1 and not decided and not v.election
+
+
+def _uncompared(vote: Vote, label: str) -> Finding | None:
+    """Counts that are no pour/contre tally, dropped (never compared with the voters), and the
+    note that says why: an election by candidate; unanimity less some votes (the pour is the
+    rest); a vote with no pour count ("Anne-Marie : 11 votes / Blanc : 1 vote", "pour, 1 contre"
+    with the pour count on the line above)."""
+    proper = vote.counts.keys() & _PROPER
+    if not vote.election and (note := _not_cast(vote, label)) is not None:
+        return note
+    if vote.election:
+        code = "ELECTION_BY_CANDIDATE"
+    elif not proper or "pour" in proper:
+        return None
+    elif vote.expressed_only and proper <= _LESS:
+        code = "UNANIMITY_LESS"
+    else:
+        code = "VOTE_COUNTS_UNREAD"
+    counts = ", ".join(f"{key} {vote.counts[key]}" for key in sorted(proper))
+    for key in proper:
+        del vote.counts[key]
+    return item_note(code, vote.source, items=(label,), item=label, counts=counts)
+
+
+def _not_cast(vote: Vote, label: str) -> Finding | None:
+    """ "Votants : 15 / Exprimés : 13 / Pour : 13": the votes not cast (abstentions, or blank and
+    null ballots in a secret ballot) are the votants less the exprimés, both printed; without the
+    votants, how many did not cast a vote is not written, so the pour and contre are dropped (a
+    comparison with the voters would accuse right minutes)."""
+    c = vote.counts
+    expressed = c.get("expressed")
+    if expressed is None or "pour" not in c or not _NOT_CAST.isdisjoint(c):
+        return None
+    if c["pour"] + c.get("contre", 0) != expressed:
+        return None  # the minutes disagree with themselves: compared as printed
+    voters = c.get("voters")
+    if voters is not None and voters >= expressed:
+        key = "blank" if vote.secret else "abstention"
+        c[key] = voters - expressed
+        return item_note("NOT_CAST_FROM_TOTALS", vote.source, items=(label,), item=label,
+                         rest=voters - expressed, voters=voters, expressed=expressed)  # fmt: skip
+    counts = ", ".join(f"{key} {c[key]}" for key in ("pour", "contre") if key in c)
+    for key in ("pour", "contre"):
+        c.pop(key, None)
+    return item_note("NOT_CAST_UNKNOWN", vote.source, items=(label,), item=label,
+                     counts=counts, expressed=expressed)  # fmt: skip
 
 
 def _unique(label: str, used: set[str]) -> str:
@@ -333,6 +460,7 @@ def _events(
     events: list[Event] = []
     absts: list[NotVoting] = []
     gone: set[str] = set()  # who left (as written), for the returns
+    back: set[str] = set()  # who left for one item only: a return written after it is no news
     for st in stmts:
         if st.nv is not None:
             k = bisect.bisect_right(starts, st.pos) - 1
@@ -349,6 +477,9 @@ def _events(
                 notes.append(item_note("EVENT_NOT_PLACED", st.source, who=who, anchor=anchor))
             continue
         key = _who_key(who)
+        if kind == "return" and key in back and key not in gone:
+            back.discard(key)  # back for the next item, as the departure said
+            continue
         if kind == "return":
             if key not in gone:
                 notes.append(item_note("RETURN_WITHOUT_DEPARTURE", st.source, who=who))
@@ -363,6 +494,7 @@ def _events(
             if i < len(agenda):
                 events.append(Event("arrive", agenda[i], who, st.source))
             gone.discard(key)
+            back.add(key)
             continue
         events.append(Event(kind, item, who, st.source))
     return events, absts

@@ -20,8 +20,12 @@ HEADING_WORDS = (
     "dossier",
     "affaire",
     "objet",
+    "delib",
+    "dcm",
+    "dcc",
 )
-"""Words that may open a numbered heading: "Rapport n°19", "Point 1 :", "Délibération n°1"."""
+"""Words that may open a numbered heading: "Rapport n°19", "Point 1 :", "Délibération n°1",
+"Délib. n°3", "DCM n° 2024-001" (délibération du conseil municipal / communautaire)."""
 
 UNNUMBERED_HEADINGS = (
     "questions diverses",
@@ -36,14 +40,14 @@ _SIGN = r"(?:n\ ?[°o*]\ ?\.?|no\.|numero)"
 
 HEADING = re.compile(
     rf"""^[\ \-*•·>#|_]*
-    (?:(?P<word>{_WORD})s?\ *(?:{_SIGN}\ *)?)?
+    (?:(?P<word>{_WORD})s?\.?\ *)?(?:{_SIGN}\ *)?
     (?P<ref>
         \d{{4,8}}(?:\ \d\d)*\ \d{{1,3}}(?=[\ \-:.)]|$)  # a date code ("2021 06"), then the number
       | \d{{1,8}}(?:[-/.]\d{{1,4}}){{1,3}}(?![\d/])  # 2021-045, 25-04/031, 2019-12-1
       | \d{{1,3}}(?:\ ?(?:bis|ter)\b)?               # 1, 12 bis
       | [ivxl]{{1,6}}(?![a-z'])                      # roman numerals
     )
-    \ *(?P<sep>[-:).]|/(?![\d])|°)?\ *
+    \ *(?P<sep>[-:).|]|/(?![\d])|°)?\ *
     (?P<rest>.*)$""",
     _X,
 )
@@ -56,8 +60,17 @@ UNNUMBERED = re.compile(
     _X,
 )
 
-SUB_POINT = re.compile(r"^[\ \-*•]*(?:[a-h]|\d{1,2}\.\d{1,2})\ ?[)./]?(?:\ +\S|$)", _X)
-"""A sub-point ("a)", "b.", "6.1 Ecole"): it separates two votes, it is no item."""
+TITLE_LINE = re.compile(r"^[\ \-*•]*(?:objet|intitule)\ *:\ *(?=\S)", _X)
+"""A title without a number ("Objet : Budget primitif"): it opens an item (a bound between two
+votes, and the item's title)."""
+
+SUB_POINT = re.compile(
+    r"^[\ \-*•]*(?:[a-h]\ ?[)./]|\d{1,2}\.\d{1,2}\ ?[)./]?|\d{1,2}-\d{1,2}(?=\ +[a-z]))"
+    r"(?:\ +\S|$)",
+    _X,
+)
+"""A sub-point ("a)", "b.", "6.1 Ecole", "6-2 Subvention"): it separates two votes, it is no
+item."""
 
 # --- numbers in words ----------------------------------------------------------------------------
 
@@ -80,6 +93,35 @@ WORD_COUNT = re.compile(
 )
 """A count in words before its category: "DEUX voix POUR", "une abstention"."""
 
+UNANIMITY_LESS = re.compile(
+    rf"unanimite\ +(?:moins|sauf|a\ +l'exception\ +d[e']?)\ *(?P<n>\d{{1,3}}|{_NUMBER})\ +"
+    r"(?P<what>(?:voix\ +|votes?\ +)?contre|abstentions?|voix|votes?)",
+    _X,
+)
+"""Unanimity less some votes: "à l'unanimité moins une voix", "sauf 2 abstentions" (not
+unanimous; a bare "moins une voix" does not say whether against or abstaining)."""
+
+CANDIDATE = re.compile(
+    r"(?:^[\ \-*•]*|[,;/(]|\bet\b)\ *(?P<who>[a-z][^,;:/()\d]{1,60}?)\ *:\ *\d{1,4}\ +"
+    r"(?:voix|votes?|suffrages?)\b",
+    _X,
+)
+"""A count by candidate: "M. DUPONT : 15 voix" (what precedes is a name, not a category)."""
+CATEGORY = re.compile(
+    r"(?:voix\ +|votes?\ +)?(?:pour|contre|abstentions?|blancs?|nuls?|bulletins|votants|presents"
+    r"|suffrages|exprimes|majorite|resultat|vote|scrutin|total)\b",
+    _X,
+)
+"""Words that name a category of a tally, not a candidate."""
+ELECTED = re.compile(
+    r"\b(?:a|ont|ayant)\ +obtenu\ +\d|\bobtien(?:t|nent)\ +\d"
+    r"|\b(?:est|sont)\ +(?:proclamee?s?\ +)?elue?s?(?:\ *[.!]\ *$|\ +(?:au\ +(?:premier|second|\d)"
+    r"|a\ +la\ +majorite|avec\ +\d|par\ +\d|maire\b|adjointe?s?\b|delegue|president))",
+    _X,
+)
+"""An election: "a obtenu 12 voix", "M. X est élu.", "est élue au premier tour", "est élu avec 15
+voix" (not "ils sont élus par les grands électeurs")."""
+
 BARE_COUNT = re.compile(r"(?<![a-z])(?P<what>pour|contre|abstentions?)\ +(?P<n>\d{1,4})\b", _X)
 """A category then its count without a colon ("Pour 3, Contre 0"): read only when at least two
 categories are written so in one statement ("pour 10 ans" alone is not a vote)."""
@@ -92,6 +134,29 @@ COUNT_END = re.compile(
 )
 """What may follow "11 pour" without "voix" for it to be a count ("2031 pour pouvoir" is not)."""
 
+VOIX_CONTRE = re.compile(
+    rf"\bpar\ +(?P<a>\d{{1,4}}|{_NUMBER})\ +voix\ +contre\ +(?P<b>\d{{1,4}}|{_NUMBER})\b"
+    r"(?!\ *(?:voix\ +)?(?:pour|contre|abstention))",
+    _X,
+)
+""""Adopté par 12 voix contre 3" (12 pour, 3 contre); "rejeté par 8 voix contre 6" (8 contre,
+6 pour): the majority first."""
+
+NPV_COUNT = re.compile(
+    rf"(?<![\d,.])(?P<n>\d{{1,3}}|{_NUMBER})\ +(?:(?:conseill\w*|elue?s?|membres?|personnes?)\ +)?"
+    r"(?:ne\ +)?(?:prenant|prend|prennent|participant|participe(?:nt)?)\ +pas\b",
+    _X,
+)
+"""A count of members taking no part: "1 ne prenant pas part au vote", "un élu ne prenant pas
+part au vote"."""
+
+LONE_COUNT = re.compile(
+    r"^[\ \-*•]*(?P<n>\d{1,4})\ +(?:voix\ +|votes?\ +)?(?P<what>pour|contre|abstentions?)"
+    r"\ *[.;,]?$",
+    _X,
+)
+"""A line that is one count and nothing else: "15 pour." under "Vote du budget primitif 2021 :"."""
+
 LABELLED_COUNT = re.compile(
     r"^[\ \-*•]*(?P<what>pour|contre|abstentions?)\b[^:\d]{0,80}:\ *(?P<n>\d{1,4})"
     r"\ *(?:votes?|voix)?\ *\.?$",
@@ -102,14 +167,17 @@ LABELLED_COUNT = re.compile(
 # --- decisions -----------------------------------------------------------------------------------
 
 UNANIMITY = re.compile(
-    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:unanimite|unaminite|unaminte|unanimte)\b"
-    r"(?!\ +(?:de\ +principe))",
+    r"(?:^|[\ ,;(])(?:a|&|par)?\ *l?'?\ ?'?(?:[pf]?unanimite|unaminite|unaminte|unanimte)\b"
+    r"(?!\ +(?:de\ +principe))(?P<expr>\ +des\ +suffrages)?",
     _X,
 )
-"""Unanimity anywhere in a decision: "le Conseil municipal, à l'unanimité des membres présents"."""
+"""Unanimity anywhere in a decision: "le Conseil municipal, à l'unanimité des membres présents",
+"Adopté à l'unanimité", "unanimité des suffrages exprimés" (``expr``: of the votes cast only);
+OCR misspellings ("unaminité", "à Punanimité" or "à Funanimité" for "à l'unanimité")."""
 
-MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b", _X)
-"""A vote "à la majorité" (with or without the figures: without them, nothing to compare)."""
+MAJORITY = re.compile(r"(?:^|[\ ,;(])(?:a|&)\ +la\ +majorite\b(?!\ +(?:absolue|relative))", _X)
+"""A vote "à la majorité" (with or without the figures: without them, nothing to compare); not
+the rule of an election ("le maire est élu au scrutin secret et à la majorité absolue")."""
 
 DELIBERATED = re.compile(
     r"(?:apres\ +)?(?:en\ +)?avoir\ +delibere|apres\ +(?:en\ +)?delibere|apres\ +deliberation", _X
@@ -117,11 +185,40 @@ DELIBERATED = re.compile(
 """A decision of the assembly whose result is not written ("Après en avoir délibéré, le Conseil
 municipal : …"): a vote with nothing to compare."""
 
-ADOPTION = re.compile(
-    r"^(?:adoption|approbation)\ +(?:a|&|par)\ |[\ /:-](?:adopte|approuve)e?s?\ *[.!]?$", _X
+_THING = (
+    r"(?:(?:le|la|l')\ *)?(?:rapport|projet|deliberation|proposition|point|dossier|motion"
+    r"|amendement|voeu|question|proces\ ?-?\ ?verbal|compte\ ?-?\ ?rendu)?"
+    r"(?:\ +n\ ?°\ ?\d{1,4})?\ *(?:est\ +|sont\ +)?"
 )
-"""A decision written as a noun ("Adoption à 0 Contre, 0 abstention, 11 voix pour"), or the
-outcome last ("Vote : 14 pour / 0 contre / 0 abstention adopté")."""
+ADOPTED_PHRASES = (
+    # "ADOPTÉ", "Rapport adopté", "Approuve le projet …"
+    rf"^{_THING}(?:adopte|approuve)",
+    # "la délibération est adoptée"
+    r"\b(?:est|sont)\ +(?:adopte|approuve)",
+    # a noun: "Adoption à 0 Contre, 0 abstention, 11 voix pour"
+    r"^(?:adoption|approbation)\ +(?:a|&|par)\ ",
+    # the outcome last: "Vote : 14 pour / 0 contre / 0 abstention adopté"
+    r"[\ /:-](?:adopte|approuve)e?s?\ *[.!]?$",
+    # the assembly as subject: "Le Conseil municipal, après en avoir délibéré, ADOPTE le budget"
+    r"\b(?:le|la|l')\ *(?:conseil|comite|commission|assemblee|bureau)\b[^.;]{0,160}?"
+    r"\b(?:adopte|approuve)(?:nt)?\b(?!\ +pas)",
+)
+ADOPTED = re.compile("|".join(ADOPTED_PHRASES), _X)
+"""A reported adoption (unanimity is one too: see ``UNANIMITY``)."""
+REJECTED_PHRASES = (
+    # "REJETÉ", "le rapport est rejeté"
+    rf"^{_THING}(?:rejete|rejette)",
+    r"\b(?:est|sont)\ +rejete",
+    # "n'est pas adoptée", "n'a pas été approuvé"
+    r"n'?\ ?(?:est|sont)\ +pas\ +(?:adopte|approuve)|n'?\ ?a\ +pas\ +ete\ +(?:adopte|approuve)",
+    # "N'adopte pas la proposition"
+    r"\bn'?\ ?(?:adopte|approuve)(?:nt)?\ +pas\b",
+)
+REJECTED = re.compile("|".join(REJECTED_PHRASES), _X)
+"""A reported rejection (it wins over an adoption: "n'est pas adoptée")."""
+OPERATIVE = re.compile(r"^[\ \-*•]*(?:adopte|approuve)", _X)
+"""The operative verb opening a statement ("Approuve le projet …"): the body of the decision
+announced above ("Le Conseil, à l'unanimité :"), not another decision."""
 
 NOT_A_DECISION = re.compile(
     r"^[\ \-*•]*(?:vu|considerant|rappel|pour\ +memoire|comme\ +vous\ +le\ +savez"
@@ -133,9 +230,6 @@ NOT_A_DECISION = re.compile(
 ALREADY = re.compile(r"\bdeja\ +(?:ete\ +)?(?:vote|adopte|approuve|recueilli|delibere)", _X)
 """A decision taken before ("ce projet déjà voté à l'unanimité"), not a vote of this session."""
 
-REFUSED = re.compile(r"\bn'?\ ?(?:adopte|approuve)(?:nt)?\ +pas\b", _X)
-"""A decision not to adopt: "N'adopte pas la proposition"."""
-
 # --- events inside an item -----------------------------------------------------------------------
 
 _WHO = r"(?P<who>[^,;:()]{3,80}?)"
@@ -143,7 +237,11 @@ LEAVE_VERBS = (
     r"quitte(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee|le\ +conseil)",
     r"a\ +quitte\ +(?:la\ +salle|la\ +seance)",
     r"se\ +retire(?:nt)?",
-    r"sort(?:ent)?\ +de\ +la\ +salle",
+    r"sort(?:ent)?\ +de\ +la\ +(?:salle|seance)",
+    r"se\ +deporte(?:nt)?",
+    r"s'absente(?:nt)?",
+    r"(?:est|sont)\ +(?:invitee?s?|priee?s?)\ +(?:a|de)\ +(?:quitter|sortir\ +de)"
+    r"\ +la\ +(?:salle|seance)",
 )
 RETURN_VERBS = (
     r"siege(?:nt)?\ +(?:a\ +nouveau|de\ +nouveau)",
@@ -170,6 +268,22 @@ EVENT_AFTER = re.compile(
     _X,
 )
 """An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau"."""
+EVENT_ASKED = re.compile(
+    r"^(?:[^.;:]{0,80},\ *)?(?:il\ +est\ +demande|on\ +demande"
+    r"|(?:monsieur\ +|madame\ +)?(?:le|la)\ +(?:maire|presidente?)\ +demande)"
+    rf"\ +(?:a|au)\ +{_WHO}\ +de\ +(?:bien\ +vouloir\ +)?"
+    r"(?:(?P<leave>quitter|sortir\ +de|se\ +retirer)|(?P<back>rejoindre|regagner|reintegrer))\b",
+    _X,
+)
+"""A departure or a return asked of a member: "Il est demandé à M. X de quitter la salle",
+"À la suite de la présente délibération, Monsieur le Maire demande à M. X de bien vouloir
+rejoindre l'Assemblée"."""
+EVENT_VERB_FIRST = re.compile(
+    rf"^(?:(?P<leave>{'|'.join(LEAVE_VERBS)})|(?P<arrive>{'|'.join(ARRIVE_VERBS)})"
+    rf"|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
+    _X,
+)
+"""An event whose subject ends the line above: "Monsieur Luc ROUX" / "quitte la salle."."""
 EVENT_BEFORE = re.compile(
     r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
 )
@@ -231,21 +345,21 @@ CHAIR_TITLES = (
 )
 """Titles that name one member where a name is expected ("Le Maire et Madame X ne prennent pas
 part au vote": two members)."""
-TITLE = re.compile(
-    r"(?:monsieur\ +|madame\ +)?(?:le\ +|la\ +|l')?(?:"
-    + "|".join(re.escape(t) for t in CHAIR_TITLES)
-    + r")\W*",
-)
+
+
+def _titled(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``titles`` with its civility and article ("Monsieur le Maire"), matched whole."""
+    words = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"(?:monsieur\ +|madame\ +)?(?:le\ +|la\ +|l')?(?:{words})\W*")
+
+
+TITLE = _titled(CHAIR_TITLES)
 """A title standing for a member (folded text, matched whole)."""
 
 CHAIR_OF_SESSION = ("maire", "president", "presidente")
 """The titles of the one who chairs the session: they stand for the chair the minutes name
 ("sous la présidence de M. X"), not the deputies' titles ("premier adjoint")."""
-CHAIR = re.compile(
-    r"(?:monsieur\ +|madame\ +)?(?:le\ +|la\ +|l')?(?:"
-    + "|".join(re.escape(t) for t in CHAIR_OF_SESSION)
-    + r")\W*",
-)
+CHAIR = _titled(CHAIR_OF_SESSION)
 """A title standing for the session's chair ("Monsieur le Maire"; folded text, matched whole)."""
 DEPUTY = re.compile(r"\b(?:adjointe?|vice|doyen(?:ne)?|conseill(?:er|ere))\b")
 """A title in the presidency sentence that says the chair is not the mayor or president himself
@@ -256,3 +370,27 @@ CHAIR_ELECTED = re.compile(
 )
 """A session that elects its mayor or president: the title may change hands during it, so it
 stands for no one."""
+
+# --- clock times ---------------------------------------------------------------------------------
+
+CLOCK_UNTIL = re.compile(r"\bjusqu'?\ ?(?:a|&)\b", _X)
+"""A clock time that ends something: "jusqu'à 21 h" (a present member leaves then, an absent
+one arrives then)."""
+CLOCK_LEAVE = re.compile(
+    r"\b(?:depart|parti|partie|partis|parties|quitte\w*|s'absente\w*|sorti|sortie|sortis)\b", _X
+)
+"""A clock time at which a member leaves: "départ à 20 h 50", "a quitté la séance à 22 h"."""
+CLOCK_ARRIVE = re.compile(r"\b(?:arrive\w*|arrivee|rejoin\w*|retour|present\w*\ +a\ +partir)", _X)
+"""A clock time at which a member arrives: "arrivé à 19 h 49", "présente à partir de 21 h"
+(a bare "à partir de 21 h" depends on the list it is written in)."""
+CLOCK_FROM = re.compile(r"\b(?:a\ +partir\ +d[eu]?|a\ +compter\ +d[eu]?|des)\ +\d", _X)
+"""A proxy in force from a clock time: "(pouvoir à M. Y à partir de 10 H 50)"."""
+TIME_STAMP = re.compile(
+    r"(?:^[\ \-*•(]*|\(|\b(?:il\ +est|a|&|vers|des)\ +)(?P<h>[0-2]?\d)\ ?(?:h|heures?)"
+    r"\ ?(?P<m>[0-5]\d)?\b(?!\ *(?:a|&)\ +[0-2]?\d\ ?h)",
+    _X,
+)
+"""A time of the session written in the text ("à 10 h 35", "Il est 21 heures", "10h35 :" at the
+start of a line); not a range of opening hours ("de 8 h à 12 h")."""
+TIME_RANGE_END = re.compile(r"\d\ ?(?:h|heures?)(?:\ ?\d\d)?\ +$", _X)
+"""What precedes the second time of a range ("de 8 h" before "à 12 h"), looked for just before."""

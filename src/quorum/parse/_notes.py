@@ -176,6 +176,7 @@ READING_CODES = frozenset(
         "INTERESTED_NOT_NAMED",
         "EVENT_NOT_PLACED",
         "RETURN_WITHOUT_DEPARTURE",
+        "CLOCK_TIME_BETWEEN_VOTES",
     }
 )
 """Notes that say part of the attendance was not understood: the reading is then incomplete."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quorum.parse._civilities import civility
+from quorum.parse._itemwords import EVENT_BEFORE
 
 _X = re.VERBOSE
 
@@ -22,7 +23,7 @@ CIVILITY = re.compile(rf"^{civility()}(?:\.|\b)\ *", _X)
 
 ITEM = (
     r"(?:(?:la|le|l')\ *)?(?:questions?|deliberations?|rapports?|points?|dossiers?"
-    r"|affaires?)?\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4}(?:\ ?(?:bis|ter))?)"
+    r"|affaires?)?\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4}(?!\d)(?:\ ?(?:bis|ter))?)"
     r"(?!\ ?h(?:eures?)?\b|\ ?h\d)"
 )
 """A reference to an item: "la question n°6", "rapport 12", "point n° 3 bis"."""
@@ -51,6 +52,12 @@ RANGE_UNTIL = re.compile(rf"(?:jusqu'{{0,2}}\ ?{_A}|jusque)\ +{ITEM}(?P<incl>\ +
 RANGE_BEFORE = re.compile(rf"(?:avant\ +(?:le\ +vote\ +(?:de|du)\ +)?){ITEM}", _X)
 RANGE_AFTER = re.compile(rf"apres\ +(?:le\ +vote\ +(?:de|du)\ +)?{ITEM}", _X)
 CLOCK = re.compile(r"\b(?P<h>[0-2]?\d)\ ?(?:h|heures?)\ ?(?P<m>[0-5]\d)?\b", _X)
+RANGE_CLOCK = re.compile(
+    r"(?:a\ +partir\ +d[eu]|a\ +compter\ +d[eu]|des|jusqu'?\ ?(?:a|&)|a|&|vers)"
+    r"\ +[0-2]?\d\ ?(?:h|heures?)\b",
+    _X,
+)
+"""A clock time after a name ("M. Y à partir de 10 H 50"): where the name ends."""
 
 SUBSTITUTE = re.compile(r"^suppl[ea]ante?s?$", _X)
 SUBSTITUTE_OF = re.compile(
@@ -135,53 +142,37 @@ DECISION = re.compile(
     r"|bulletins?|scrutin",
     _X,
 )
-UNANIMOUS = re.compile(
-    r"(?:adopte(?:e|s|es)?|approuve(?:e|s|es)?|^)\ *(?:a|&)?\ *l?'?\ ?'?unanimite"
-    r"(?P<expr>\ +des\ +suffrages)?",
-    _X,
-)
 COUNT = re.compile(
-    r"""(?P<n>\d{1,4})\ +(?P<voix>(?:voix|votes?|suffrages?)\ +)?
+    r"""(?P<n>\d{1,4})\ +(?P<voix>(?:voix|votes?|suffrages?)\ +[«"]?\ *)?
         (?P<what>pour|contre|abstentions?|votants|presents)\b""",
     _X,
 )
 COUNT_LABEL = re.compile(
     r"""(?<![a-z])
         (?P<what>pour|contre|abstentions?|votants|presents|conseillers?\ +interesses?|npp?v
-        |ne\ +(?:prenant|prend|prennent)\ +pas\ +part\ +au\ +vote|suffrages\ +exprimes
+        |ne\ +(?:prenant|prend|prennent)\ +pas\ +part\ +au\ +vote|(?:suffrages\ +)?exprimes
         |(?:bulletins\ +)?(?:blancs?|nuls?)(?:\ +(?:ou|et)\ +(?:blancs?|nuls?))?)
         \*?\ *:\ *(?P<n>\d{1,4})\b""",
     _X,
 )
 BARE_VOTES = re.compile(r"^(?P<n>\d{1,4})\ +(?:voix|votes)\ *\.?$", _X)
 NOT_VOTING = re.compile(
-    r"(?:ne\ +)?(?:prend|prennent|prenant)\ +pas\ +part\ +au\ +vote(?!\ *:)", _X
+    r"(?:(?:ne\ +)?(?:prend|prennent|prenant)\ +pas\ +part|ne\ +participe(?:nt)?\ +(?:pas|ni)"
+    r"|ne\ +participant\ +pas)"
+    r"\ +(?:au\ +(?:debat\ +(?:ni|et)\ +au\ +)?vote|a\ +la\ +deliberation|aux?\ +debats?)"
+    r"(?:\ +(?:ni|et)\ +au\ +vote)?(?!\ *:)",
+    _X,
 )
 """A member who takes no part in the vote ("M. X ne prend pas part au vote", "ne prenant pas
-part", "prend pas part" with the "ne" lost to OCR), not a count."""
+part", "prend pas part" with the "ne" lost to OCR, "ne participe pas au vote", "ne participe ni
+au débat ni au vote", "ne prend pas part à la délibération"), not a count."""
 INTEREST = re.compile(
     r"interesse|quitte(?:nt)?\ +la\ +(?:salle|seance)|sort(?:ent)?\ +de\ +la\ +salle"
-    r"|se\ +retir(?:e|ent|ant)\b",
+    r"|se\ +retir(?:e|ent|ant)\b|se\ +deport(?:e|ent|ant)\b",
     _X,
 )
 """What makes a non-voter a conseiller intéressé who withdraws for the item (L2131-11)."""
 
-_THING = (
-    r"(?:(?:le|la|l')\ *)?(?:rapport|projet|deliberation|proposition|point|dossier|motion"
-    r"|amendement|voeu|question|proces\ ?-?\ ?verbal|compte\ ?-?\ ?rendu)?"
-    r"(?:\ +n\ ?°\ ?\d{1,4})?\ *(?:est\ +|sont\ +)?"
-)
-REJECTED = re.compile(
-    rf"^{_THING}(?:rejete|rejette)|\b(?:est|sont)\ +rejete"
-    r"|n'?\ ?(?:est|sont)\ +pas\ +(?:adopte|approuve)|n'?\ ?a\ +pas\ +ete\ +(?:adopte|approuve)",
-    _X,
-)
-"""A reported rejection: "REJETÉ", "le rapport est rejeté", "n'est pas adoptée"."""
-ADOPTED = re.compile(
-    rf"^{_THING}(?:adopte|approuve)|\b(?:est|sont)\ +(?:adopte|approuve)",
-    _X,
-)
-"""A reported adoption: "ADOPTÉ", "Rapport adopté", "la délibération est adoptée"."""
 SECRET = re.compile(r"bulletins?\ +(?:secrets?|blancs?|nuls?)|scrutin\ +secret|vote\ +secret", _X)
 """A secret ballot: "au scrutin secret", "Bulletins blancs ou nuls : 2"."""
 TOTALS = re.compile(
@@ -190,6 +181,5 @@ TOTALS = re.compile(
 """Session totals printed before the items ("Présents : 29 - Votants : 33")."""
 LONE_NUMBER = re.compile(r"\d{1,3}")
 """A page number alone on its line."""
-EVENT = re.compile(
-    r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
-)
+EVENT = EVENT_BEFORE
+"""An event with its noun first (one pattern, in ``_itemwords``)."""

@@ -22,6 +22,7 @@ from quorum.parse._build import (
     president,
     register_entries,
 )
+from quorum.parse._clock import apply_clock, clock_events, snapshots
 from quorum.parse._counts import read_counts
 from quorum.parse._item_notes import item_note
 from quorum.parse._items import Event, Items, read_items
@@ -75,16 +76,13 @@ def build_session(text: str) -> Session:
     for sec in lists.secretary:
         if not b.resolver.find(sec.name):
             b.say("SECRETARY_NOT_MEMBER", sec.source, name=sec.name.display)
-    for who, src in lists.clock:
-        mid = b.resolver.find(who.name)
-        b.say("CLOCK_TIME_NOT_PLACED", src, members=tuple(mid[:1]), text=src.text or "")
+    apply_clock(b, lists, doc, head_end, read.points, snapshot=read.snapshots)
     told: dict[Source, list[str]] = {}  # one note a sentence, naming everyone it moves
     for mv in lists.moves:
-        told.setdefault(mv.source, []).extend(b.resolver.find(mv.who.name)[:1])
+        if not mv.at_time:  # a move at a clock time is placed (or said) by apply_clock
+            told.setdefault(mv.source, []).extend(b.resolver.find(mv.who.name)[:1])
     for src, mids in told.items():
-        timed = any(mv.at_time for mv in lists.moves if mv.source == src)
-        code = "CLOCK_TIME_NOT_PLACED" if timed else "MOVE_NOT_PLACED"
-        b.say(code, src, members=tuple(mids), text=src.text or "")
+        b.say("MOVE_NOT_PLACED", src, members=tuple(mids), text=src.text or "")
     for u in lists.unread:
         b.say("UNREAD_TEXT", u.source, why=u.why, text=u.source.text or "")
     votes, events, absts = read.votes, read.events, read.absts
@@ -166,6 +164,11 @@ def _agenda(doc: Doc, lists: Lists, after: int) -> tuple[Items, list[Finding]]:
             passage.append(label)
     read = read_items(doc, passage, after)
     notes += read.notes
+    clock, _ = clock_events(lists)
+    if not read.agenda and clock:
+        read.agenda, read.snapshots = snapshots(clock), True
+        labels = ", ".join(f"'{x}'" for x in read.agenda)
+        notes.append(item_note("ATTENDANCE_SNAPSHOTS", None, labels=labels))
     if not read.agenda:
         read.agenda = ["1"]
         notes.append(
@@ -232,6 +235,8 @@ def _move(b: Builder, ev: Event, mid: str) -> None:
             b.move(mid, p, +1, ev.source)
     elif p > 0:
         b.move(mid, p - 1, -1, ev.source)
+    else:  # gone before the first vote: not present from the start
+        b.initially.pop(mid, None)
 
 
 def _in_office(doc: Doc) -> int | None:

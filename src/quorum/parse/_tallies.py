@@ -75,11 +75,7 @@ def build_tallies(
             continue
         last = len(b.agenda) - 1 if blk.last is None else b.pos.get(blk.last, first)
         for label in b.agenda[first : last + 1]:
-            c = recs.setdefault(label, Vote(label, blk.source)).counts
-            if blk.present is not None:
-                c.setdefault("present", blk.present)
-            if blk.voters is not None:
-                c.setdefault("voters", blk.voters)
+            _give(recs.setdefault(label, Vote(label, blk.source)), blk.present, blk.voters)
     withdrawals = _not_voting(b, recs, absts)
     _apply_totals(b, recs, lists, totals, {w.from_item for w in withdrawals})
     rank = {lab: i for i, lab in enumerate(b.agenda)}
@@ -159,11 +155,15 @@ def _apply_totals(
         return
     assert totals.source is not None
     for lab in needing:
-        c = recs.setdefault(lab, Vote(lab, totals.source)).counts
-        if totals.present is not None:
-            c.setdefault("present", totals.present)
-        if totals.voters is not None:
-            c.setdefault("voters", totals.voters)
+        _give(recs.setdefault(lab, Vote(lab, totals.source)), totals.present, totals.voters)
+
+
+def _give(v: Vote, present: int | None, voters: int | None) -> None:
+    """Present and voters counts printed for a range or the session, where the vote has none."""
+    if present is not None:
+        v.counts.setdefault("present", present)
+    if voters is not None:
+        v.counts.setdefault("voters", voters)
 
 
 def tally(item: str, v: Vote) -> Tally:

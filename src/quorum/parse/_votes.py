@@ -16,6 +16,8 @@ from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
 from quorum.parse._text import fold
 
+LESS = "contre ou abstention"
+"""The count of "à l'unanimité moins une voix": against or abstaining, not written which."""
 VOTE_KEYS = ("pour", "contre", "abstention", "npv", "blank", "blank_only", "null", "interested")
 """Counts of a vote proper (the others are totals: voters, present, expressed)."""
 
@@ -35,6 +37,8 @@ class Vote:
     """Reported "à la majorité": a vote, with or without figures (none: nothing to compare)."""
     deliberated: bool = False
     """"Après en avoir délibéré": a decision, even when its result is not written."""
+    election: bool = False
+    """A vote by candidate ("M. X : 15 voix", "est élu"): its counts are not pour/contre."""
 
     @property
     def rank(self) -> int:
@@ -63,28 +67,33 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
     if len(bare) < 2:
         bare = {}
-    if m := V.LABELLED_COUNT.match(f):  # one category, but plainly a count
+    if m := V.LABELLED_COUNT.match(f) or V.LONE_COUNT.match(f):  # one category, plainly a count
         bare[_key(m.group("what"))] = int(m.group("n"))
     kinds = {m.group("what")[:4] for m in counts} | {k[:4] for k in bare}
     counted = len(kinds) >= 2 or bool(bare)
     deliberated = bool(V.DELIBERATED.search(f))
-    if not (P.DECISION.search(f) or deliberated or counted) or V.NOT_A_DECISION.match(f):
+    election = bool(V.ELECTED.search(f)) or any(
+        not V.CATEGORY.match(m.group("who")) for m in V.CANDIDATE.finditer(f)
+    )
+    if not (P.DECISION.search(f) or deliberated or counted or election) or V.NOT_A_DECISION.match(
+        f
+    ):
         return None
     if V.ALREADY.search(f):
         return None
     vote = Vote(item, src)
-    if m := P.UNANIMOUS.search(f):
-        if m.group("expr"):
+    if m := V.UNANIMITY.search(f):
+        if m.group("expr") or "suffrages exprimes" in f[m.end() : m.end() + 30]:
             vote.expressed_only = True
         else:
             vote.unanimous = True
-    elif m := V.UNANIMITY.search(f):
-        if "suffrages exprimes" in f[m.end() : m.end() + 30]:
-            vote.expressed_only = True
-        else:
-            vote.unanimous = True
+    if vote.unanimous and (m := V.UNANIMITY_LESS.search(f)):
+        n = m.group("n")
+        what = m.group("what")
+        key = "abstention" if what.startswith("abst") else "contre" if "contre" in what else LESS
+        vote.counts[key] = _number(n)
     words = list(V.WORD_COUNT.finditer(f))
-    decided = vote.unanimous or vote.expressed_only or V.MAJORITY.search(f) or P.ADOPTED.search(f)
+    decided = vote.unanimous or vote.expressed_only or V.MAJORITY.search(f) or V.ADOPTED.search(f)
     if (
         any(m.group("voix") for m in words)
         or len({m.group("what") for m in words}) >= 2
@@ -98,17 +107,24 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     for m in P.COUNT_LABEL.finditer(f):
         key = _key(m.group("what"))
         vote.counts[key] = int(m.group("n"))
+    if (m := V.NPV_COUNT.search(f)) and "npv" not in vote.counts:
+        vote.counts["npv"] = _number(m.group("n"))
+    if m := V.VOIX_CONTRE.search(f):  # the majority first: "adopté par 12 voix contre 3"
+        most, least = (_number(m.group(k)) for k in ("a", "b"))
+        rejected = bool(V.REJECTED.search(f))
+        vote.counts["pour"], vote.counts["contre"] = (least, most) if rejected else (most, least)
     if m := P.BARE_VOTES.match(f):
         vote.counts["voters"] = int(m.group("n"))
     vote.majority = bool(V.MAJORITY.search(f))
     vote.deliberated = deliberated
-    if vote.unanimous and (vote.counts.get("contre") or vote.counts.get("abstention")):
+    vote.election = election
+    if vote.unanimous and any(vote.counts.get(k) for k in ("contre", "abstention", LESS)):
         # "à l'unanimité et une abstention": unanimous among the votes cast
         vote.unanimous, vote.expressed_only = False, True
-    if P.REJECTED.search(f) or V.REFUSED.search(f):
+    if V.REJECTED.search(f):
         vote.outcome = "rejected"
         vote.unanimous = False  # "rejeté à l'unanimité": unanimous against
-    elif vote.unanimous or vote.expressed_only or P.ADOPTED.search(f) or V.ADOPTION.search(f):
+    elif vote.unanimous or vote.expressed_only or V.ADOPTED.search(f):
         vote.outcome = "adopted"
     # a secret ballot: blank or null ballots counted, or "au scrutin secret" beside the counts
     # (alone, the phrase is often "décide de ne pas procéder au scrutin secret")
@@ -122,30 +138,37 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
         or vote.outcome
         or vote.majority
         or vote.deliberated
+        or vote.election
     ):
         return None
     return vote
 
 
+def _number(text: str) -> int:
+    """A count in digits or in words ("12", "douze")."""
+    return int(text) if text.isdigit() else V.NUMBER_WORDS[" ".join(text.split())]
+
+
+_KEYS = (
+    ("abstention", "abstention"),
+    ("conseiller", "interested"),
+    ("np", "npv"),
+    ("ne ", "npv"),
+    ("votant", "voters"),
+    ("present", "present"),
+    ("suffrages", "expressed"),
+    ("exprim", "expressed"),
+)
+"""The key of a count by how its category starts ("abstentions", "conseillers intéressés")."""
+
+
 def _key(what: str) -> str:
-    if what.startswith("abstention"):
-        return "abstention"
-    if what.startswith("conseiller"):
-        return "interested"
-    if what.startswith(("np", "ne ")):
-        return "npv"
-    if what.startswith("votant"):
-        return "voters"
-    if what.startswith("present"):
-        return "present"
-    if what.startswith("suffrages"):
-        return "expressed"
-    if "blanc" in what and "nul" in what:
-        return "blank"
-    if "blanc" in what:
-        return "blank_only"
-    if "nul" in what:
-        return "null"
+    for start, key in _KEYS:
+        if what.startswith(start):
+            return key
+    blank, null = "blanc" in what, "nul" in what
+    if blank or null:
+        return "blank" if blank and null else "blank_only" if blank else "null"
     return what
 
 
@@ -172,6 +195,7 @@ def merge(current: Vote, new: Vote) -> None:
     current.secret = current.secret or new.secret
     current.majority = current.majority or new.majority
     current.deliberated = current.deliberated or new.deliberated
+    current.election = current.election or new.election
 
 
 def blank(counts: dict[str, int]) -> int | None:
