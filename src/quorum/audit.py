@@ -262,15 +262,7 @@ def _audit(
     assumed: bool = False,
 ) -> Audit:
     c = Counts(session, rule_set)
-    tallies = {t.item: t for t in session.tallies}
-    checked = [
-        _item(c, pos, label, tallies.get(label)) for pos, label in enumerate(session.agenda)
-    ]
-    checks = [check for check, _ in checked]
-    drafts: tuple[Draft, ...] = (*c.drafts, *(d for _, ds in checked for d in ds))
-    if against is not None:
-        reason, drafts = _weigh_assumption(c, checks, drafts, *against, reason)
-    drafts = _not_asserted((*drafts, *_session_drafts(c, reason, assumed)), session)
+    checks, drafts, reason = _checks(c, reason, against, assumed)
     runs = _findings(drafts, session)
     findings = [f for f, _ in runs]
     index = _FindingIndex(findings, [r for _, r in runs])
@@ -298,6 +290,25 @@ def _audit(
 
 Checks = tuple["QuorumCheck", "TallyCheck", "OutcomeCheck"]
 """The results of one item: quorum, tally, outcome."""
+
+
+def _checks(
+    c: Counts, reason: str, against: tuple[Audit, str, str] | None, assumed: bool
+) -> tuple[list[Checks], tuple[Draft, ...], str]:
+    """Every item's checks, every draft (the counting step's, the items', the comparison with
+    the other reading's, the session's; then those not asserted where the reading is unsure),
+    and the reason for the rule set."""
+    session = c.session
+    tallies = {t.item: t for t in session.tallies}
+    checked = [
+        _item(c, pos, label, tallies.get(label)) for pos, label in enumerate(session.agenda)
+    ]
+    checks = [check for check, _ in checked]
+    drafts: tuple[Draft, ...] = (*c.drafts, *(d for _, ds in checked for d in ds))
+    if against is not None:
+        reason, drafts = _weigh_assumption(c, checks, drafts, *against, reason)
+    drafts = _not_asserted((*drafts, *_session_drafts(c, reason, assumed)), session)
+    return checks, drafts, reason
 
 
 def _item(

@@ -118,6 +118,27 @@ class ProxyStatus(enum.Enum):
     GIVER_LIMIT = "giver_limit"
     HOLDER_LIMIT = "holder_limit"
 
+    @property
+    def code(self) -> str | None:
+        """The code of the finding that says why a proxy with this status is not counted
+        (``None`` for ``usable`` and ``not_in_force``, which have none)."""
+        return STATUS_CODES.get(self)
+
+
+STATUS_CODES = {
+    ProxyStatus.FROM_SUBSTITUTE: "PROXY_FROM_SUBSTITUTE",
+    ProxyStatus.GIVER_PRESENT: "PROXY_GIVER_PRESENT",
+    ProxyStatus.SUBSTITUTE_SITS: "SUBSTITUTE_AND_PROXY",
+    ProxyStatus.GIVER_WITHDRAWN: "PROXY_GIVER_WITHDRAWN",
+    ProxyStatus.HOLDER_WITHDRAWN: "PROXY_HOLDER_WITHDRAWN",
+    ProxyStatus.HOLDER_ABSENT: "PROXY_HOLDER_ABSENT",
+    ProxyStatus.HOLDER_NOT_MEMBER: "PROXY_HOLDER_NOT_MEMBER",
+    ProxyStatus.NOT_ALLOWED: "PROXY_NOT_ALLOWED",
+    ProxyStatus.GIVER_LIMIT: "GIVER_MULTIPLE_PROXIES",
+    ProxyStatus.HOLDER_LIMIT: "PROXY_LIMIT_EXCEEDED",
+}
+"""The finding each status that is a reason comes with (its drafts are made with that code)."""
+
 
 def _contains(spans: Spans, position: int) -> bool:
     k = bisect_right(spans, position, key=lambda span: span[0])
