@@ -336,13 +336,34 @@ def _findings(drafts: Iterable[Draft], session: Session) -> list[tuple[Finding, 
 def _sort_key(f: Finding, run: Spans, note: int) -> tuple[object, ...]:
     """Where a finding goes: its first item, the worst first, by code and members; a reader's
     note after the audit's findings that tie with it, in the order of the notes; then the
-    proxy it is about, and its text (two findings never tie)."""
-    proxies = () if f.subject is None else f.subject.proxies
-    source = None if f.source is None else (f.source.line or 0, f.source.text or "",
-                                           f.source.path or "")  # fmt: skip
+    proxies it is about, and its text (two findings never tie)."""
     first = run[0][0] if run else -1
-    return (first, f.severity.rank, f.code, f.members, note, proxies, f.template or "",
-            repr(f.params), f.rule or "", repr(source), f.text or "")  # fmt: skip
+    proxies = () if f.subject is None else f.subject.proxies
+    return (first, f.severity.rank, f.code, f.members, note, proxies, _Text(f))
+
+
+class _Text:
+    """The last part of a finding's sort key, its template, params, rule, source and text:
+    made only when two findings tie on everything before it (they rarely do)."""
+
+    __slots__ = ("finding",)
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+
+    def key(self) -> tuple[str, str, str, str, str]:
+        f = self.finding
+        source = None if f.source is None else (f.source.line or 0, f.source.text or "",
+                                               f.source.path or "")  # fmt: skip
+        return (f.template or "", repr(f.params), f.rule or "", repr(source), f.text or "")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Text) and self.key() == other.key()
+
+    def __lt__(self, other: _Text) -> bool:
+        return self.key() < other.key()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _weigh_assumption(
@@ -790,17 +811,17 @@ def _note_run(f: Finding, order: dict[str, int]) -> Spans:
 def _group(drafts: Iterable[Draft], session: Session) -> list[tuple[Finding, Spans]]:
     """One finding per run of consecutive items sharing a code, message, members and source
     (equal drafts about a proxy listed twice are one, about both: see ``Draft.subject``)."""
-    merged: dict[Draft, list[tuple[int, int]]] = {}
-    subjects: dict[Draft, Subject | None] = {}
+    merged: dict[Draft, tuple[list[tuple[int, int]], list[Subject | None]]] = {}
     for d in drafts:
-        merged.setdefault(d, []).extend(d.spans)
-        subjects[d] = _both(subjects[d], d.subject) if d in subjects else d.subject
+        spans, about = merged.setdefault(d, ([], [d.subject]))
+        spans.extend(d.spans)
+        about[0] = _both(about[0], d.subject)
     out: list[tuple[Finding, Spans]] = []
-    for key, spans in merged.items():
-        about = attrs.evolve(key, subject=subjects[key])
-        for run in list(_runs(tl.union(spans))) or [range(0)]:
+    for key, (runs, (whom,)) in merged.items():
+        for run in list(_runs(tl.union(runs))) or [range(0)]:
             labels = session.agenda[run.start : run.stop]
-            out.append((about.finding(labels), ((run.start, run.stop),) if labels else EMPTY))
+            finding = key.finding(labels, whom)
+            out.append((finding, ((run.start, run.stop),) if labels else EMPTY))
     return out
 
 
@@ -808,4 +829,4 @@ def _both(a: Subject | None, b: Subject | None) -> Subject | None:
     """The subject of two equal drafts: the proxies of both."""
     if a is None or b is None or a.proxies == b.proxies:
         return a or b
-    return attrs.evolve(a, proxies=sorted({*a.proxies, *b.proxies}))
+    return attrs.evolve(a, proxies=tuple(sorted({*a.proxies, *b.proxies})))

@@ -31,7 +31,7 @@ from quorum.timeline import EMPTY, Spans
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Draft:
     """A finding before its items are known.
 
@@ -53,8 +53,9 @@ class Draft:
     """Whom it is about (a proxy, a member), passed on to the finding; not part of equality:
     the drafts about a proxy listed twice are one finding, about both."""
 
-    def finding(self, items: tuple[str, ...]) -> Finding:
-        """The finding of this draft at these items (a run of labels, or none)."""
+    def finding(self, items: tuple[str, ...], subject: Subject | None = None) -> Finding:
+        """The finding of this draft at these items (a run of labels, or none), about
+        ``subject`` (by default the draft's)."""
         return Finding(
             code=self.code,
             severity=self.severity,
@@ -64,7 +65,7 @@ class Draft:
             members=self.members,
             rule=self.rule,
             source=self.source,
-            subject=self.subject,
+            subject=self.subject if subject is None else subject,
         )
 
 
@@ -89,6 +90,36 @@ def draft(
 def concerning(*drafts: Draft) -> tuple[Draft, ...]:
     """The drafts that concern some position (a draft over no item is left out)."""
     return tuple(d for d in drafts if d.spans)
+
+
+class Drafts:
+    """The drafts one step collects (a local list, returned as a tuple): a draft over no
+    position is neither made nor kept."""
+
+    def __init__(self) -> None:
+        self.kept: list[Draft] = []
+
+    def draft(
+        self,
+        code: str,
+        severity: Severity,
+        template: str,
+        rule: str | None,
+        members: Iterable[str],
+        spans: Spans,
+        source: Source | None = None,
+        /,
+        *,
+        subject: Subject | None = None,
+        **params: object,
+    ) -> None:
+        """Keep the draft of ``template`` and ``params`` (see :func:`draft`) if ``spans`` is
+        not empty."""
+        if spans:
+            self.kept.append(
+                draft(code, severity, template, rule, members, spans, source, subject=subject,
+                      **params)
+            )  # fmt: skip
 
 
 class ProxyStatus(enum.Enum):
@@ -138,6 +169,9 @@ STATUS_CODES = {
     ProxyStatus.HOLDER_LIMIT: "PROXY_LIMIT_EXCEEDED",
 }
 """The finding each status that is a reason comes with (its drafts are made with that code)."""
+
+_REASONS = tuple(STATUS_CODES)
+"""The reasons a proxy in force is not counted, in the order the counting step applies them."""
 
 
 def _contains(spans: Spans, position: int) -> bool:
@@ -208,7 +242,8 @@ class Counts:
         self.seat: list[Spans] = list(self.raw)
         substitutes = self._substitutes()
         self.unseated: list[Spans] = [
-            tl.subtract(r, p) for r, p in zip(self.raw, self.present, strict=True)
+            EMPTY if r is p else tl.subtract(r, p)  # only a substitute's presence is reduced
+            for r, p in zip(self.raw, self.present, strict=True)
         ]
         """Where each member is listed present but not counted as sitting: a substitute whose
         titular sits, a second substitute for one seat, a substitute the rules do not provide
@@ -224,9 +259,9 @@ class Counts:
         sitting = list(self.present)
         self.present = [tl.subtract(p, w) for p, w in zip(sitting, self.withdrawn, strict=True)]
         self.counted: list[Spans]
-        self.proxy_statuses: list[ProxyStatuses]
-        """Per proxy (in the session's order), where it is usable and why not elsewhere."""
-        self.counted, self.proxy_statuses, proxies = self._proxies()
+        self._why: list[tuple[Spans, ...]]  # per proxy, where each of _REASONS applies
+        self.counted, self._why, proxies = self._proxies()
+        self._statuses: dict[int, ProxyStatuses] = {}  # made on first use
         self.drafts: tuple[Draft, ...] = (*owner, *substitutes, *proxies)
         """The findings of the counting step (presence, substitutes, proxies)."""
         # a proxy holder who is not a member is there only to carry proxies: in no head count
@@ -263,8 +298,22 @@ class Counts:
         return tl.span(first, last, self.length)
 
     def proxy_status(self, k: int) -> ProxyStatuses:
-        """Where the proxy ``session.proxies[k]`` is usable, and why it is not elsewhere."""
-        return self.proxy_statuses[k]
+        """Where the proxy ``session.proxies[k]`` is usable, and why it is not elsewhere (made
+        on first use from the span sets the counting step kept)."""
+        known = self._statuses.get(k)
+        if known is None:
+            p = self.session.proxies[k]
+            absent = tl.subtract(
+                tl.span(None, None, self.length), self.range(p.from_item, p.until_item)
+            )
+            why = (
+                *zip(_REASONS, self._why[k], strict=True),
+                (ProxyStatus.USABLE, self.counted[k]),
+                (ProxyStatus.NOT_IN_FORCE, absent),
+            )
+            known = ProxyStatuses(self.length, tuple(x for x in why if x[1]))
+            self._statuses[k] = known
+        return known
 
     def name(self, member_id: str) -> str:
         return self.session.member(member_id).name
@@ -293,7 +342,7 @@ class Counts:
         nor where a substitute listed before him already sits for the same titular (a seat
         votes once)."""
         r = self.rules
-        out: list[Draft] = []
+        out = Drafts()
         sitting: dict[int, list[int]] = defaultdict(list)  # titular -> substitutes counted
         for i, m in enumerate(self.session.members):
             if not m.is_substitute or not self.raw[i]:
@@ -301,46 +350,49 @@ class Counts:
             him = Subject(member=m.id)
             if not r.substitutes:
                 self.present[i] = EMPTY
-                out.append(draft(
+                out.draft(
                     "SUBSTITUTE_NOT_ALLOWED", ERROR,
                     N_("{name} is listed as a substitute, which {rules} rules do not "
                     "provide for: not counted at {items}"), r.quorum_rule, [m.id],
                     self.raw[i], m.source, subject=him, name=m.name, rules=r.name,
-                ))  # fmt: skip
+                )  # fmt: skip
             elif m.substitute_for is not None:
                 t = self.index[m.substitute_for]
                 both = tl.intersect(self.raw[i], self.raw[t])
-                out.append(draft(
+                out.draft(
                     "SUBSTITUTE_WITH_TITULAR", ERROR,
                     N_("{name} sits as substitute for {titular} while the titular is present at "
                     "{items}: only the titular is counted"), r.substitute_rule,
                     [m.substitute_for, m.id], both, m.source, subject=him,
                     name=m.name, titular=self.name(m.substitute_for),
-                ))  # fmt: skip
+                )  # fmt: skip
                 alone = tl.subtract(self.raw[i], self.raw[t])
                 for k in sitting[t]:  # an earlier substitute already holds the seat there
                     other = self.session.members[k]
-                    out.append(draft(
+                    out.draft(
                         "SECOND_SUBSTITUTE", ERROR,
                         N_("{name} and {first} both sit as substitutes for {titular} at {items}: "
                         "the seat votes once, only {first} (listed first) is counted"),
                         r.substitute_rule, [m.substitute_for, m.id, other.id],
                         tl.intersect(alone, self.present[k]), m.source, subject=him,
                         name=m.name, first=other.name, titular=self.name(m.substitute_for),
-                    ))  # fmt: skip
+                    )  # fmt: skip
                     alone = tl.subtract(alone, self.present[k])
                 self.present[i] = alone
                 self.seat[t] = tl.union(self.seat[t] + alone)
                 sitting[t].append(i)
-        return concerning(*out)
+        return tuple(out.kept)
 
-    def _proxies(self) -> tuple[list[Spans], list[ProxyStatuses], tuple[Draft, ...]]:
-        """Where each proxy is usable, its statuses, and the findings of those it is not."""
+    def _proxies(
+        self,
+    ) -> tuple[list[Spans], list[tuple[Spans, ...]], tuple[Draft, ...]]:
+        """Where each proxy is usable, where it is not and why (each reason's span set), and
+        the findings of those it is not."""
         r, s = self.rules, self.session
         rule = r.proxy_rule
         candidate: list[Spans] = []
-        why: list[dict[ProxyStatus, Spans]] = []
-        out: list[Draft] = []
+        why: list[tuple[Spans, ...]] = []  # per proxy, where each of _REASONS[:-2] applies
+        out = Drafts()
         for k, p in enumerate(s.proxies):
             g, h = self.index[p.giver], self.index[p.holder]
             in_force = self.range(p.from_item, p.until_item)
@@ -348,98 +400,87 @@ class Counts:
             who = [p.giver, p.holder]
             it = Subject(giver=p.giver, holder=p.holder, proxies=(k,))
             names = {"giver": giver.name, "holder": holder.name}
-            status: dict[ProxyStatus, Spans] = {}
-            why.append(status)
             if giver.is_substitute:
-                status[ProxyStatus.FROM_SUBSTITUTE] = in_force
-                out.append(draft(
+                why.append((in_force,))
+                out.draft(
                     "PROXY_FROM_SUBSTITUTE", WARNING,
                     N_("{giver} is a substitute and cannot give a proxy (only the titular "
                     "can): the proxy to {holder} is not counted at {items}"),
                     rule, who, in_force, p.source, subject=it, **names,
-                ))  # fmt: skip
+                )  # fmt: skip
                 candidate.append(EMPTY)
                 continue
-            status[ProxyStatus.GIVER_PRESENT] = tl.intersect(in_force, self.raw[g])
-            out.append(draft(
+            present = tl.intersect(in_force, self.raw[g])
+            out.draft(
                 "PROXY_GIVER_PRESENT", WARNING,
                 N_("{giver} is present at {items} while his proxy to {holder} is in "
                 "force: his voice is cast once, by himself, and the proxy is not counted there"),
-                rule, who, status[ProxyStatus.GIVER_PRESENT], p.source, subject=it, **names,
-            ))  # fmt: skip
-            status[ProxyStatus.SUBSTITUTE_SITS] = tl.subtract(
-                tl.intersect(in_force, self.seat[g]), self.raw[g]
-            )
-            out.append(draft(
+                rule, who, present, p.source, subject=it, **names,
+            )  # fmt: skip
+            replaced = tl.subtract(tl.intersect(in_force, self.seat[g]), self.raw[g])
+            out.draft(
                 "SUBSTITUTE_AND_PROXY", ERROR,
                 N_("{giver}'s substitute sits at {items} while his proxy to {holder} "
                 "is in force: the seat votes once, the proxy is not counted"),
-                r.substitute_rule, who, status[ProxyStatus.SUBSTITUTE_SITS], p.source,
+                r.substitute_rule, who, replaced, p.source,
                 subject=it, **names,
-            ))  # fmt: skip
+            )  # fmt: skip
             usable = tl.subtract(in_force, self.seat[g])
-            status[ProxyStatus.GIVER_WITHDRAWN] = tl.intersect(usable, self.withdrawn[g])
-            out.append(draft(
+            gone = tl.intersect(usable, self.withdrawn[g])
+            out.draft(
                 "PROXY_GIVER_WITHDRAWN", WARNING,
                 N_("{giver} takes no part in {items} (withdrawn): his proxy to "
                 "{holder} cannot be used there either"), r.interest_rule, who,
-                status[ProxyStatus.GIVER_WITHDRAWN], p.source, subject=it, **names,
-            ))  # fmt: skip
+                gone, p.source, subject=it, **names,
+            )  # fmt: skip
             usable = tl.subtract(usable, self.withdrawn[g])
             # withdrawn where he sits: he takes no part; withdrawn where he is absent: absent
             sits_withdrawn = tl.intersect(self.seat[h], self.withdrawn[h])
-            status[ProxyStatus.HOLDER_WITHDRAWN] = tl.intersect(usable, sits_withdrawn)
-            out.append(draft(
+            holder_gone = tl.intersect(usable, sits_withdrawn)
+            out.draft(
                 "PROXY_HOLDER_WITHDRAWN", WARNING,
                 N_("{holder} takes no part in {items} (withdrawn), so he cannot cast "
                 "{giver}'s vote there: the giver's vote is lost"), r.interest_rule, who,
-                status[ProxyStatus.HOLDER_WITHDRAWN], p.source, subject=it, **names,
-            ))  # fmt: skip
-            status[ProxyStatus.HOLDER_ABSENT] = tl.subtract(
-                tl.subtract(usable, self.present[h]), sits_withdrawn
-            )
-            out.append(draft(
+                holder_gone, p.source, subject=it, **names,
+            )  # fmt: skip
+            absent = tl.subtract(tl.subtract(usable, self.present[h]), sits_withdrawn)
+            out.draft(
                 "PROXY_HOLDER_ABSENT", WARNING,
                 N_("{giver}'s proxy to {holder} cannot be used at {items}: the holder "
                 "is absent there, so the giver's vote is lost"), rule, who,
-                status[ProxyStatus.HOLDER_ABSENT], p.source, subject=it, **names,
-            ))  # fmt: skip
+                absent, p.source, subject=it, **names,
+            )  # fmt: skip
             usable = tl.intersect(usable, self.present[h])
+            not_member = not_allowed = EMPTY
             # a sitting substitute may hold a proxy: « rien ne s'oppose » (RM JOAN QE 49337)
             if holder.is_outsider and not r.proxies.outsiders:
-                status[ProxyStatus.HOLDER_NOT_MEMBER] = usable
-                out.append(draft(
+                not_member = usable
+                out.draft(
                     "PROXY_HOLDER_NOT_MEMBER", WARNING,
                     N_("{giver}'s proxy to {holder} is not counted at {items}: {holder} is not a "
                     "member, and {rules} rules let only a member hold a proxy"), rule, who, usable,
                     p.source, subject=it, **names, rules=r.name,
-                ))  # fmt: skip
+                )  # fmt: skip
                 usable = EMPTY
             if not r.proxies.allowed:
-                status[ProxyStatus.NOT_ALLOWED] = usable
-                out.append(draft(
+                not_allowed = usable
+                out.draft(
                     "PROXY_NOT_ALLOWED", WARNING,
                     N_("{giver}'s proxy to {holder} is not counted at {items}: "
                     "{rules} rules allow no proxies"), rule, who, usable, p.source, subject=it,
                     **names, rules=r.name,
-                ))  # fmt: skip
+                )  # fmt: skip
                 usable = EMPTY
+            why.append((EMPTY, present, replaced, gone, holder_gone, absent, not_member,
+                        not_allowed))  # fmt: skip
             candidate.append(usable)
         by_giver, giver_lost, giver_drafts = self._limit(candidate, "giver")
         counted, holder_lost, holder_drafts = self._limit(by_giver, "holder")
-        statuses = []
-        for k, p in enumerate(s.proxies):
-            status = why[k]
-            status[ProxyStatus.GIVER_LIMIT] = giver_lost[k]
-            status[ProxyStatus.HOLDER_LIMIT] = holder_lost[k]
-            status[ProxyStatus.USABLE] = counted[k]
-            in_force = self.range(p.from_item, p.until_item)
-            status[ProxyStatus.NOT_IN_FORCE] = tl.subtract(tl.span(None, None, self.length),
-                                                           in_force)  # fmt: skip
-            statuses.append(ProxyStatuses(
-                self.length, tuple((st, status[st]) for st in ProxyStatus if status.get(st))
-            ))  # fmt: skip
-        return counted, statuses, (*concerning(*out), *giver_drafts, *holder_drafts)
+        reasons = [
+            (*w, *(EMPTY,) * (len(_REASONS) - 2 - len(w)), giver_lost[k], holder_lost[k])
+            for k, w in enumerate(why)
+        ]
+        return counted, reasons, (*out.kept, *giver_drafts, *holder_drafts)
 
     def _cap(self, holder: str) -> int | tl.Limit[int] | None:
         """The holder's limit: a number, or a function of the proxies competing on a piece."""

@@ -156,10 +156,6 @@ def _fill(template: str, params: Params, where: str) -> str:
     return template
 
 
-def _ints(values: Iterable[int]) -> tuple[int, ...]:
-    return tuple(values)
-
-
 @attrs.frozen
 class Subject:
     """Whom a finding is about, as typed data (``Finding.members`` stays the JSON's list of ids,
@@ -176,7 +172,7 @@ class Subject:
     member: str | None = None
     giver: str | None = None
     holder: str | None = None
-    proxies: tuple[int, ...] = attrs.field(default=(), converter=_ints)
+    proxies: tuple[int, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
