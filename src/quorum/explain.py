@@ -118,13 +118,11 @@ def _reason(status: ProxyStatus, p: Proxy, it: AuditItem) -> str:
     return REASONS[status]
 
 
-def _about(it: AuditItem, k: int, status: ProxyStatus) -> Finding | None:
-    """The finding at the item about the proxy ``session.proxies[k]`` with this status."""
-    about = [f for f in it.findings if f.subject is not None and k in f.subject.proxies]
-    return next((f for f in about if f.code == status.code), next(iter(about), None))
-
-
 def _proxy_lines(s: Session, it: AuditItem) -> tuple[ProxyLine, ...]:
+    about: dict[int, list[Finding]] = {}  # the findings at the item about each proxy
+    for f in it.findings:
+        for k in () if f.subject is None else f.subject.proxies:
+            about.setdefault(k, []).append(f)
     counted: list[ProxyLine] = []
     others: list[ProxyLine] = []
     for k, (p, status) in enumerate(it.proxy_statuses):
@@ -132,7 +130,8 @@ def _proxy_lines(s: Session, it: AuditItem) -> tuple[ProxyLine, ...]:
         if status is ProxyStatus.USABLE:
             counted.append(ProxyLine(giver=giver, holder=holder, counted=True, source=p.source))
             continue
-        found = None if status is ProxyStatus.NOT_IN_FORCE else _about(it, k, status)
+        # the finding of its status (another, about a twin of it listed twice, has another code)
+        found = next((f for f in about.get(k, ()) if f.code == status.code), None)
         others.append(
             ProxyLine(
                 giver=giver,
