@@ -10,12 +10,16 @@
    the one reported;
 4. findings for every anomaly, one per run of consecutive items.
 
+Each check is a function of the counts that returns its result and its drafts (findings before
+their items are known); nothing appends to a shared list, and the findings are sorted on their
+content, so the order in which the checks run does not change the audit.
+
 Member lists (who is present at an item, which proxies it uses) are computed only when asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import localcontext
 from fractions import Fraction
 from functools import cached_property
@@ -23,10 +27,10 @@ from functools import cached_property
 import attrs
 
 from quorum import timeline as tl
-from quorum.counting import ERROR, INFO, WARNING, Counts, Draft, draft
+from quorum.counting import ERROR, INFO, WARNING, Counts, Draft, ProxyStatus, concerning, draft
 from quorum.exceptions import UnknownItemError
-from quorum.findings import N_, Finding, Message, Verdict
-from quorum.model import Member, Session, Tally
+from quorum.findings import N_, Finding, Message, Subject, Verdict
+from quorum.model import Member, Proxy, Session, Tally
 from quorum.rules import Decision, Number, RuleSet, decide, to_number
 from quorum.rulesets import assumption_for, choice_for, get_rules
 from quorum.shortfall import unused_proxies
@@ -132,6 +136,24 @@ class AuditItem:
             (s.member(s.proxies[k].giver), s.member(s.proxies[k].holder))
             for k in self._counts.proxy_index.at(self.position - 1)
         )
+
+    @property
+    def proxy_statuses(self) -> tuple[tuple[Proxy, ProxyStatus], ...]:
+        """Every proxy of the session, in its order, with its status at this item: usable, not
+        in force, or the reason it is not counted (:class:`~quorum.counting.ProxyStatus`)."""
+        c, at = self._counts, self.position - 1
+        return tuple((p, c.proxy_status(k).at(at)) for k, p in enumerate(c.session.proxies))
+
+    @property
+    def unseated(self) -> tuple[Member, ...]:
+        """The members listed present at this item but not counted as sitting (a substitute
+        whose titular sits, a second substitute, a substitute the rules do not provide for),
+        in the session's order; the finding about each names him as its ``subject.member``."""
+        c, at = self._counts, self.position - 1
+        return tuple(
+            m for m, spans in zip(c.session.members, c.unseated, strict=True)
+            if any(b <= at < e for b, e in spans)
+        )  # fmt: skip
 
 
 @attrs.frozen(eq=False)
@@ -247,24 +269,11 @@ def _audit(
     assumed: bool = False,
 ) -> Audit:
     c = Counts(session, rule_set)
-    tallies = {t.item: t for t in session.tallies}
-    items: list[AuditItem] = []
-    checks = []
-    for pos, label in enumerate(session.agenda):
-        tally = tallies.get(label)
-        quorum = _quorum(c, pos, label, tally)
-        tally_check, outcome = _tally(c, pos, tally)
-        checks.append((quorum, tally_check, outcome))
-    if against is not None:
-        reason = _weigh_assumption(c, checks, *against, reason)
-    _session_drafts(c, reason, assumed)
-    c.drafts[:] = _not_asserted(unused_proxies(c.drafts, c.rules.weighted), session)
-    order = {label: i for i, label in enumerate(session.agenda)}
-    runs = _group(c.drafts, session) + [(f, _note_run(f, order)) for f in session.notes]
-    runs.sort(key=lambda fr: (fr[1][0][0] if fr[1] else -1, fr[0].severity.rank, fr[0].code,
-                              fr[0].members))  # fmt: skip
+    checks, drafts, reason = _checks(c, reason, against, assumed)
+    runs = _findings(drafts, session)
     findings = [f for f, _ in runs]
     index = _FindingIndex(findings, [r for _, r in runs])
+    items: list[AuditItem] = []
     for pos, label in enumerate(session.agenda):
         quorum, tally_check, outcome = checks[pos]
         items.append(
@@ -286,22 +295,103 @@ def _audit(
     return Audit(session, rule_set, reason, tuple(items), tuple(findings))
 
 
+Checks = tuple["QuorumCheck", "TallyCheck", "OutcomeCheck"]
+"""The results of one item: quorum, tally, outcome."""
+
+
+def _checks(
+    c: Counts, reason: Message, against: tuple[Audit, Message, str] | None, assumed: bool
+) -> tuple[list[Checks], tuple[Draft, ...], Message]:
+    """Every item's checks, every draft (the counting step's, the items', the comparison with
+    the other reading's, the session's; then those not asserted where the reading is unsure),
+    and the reason for the rule set."""
+    session = c.session
+    tallies = {t.item: t for t in session.tallies}
+    checked = [
+        _item(c, pos, label, tallies.get(label)) for pos, label in enumerate(session.agenda)
+    ]
+    checks = [check for check, _ in checked]
+    drafts: tuple[Draft, ...] = (*c.drafts, *(d for _, ds in checked for d in ds))
+    if against is not None:
+        reason, drafts = _weigh_assumption(c, checks, drafts, *against, reason)
+    drafts = (*drafts, *_session_drafts(c, reason, assumed))
+    drafts = _not_asserted(tuple(unused_proxies(drafts, c.rules.weighted)), session)
+    return checks, drafts, reason
+
+
+def _item(
+    c: Counts, pos: int, label: str, tally: Tally | None
+) -> tuple[Checks, tuple[Draft, ...]]:
+    """The checks of the item at ``pos`` and their drafts: quorum, then the tally, then the
+    outcome the tally gives."""
+    quorum, at_quorum = _quorum(c, pos, label, tally)
+    tally_check, at_tally = _tally(c, pos, tally)
+    outcome, at_outcome = _outcome(c, pos, tally, tally_check)
+    return (quorum, tally_check, outcome), (*at_quorum, *at_tally, *at_outcome)
+
+
+def _findings(drafts: Iterable[Draft], session: Session) -> list[tuple[Finding, Spans]]:
+    """The findings of the drafts (one per run of items) and the reader's notes, each with its
+    run, sorted on their content alone (first item, severity, code, members, then the rest), so
+    that the order the drafts come in does not matter."""
+    order = {label: i for i, label in enumerate(session.agenda)}
+    runs = [(f, r, 0) for f, r in _group(drafts, session)]
+    runs += [(f, _note_run(f, order), n) for n, f in enumerate(session.notes, 1)]
+    runs.sort(key=lambda fr: _sort_key(*fr))
+    return [(f, r) for f, r, _ in runs]
+
+
+def _sort_key(f: Finding, run: Spans, note: int) -> tuple[object, ...]:
+    """Where a finding goes: its first item, the worst first, by code and members; a reader's
+    note after the audit's findings that tie with it, in the order of the notes; then the
+    proxies it is about, and its text (two findings never tie)."""
+    first = run[0][0] if run else -1
+    proxies = () if f.subject is None else f.subject.proxies
+    return (first, f.severity.rank, f.code, f.members, note, proxies, _Text(f))
+
+
+class _Text:
+    """The last part of a finding's sort key, its template, params, rule, source and text:
+    made only when two findings tie on everything before it (they rarely do)."""
+
+    __slots__ = ("finding",)
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+
+    def key(self) -> tuple[str, str, str, str, str]:
+        f = self.finding
+        source = None if f.source is None else (f.source.line or 0, f.source.text or "",
+                                               f.source.path or "")  # fmt: skip
+        return (f.template or "", repr(f.params), f.rule or "", repr(source), f.text or "")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Text) and self.key() == other.key()
+
+    def __lt__(self, other: _Text) -> bool:
+        return self.key() < other.key()
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def _weigh_assumption(
     c: Counts,
-    checks: list[tuple[QuorumCheck, TallyCheck, OutcomeCheck]],
+    checks: list[Checks],
+    drafts: tuple[Draft, ...],
     other: Audit,
     assumption: Message,
     article: str,
     reason: Message,
-) -> Message:
+) -> tuple[Message, tuple[Draft, ...]]:
     """Compare with the audit under the other reading: a warning at the items whose result
     differs; an error the other reading does not find becomes a warning. Returns the reason
-    that names the chosen rule set, with the outcome of the comparison."""
+    that names the chosen rule set, with the outcome of the comparison, and the drafts."""
     order = {label: i for i, label in enumerate(c.session.agenda)}
     theirs: dict[str, list[tuple[int, int]]] = {}
     for f in other.errors:
         theirs.setdefault(f.code, []).extend((order[i], order[i] + 1) for i in f.items)
     differ: list[tuple[int, int]] = []
+    depends: list[Draft] = []
     for pos, ((q, t, o), it) in enumerate(zip(checks, other.items, strict=True)):
         words: list[Message] = []
         if q.reached != it.quorum.reached:
@@ -318,23 +408,23 @@ def _weigh_assumption(
             )
         if words:
             differ.append((pos, pos + 1))
-            c.draft(
+            depends.append(draft(
                 "RESULT_DEPENDS_ON_RULE", WARNING,
                 N_("{items}: the result depends on the rule assumed ({assumption}); under "
                    "{other}: {differences}"), article, (), _here(pos), None,
                 assumption=assumption, other=other.rules.name, differences=words,
-            )  # fmt: skip
-    drafts: list[Draft] = []
-    for d in c.drafts:
+            ))  # fmt: skip
+    out: list[Draft] = []
+    for d in (*drafts, *depends):
         if d.severity is not ERROR or not d.spans:
-            drafts.append(d)
+            out.append(d)
             continue
         shared = tl.union(theirs.get(d.code, []))
         keep, only = tl.intersect(d.spans, shared), tl.subtract(d.spans, shared)
         if keep:
-            drafts.append(attrs.evolve(d, spans=keep))
+            out.append(attrs.evolve(d, spans=keep))
         if only:
-            drafts.append(
+            out.append(
                 attrs.evolve(
                     d,
                     severity=WARNING,
@@ -350,10 +440,11 @@ def _weigh_assumption(
                     spans=only,
                 )
             )
-    c.drafts[:] = drafts
     said = {"reason": reason, "other": other.rules.name}
     if not differ:
-        return Message(N_("{reason}; under {other} the audit gives the same results"), said)
+        return Message(
+            N_("{reason}; under {other} the audit gives the same results"), said
+        ), tuple(out)
     labels = [c.session.agenda[b] for b, _ in differ]
     where = (
         Message(N_("item {label}"), {"label": labels[0]})
@@ -362,7 +453,7 @@ def _weigh_assumption(
     )  # as items_text writes them
     return Message(
         N_("{reason}; under {other} the result differs at {where}"), {**said, "where": where}
-    )
+    ), tuple(out)
 
 
 _COUNT_BASED = frozenset(
@@ -387,7 +478,7 @@ _NOT_ASSERTED = N_(
 )
 
 
-def _not_asserted(drafts: list[Draft], session: Session) -> list[Draft]:
+def _not_asserted(drafts: tuple[Draft, ...], session: Session) -> tuple[Draft, ...]:
     """At the items whose attendance was not fully read (``Session.reading``), count-based errors
     become warnings that say so (docs/reading-contract.md)."""
     reading = session.reading
@@ -413,14 +504,17 @@ def _not_asserted(drafts: list[Draft], session: Session) -> list[Draft]:
                     params={"message": Message(d.template, d.params)},
                 )
             )
-    return out
+    return tuple(out)
 
 
 def _here(pos: int) -> Spans:
     return ((pos, pos + 1),)
 
 
-def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck:
+def _quorum(
+    c: Counts, pos: int, label: str, tally: Tally | None
+) -> tuple[QuorumCheck, tuple[Draft, ...]]:
+    """Quorum at the item at ``pos`` (``label``), when it is taken up."""
     s, r = c.session, c.rules
     q = r.quorum
     counted_heads = c.present_count[pos]
@@ -428,7 +522,7 @@ def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck
         # the minutes count interested members without naming them: not present for quorum
         counted_heads = max(0, counted_heads - int(tally.interested))
     if q is None:
-        return QuorumCheck(None, counted_heads, True)
+        return QuorumCheck(None, counted_heads, True), ()
     in_office = s.in_office
     if r.representatives_leave(s.date):  # L1111-6, from loi 3DS (23 Feb 2022) on
         in_office -= c.representatives[pos]
@@ -442,15 +536,14 @@ def _quorum(c: Counts, pos: int, label: str, tally: Tally | None) -> QuorumCheck
         total = in_office
     required = q.required(total, convocation)
     reached = q.reached(counted, total, convocation)
-    if not reached:
-        share = q.fraction if convocation == 1 else q.second_call
-        c.draft(
-            "QUORUM_NOT_REACHED", ERROR, _quorum_template(q.basis, q.represented, q.strict,
-                                                          counted),
-            q.article, (), _here(pos), counted=counted, required=required, share=share,
-            total=total,
-        )  # fmt: skip
-    return QuorumCheck(required, counted, reached, q.basis, total)
+    check = QuorumCheck(required, counted, reached, q.basis, total)
+    if reached:
+        return check, ()
+    share = q.fraction if convocation == 1 else q.second_call
+    return check, (draft(
+        "QUORUM_NOT_REACHED", ERROR, _quorum_template(q.basis, q.represented, q.strict, counted),
+        q.article, (), _here(pos), counted=counted, required=required, share=share, total=total,
+    ),)  # fmt: skip
 
 
 def _quorum_template(basis: str, represented: bool, strict: bool, counted: Number) -> str:
@@ -497,9 +590,11 @@ def _quorum_template(basis: str, represented: bool, strict: bool, counted: Numbe
     return templates[basis if basis == "weight" else "head", represented, strict, one]
 
 
-def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeCheck]:
+def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, tuple[Draft, ...]]:
+    """The reported tally of the item at ``pos`` against the computed voters."""
     if t is None:
-        return TallyCheck(None, None), NO_OUTCOME
+        return TallyCheck(None, None), ()
+    out: list[Draft] = []
     present, proxies = c.present_count[pos], c.proxy_count[pos]
     voters = present + proxies
     withdrawn = c.withdrawn_count[pos]
@@ -528,18 +623,17 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
                 "({present} present + {proxies} proxies)"
             )
         )
-    gap = Fraction(0)
     compared = bool(voting) or (bool(counts) and not withdrawn)
     if compared and reported != basis:
-        ok, gap = False, abs(Fraction(reported) - Fraction(basis))
+        ok = False
         parts = [[k, v] for k, v in (voting if withdrawn else counts).items()]
-        c.draft(
+        out.append(draft(
             "TALLY_MISMATCH", ERROR, mismatch, rule, (), here, t.source, reported=reported,
             parts=parts, basis=basis, present=present, proxies=proxies,
-        )  # fmt: skip
+        ))  # fmt: skip
     if withdrawn and t.interested is not None and t.interested != withdrawn:
         ok = False
-        c.draft(
+        out.append(draft(
             "INTERESTED_MISMATCH", ERROR,
             N_("the minutes count {interested} interested members at {items}; {withdrawn} "
                "member withdrew") if withdrawn == 1 else
@@ -547,17 +641,17 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
                "members withdrew"),
             c.rules.interest_rule, (), here, t.source, interested=t.interested,
             withdrawn=withdrawn,
-        )  # fmt: skip
+        ))  # fmt: skip
     if t.present is not None and t.present != present:
         ok = False
-        c.draft(
+        out.append(draft(
             "PRESENT_MISMATCH", ERROR,
             N_("the minutes report {reported} present at {items}; the lists give {present}"),
             c.rules.quorum_rule, (), here, t.source, reported=t.present, present=present,
-        )  # fmt: skip
+        ))  # fmt: skip
     if t.voters is not None and t.voters != voters:
         ok = False
-        c.draft(
+        out.append(draft(
             "VOTERS_MISMATCH", ERROR,
             N_("the minutes report {reported} voters at {items}; the lists give {voters} "
                "({present} present + {proxies} proxy)") if proxies == 1 else
@@ -565,16 +659,15 @@ def _tally(c: Counts, pos: int, t: Tally | None) -> tuple[TallyCheck, OutcomeChe
                "({present} present + {proxies} proxies)"),
             rule, (), here, t.source, reported=t.voters, voters=voters, present=present,
             proxies=proxies,
-        )  # fmt: skip
+        ))  # fmt: skip
     if t.unanimous and (t.contre or 0) > 0:
         ok = False
-        c.draft(
+        out.append(draft(
             "UNANIMITY_WITH_CONTRE", ERROR,
             N_("{items} is reported unanimous but counts {contre} contre"), rule, (), here,
             t.source, contre=t.contre,
-        )  # fmt: skip
-    check = TallyCheck(t, ok, reported if compared else None, basis)
-    return check, _outcome(c, pos, t, gap)
+        ))  # fmt: skip
+    return TallyCheck(t, ok, reported if compared else None, basis), tuple(out)
 
 
 def _decide(
@@ -597,55 +690,62 @@ def _decide(
     )  # fmt: skip
 
 
-def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
-    """The outcome the majority gives, compared with the one reported."""
+def _gap(check: TallyCheck) -> Fraction:
+    """How far the reported tally is from what it is compared with (0 when it adds up)."""
+    if check.total is None or check.expected is None:
+        return Fraction(0)
+    return abs(Fraction(check.total) - Fraction(check.expected))
+
+
+def _outcome(
+    c: Counts, pos: int, t: Tally | None, tally: TallyCheck
+) -> tuple[OutcomeCheck, tuple[Draft, ...]]:
+    """The outcome the majority gives, compared with the one reported (``tally``: how far the
+    reported counts are off, which may or may not change it)."""
+    if t is None:
+        return NO_OUTCOME, ()
     reported = t.outcome or ("adopted" if t.unanimous else None)
     majority = c.rules.majority_named(t.majority)
     here = _here(pos)
     if majority is None:
-        c.draft(
+        return OutcomeCheck(None, reported, t.majority, None), (draft(
             "MAJORITY_UNKNOWN", WARNING,
             N_("the tally of {items} names the majority {majority!r}, which {rules} "
             "does not have ({known})"), None, (), here, t.source, majority=t.majority,
             rules=c.rules.name, known=[m.name for m in c.rules.majorities],
-        )  # fmt: skip
-        return OutcomeCheck(None, reported, t.majority, None)
+        ),)  # fmt: skip
     if t.pour is None and t.contre is None:
-        return OutcomeCheck(None, reported, majority.name, None)
+        return OutcomeCheck(None, reported, majority.name, None), ()
+    out: list[Draft] = []
     pour, contre = t.pour or 0, t.contre or 0
     d = _decide(c, pos, t, pour, contre)
     assert d is not None
     if d.tie and d.outcome is None:
-        c.draft(
+        out.append(draft(
             "TIE_CASTING_VOTE_UNKNOWN", WARNING,
             N_("{items}: pour and contre are tied ({pour} each); the president's casting vote "
             "decides, and the minutes do not say how he voted"), majority.article, (), here,
             t.source, pour=pour,
-        )  # fmt: skip
+        ))  # fmt: skip
     elif d.outcome is None and majority.base == "expressed":
-        c.draft(
+        out.append(draft(
             "NO_VOTE_EXPRESSED", WARNING,
             N_("{items}: nobody voted pour or contre, so nothing is adopted"), majority.article,
             (), here, t.source,
-        )  # fmt: skip
-    fallback = {"majority": majority.name, "fallback": majority.fallback,
-                "fallback_to": majority.fallback_to}  # fmt: skip
-    if d.fallback_possible and majority.fallback_heads:
-        c.draft(
+        ))  # fmt: skip
+    if d.fallback_possible:
+        out.append(draft(
             "FALLBACK_VOTE_POSSIBLE", INFO,
             N_("{items}: {majority} not reached, but pour reaches {fallback} of all voices, "
                "with half of the members present or represented: an immediate second vote at "
-               "the {fallback_to} majority was possible"), majority.article, (), here, t.source,
-            **fallback,
-        )  # fmt: skip
-    elif d.fallback_possible:
-        c.draft(
-            "FALLBACK_VOTE_POSSIBLE", INFO,
+               "the {fallback_to} majority was possible") if majority.fallback_heads else
             N_("{items}: {majority} not reached, but pour reaches {fallback} of all voices: an "
                "immediate second vote at the {fallback_to} majority was possible"),
-            majority.article, (), here, t.source, **fallback,
-        )  # fmt: skip
+            majority.article, (), here, t.source, majority=majority.name,
+            fallback=majority.fallback, fallback_to=majority.fallback_to,
+        ))  # fmt: skip
     could_change = None
+    gap = _gap(tally)
     if gap:
         fp, fc = Fraction(pour), Fraction(contre)
         flips = {
@@ -655,28 +755,31 @@ def _outcome(c: Counts, pos: int, t: Tally, gap: Fraction) -> OutcomeCheck:
             if (x := _decide(c, pos, t, p_, c_)) is not None
         }  # fmt: skip
         could_change = bool(flips - {d.outcome})
-        c.draft(
+        out.append(draft(
             "OUTCOME_AT_RISK" if could_change else "OUTCOME_SAFE",
             ERROR if could_change else INFO,
             N_("{items}: the tally is off by {gap}: that could change the outcome")
             if could_change else
             N_("{items}: the tally is off by {gap}, which cannot change the outcome ({outcome})"),
             majority.article, (), here, t.source, gap=to_number(gap), outcome=d.outcome,
-        )  # fmt: skip
+        ))  # fmt: skip
     if reported and d.outcome and reported != d.outcome:
-        c.draft(
+        out.append(draft(
             "OUTCOME_MISMATCH", ERROR,
             N_("{items} is reported {reported_outcome}, but the tally gives {outcome}: {reason}"),
             majority.article, (), here, t.source, reported_outcome=reported, outcome=d.outcome,
             reason=d.reason,
-        )  # fmt: skip
-    return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change)
+        ))  # fmt: skip
+    return OutcomeCheck(d.outcome, reported, majority.name, d.reason, could_change), tuple(out)
 
 
-def _session_drafts(c: Counts, reason: Message, assumed: bool) -> None:
+def _session_drafts(c: Counts, reason: Message, assumed: bool) -> tuple[Draft, ...]:
+    """The drafts about the whole session: members in office, the rule set assumed, the L1111-6
+    representatives before loi 3DS, a second convocation."""
     s = c.session
+    out: list[Draft] = []
     if s.members_in_office is not None and s.members_in_office != s.seats:
-        c.drafts.append(
+        out.append(
             draft(
                 "MEMBERS_IN_OFFICE_MISMATCH", WARNING,
                 N_("the minutes give {in_office} members in office but list "
@@ -685,7 +788,7 @@ def _session_drafts(c: Counts, reason: Message, assumed: bool) -> None:
             )
         )  # fmt: skip
     if assumed:
-        c.drafts.append(draft("RULES_ASSUMED", INFO, N_("rules: {reason}"), None, (), EMPTY,
+        out.append(draft("RULES_ASSUMED", INFO, N_("rules: {reason}"), None, (), EMPTY,
                               reason=reason))  # fmt: skip
     r = c.rules
     if r.representatives_leave_office and not r.representatives_leave(s.date):
@@ -693,15 +796,15 @@ def _session_drafts(c: Counts, reason: Message, assumed: bool) -> None:
             span for w in s.withdrawals if w.reason == "representative"
             for span in c.range(w.from_item, w.until_item)
         )  # fmt: skip
-        c.draft(
+        out.extend(concerning(draft(
             "REPRESENTATIVES_STAY_IN_OFFICE", INFO,
             N_("{items}: the session ({date}) precedes loi 3DS (in force on "
                "{since}): the L1111-6 representatives who withdraw leave the "
                "present count but stay among the members in office"), "CGCT art. L1111-6",
             (), spans, date=str(s.date), since=str(r.representatives_since),
-        )  # fmt: skip
+        )))  # fmt: skip
     if s.convocation == 2:
-        c.drafts.append(
+        out.append(
             draft(
                 "SECOND_CONVOCATION", INFO,
                 N_("second convocation: quorum rules of a second call apply to {carried_over}")
@@ -710,6 +813,7 @@ def _session_drafts(c: Counts, reason: Message, assumed: bool) -> None:
                 c.rules.quorum_rule, (), EMPTY, carried_over=list(s.carried_over),
             )
         )  # fmt: skip
+    return tuple(out)
 
 
 def _runs(spans: Spans) -> Iterator[range]:
@@ -722,14 +826,25 @@ def _note_run(f: Finding, order: dict[str, int]) -> Spans:
     return tl.union((order[i], order[i] + 1) for i in f.items if i in order)
 
 
-def _group(drafts: list[Draft], session: Session) -> list[tuple[Finding, Spans]]:
-    """One finding per run of consecutive items sharing a code, message, members and source."""
-    merged: dict[Draft, list[tuple[int, int]]] = {}
+def _group(drafts: Iterable[Draft], session: Session) -> list[tuple[Finding, Spans]]:
+    """One finding per run of consecutive items sharing a code, message, members and source
+    (equal drafts about a proxy listed twice are one, about both: see ``Draft.subject``)."""
+    merged: dict[Draft, tuple[list[tuple[int, int]], list[Subject | None]]] = {}
     for d in drafts:
-        merged.setdefault(d, []).extend(d.spans)
+        spans, about = merged.setdefault(d, ([], [d.subject]))
+        spans.extend(d.spans)
+        about[0] = _both(about[0], d.subject)
     out: list[tuple[Finding, Spans]] = []
-    for key, spans in merged.items():
-        for run in list(_runs(tl.union(spans))) or [range(0)]:
+    for key, (runs, (whom,)) in merged.items():
+        for run in list(_runs(tl.union(runs))) or [range(0)]:
             labels = session.agenda[run.start : run.stop]
-            out.append((key.finding(labels), ((run.start, run.stop),) if labels else EMPTY))
+            finding = key.finding(labels, whom)
+            out.append((finding, ((run.start, run.stop),) if labels else EMPTY))
     return out
+
+
+def _both(a: Subject | None, b: Subject | None) -> Subject | None:
+    """The subject of two equal drafts: the proxies of both."""
+    if a is None or b is None or a.proxies == b.proxies:
+        return a or b
+    return attrs.evolve(a, proxies=tuple(sorted({*a.proxies, *b.proxies})))

@@ -3,20 +3,22 @@
 :func:`explain` gathers, for one agenda item, the members counted present, each usable proxy,
 each proxy of the session that is *not* counted there and why, the arithmetic of quorum and of
 the tally, and the rules cited. It reads the audit's public results (the item's present set, its
-usable proxies, its findings) and does not recompute the engine: a proxy's reason for not being
-counted is the finding that says so, or the fact that it is not in force at the item.
+usable proxies, each proxy's status there, its findings) and does not recompute the engine: a
+proxy's reason for not being counted is its status at the item
+(:class:`~quorum.counting.ProxyStatus`), with the finding about it (found through the finding's
+typed ``subject``, never through its code and the order of its members).
 
 :func:`render_explanation` writes it as text; :func:`explanation_dict` as JSON-ready data.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import attrs
 
 from quorum.audit import Audit, AuditItem
+from quorum.counting import ProxyStatus
 from quorum.document import finding_dict, number, source_dict, tally_dict
 from quorum.findings import Finding, Source, plural
 from quorum.i18n import _, using
@@ -34,23 +36,6 @@ TALLY_LABELS = {
 }
 """The French words of the minutes for each count of a tally."""
 
-PROXY_CODES = (
-    "PROXY_FROM_SUBSTITUTE",
-    "PROXY_GIVER_PRESENT",
-    "SUBSTITUTE_AND_PROXY",
-    "PROXY_HOLDER_ABSENT",
-    "GIVER_MULTIPLE_PROXIES",
-    "PROXY_LIMIT_EXCEEDED",
-    "PROXY_GIVER_WITHDRAWN",
-    "PROXY_HOLDER_WITHDRAWN",
-    "PROXY_NOT_ALLOWED",
-    "PROXY_HOLDER_NOT_MEMBER",
-)
-"""Findings that say why a proxy is not counted at an item; their members start (giver, holder),
-except PROXY_LIMIT_EXCEEDED: (holder, giver)."""
-
-"""Findings that say why a member listed present is not counted."""
-
 
 @attrs.frozen(kw_only=True)
 class ProxyLine:
@@ -59,6 +44,8 @@ class ProxyLine:
     giver: Member
     holder: Member
     counted: bool
+    status: ProxyStatus = ProxyStatus.USABLE
+    """Its status at the item: usable, not in force, or why it is not counted."""
     reason: str | None = None
     """Why it is not counted (``None`` when it is)."""
     finding: Finding | None = None
@@ -90,12 +77,6 @@ class Explanation:
         return tuple(p for p in self.proxies if not p.counted)
 
 
-def _in_force(s: Session, p: Proxy, position: int) -> bool:
-    first = 1 if p.from_item is None else s.position(p.from_item)
-    last = len(s.agenda) if p.until_item is None else s.position(p.until_item)
-    return first <= position <= last
-
-
 def _range_text(p: Proxy) -> str:
     if p.from_item is None and p.until_item is None:
         return "the whole session"
@@ -107,75 +88,57 @@ def _range_text(p: Proxy) -> str:
 
 
 REASONS = {
-    "PROXY_FROM_SUBSTITUTE": "the giver is a substitute: only a titular can give a proxy",
-    "PROXY_GIVER_PRESENT": "the giver is present: he votes himself, once",
-    "SUBSTITUTE_AND_PROXY": "the giver's substitute sits: the seat votes once",
-    "PROXY_HOLDER_ABSENT": "the holder is absent: the giver's vote is lost",
-    "PROXY_GIVER_WITHDRAWN": "the giver takes no part in this item (withdrawn): his proxy "
+    ProxyStatus.FROM_SUBSTITUTE: "the giver is a substitute: only a titular can give a proxy",
+    ProxyStatus.GIVER_PRESENT: "the giver is present: he votes himself, once",
+    ProxyStatus.SUBSTITUTE_SITS: "the giver's substitute sits: the seat votes once",
+    ProxyStatus.HOLDER_ABSENT: "the holder is absent: the giver's vote is lost",
+    ProxyStatus.GIVER_WITHDRAWN: "the giver takes no part in this item (withdrawn): his proxy "
     "cannot be used either",
-    "PROXY_HOLDER_WITHDRAWN": "the holder takes no part in this item (withdrawn): he cannot "
+    ProxyStatus.HOLDER_WITHDRAWN: "the holder takes no part in this item (withdrawn): he cannot "
     "cast the giver's vote, which is lost",
-    "PROXY_NOT_ALLOWED": "the rules allow no proxies",
+    ProxyStatus.HOLDER_NOT_MEMBER: "the holder is not a member, and the rules let only a member "
+    "hold a proxy",
+    ProxyStatus.NOT_ALLOWED: "the rules allow no proxies",
 }
-"""The reason a proxy is not counted, by the code of the finding that says so (the two limit
-codes name the proxies that are counted instead, read from the item's usable proxies)."""
+"""The reason a proxy is not counted, by its status (the two limits name the proxies that are
+counted instead, read from the item's usable proxies; ``not_in_force`` names its range)."""
 
 
-def _reason(f: Finding, giver: Member, holder: Member, it: AuditItem) -> str:
-    """A short reason a proxy is not counted, from the finding that says so and the item's
-    usable proxies (the ones counted in its place)."""
-    if f.code in REASONS:
-        return REASONS[f.code]
-    if f.code == "GIVER_MULTIPLE_PROXIES":
-        others = ", ".join(h.name for g, h in it.proxies if g.id == giver.id)
+def _reason(status: ProxyStatus, p: Proxy, it: AuditItem) -> str:
+    """A short reason a proxy is not counted at the item, from its status and the item's usable
+    proxies (the ones counted in its place)."""
+    if status is ProxyStatus.GIVER_LIMIT:
+        others = ", ".join(h.name for g, h in it.proxies if g.id == p.giver)
         return f"the giver's other proxy (to {others}) is counted: a voice is cast once"
-    if f.code == "PROXY_LIMIT_EXCEEDED":
-        others = ", ".join(g.name for g, h in it.proxies if h.id == holder.id)
+    if status is ProxyStatus.HOLDER_LIMIT:
+        others = ", ".join(g.name for g, h in it.proxies if h.id == p.holder)
         return f"the holder already carries the proxies the rules allow (from {others})"
-    return f.message
-
-
-def proxy_pair(f: Finding) -> tuple[str, str] | None:
-    """(giver id, holder id) of a finding that says why a proxy is not counted, else None."""
-    if f.code not in PROXY_CODES or len(f.members) < 2:
-        return None
-    if f.code == "PROXY_LIMIT_EXCEEDED":
-        return f.members[1], f.members[0]
-    return f.members[0], f.members[1]
+    if status is ProxyStatus.NOT_IN_FORCE:
+        return f"not in force at this item (in force {_range_text(p)})"
+    return REASONS[status]
 
 
 def _proxy_lines(s: Session, it: AuditItem) -> tuple[ProxyLine, ...]:
-    usable = Counter((g.id, h.id) for g, h in it.proxies)
-    why: dict[tuple[str, str], list[Finding]] = {}
+    about: dict[int, list[Finding]] = {}  # the findings at the item about each proxy
     for f in it.findings:
-        pair = proxy_pair(f)
-        if pair is not None:
-            why.setdefault(pair, []).append(f)
+        for k in () if f.subject is None else f.subject.proxies:
+            about.setdefault(k, []).append(f)
     counted: list[ProxyLine] = []
     others: list[ProxyLine] = []
-    for p in s.proxies:
+    for k, (p, status) in enumerate(it.proxy_statuses):
         giver, holder = s.member(p.giver), s.member(p.holder)
-        key = (p.giver, p.holder)
-        if usable[key] > 0:
-            usable[key] -= 1
+        if status is ProxyStatus.USABLE:
             counted.append(ProxyLine(giver=giver, holder=holder, counted=True, source=p.source))
             continue
-        found = next(
-            (f for f in why.get(key, ()) if f.source is None or f.source == p.source),
-            None,
-        )
-        if found is not None:
-            reason = _reason(found, giver, holder, it)
-        elif not _in_force(s, p, it.position):
-            reason = f"not in force at this item (in force {_range_text(p)})"
-        else:
-            reason = "not usable at this item"
+        # the finding of its status (another, about a twin of it listed twice, has another code)
+        found = next((f for f in about.get(k, ()) if f.code == status.code), None)
         others.append(
             ProxyLine(
                 giver=giver,
                 holder=holder,
                 counted=False,
-                reason=reason,
+                status=status,
+                reason=_reason(status, p, it),
                 finding=found,
                 source=p.source,
             )
@@ -191,12 +154,12 @@ def explain(audit: Audit, label: str) -> Explanation:
     """
     s = audit.session
     it = audit.item(label)
-    not_counted: list[tuple[Member, Finding]] = []
-    for f in it.findings:
-        if f.code in ("SUBSTITUTE_WITH_TITULAR", "SECOND_SUBSTITUTE") and len(f.members) >= 2:
-            not_counted.append((s.member(f.members[1]), f))
-        elif f.code == "SUBSTITUTE_NOT_ALLOWED" and f.members:
-            not_counted.append((s.member(f.members[0]), f))
+    unseated = {m.id for m in it.unseated}
+    not_counted = [
+        (s.member(f.subject.member), f)
+        for f in it.findings
+        if f.subject is not None and f.subject.member in unseated
+    ]
     r = audit.rules
     rules = [r.quorum_rule, r.proxy_rule]
     if r.substitute_rule and any(m.is_substitute for m in s.members):
@@ -393,6 +356,7 @@ def explanation_dict(e: Explanation) -> dict[str, Any]:
                 "giver": _member_dict(p.giver),
                 "holder": _member_dict(p.holder),
                 "counted": p.counted,
+                "status": p.status.value,
                 "reason": p.reason,
                 "code": p.finding.code if p.finding else None,
                 "source": source_dict(p.source),

@@ -162,6 +162,25 @@ def _fill(template: str, params: Params, where: str) -> str:
     return template
 
 
+@attrs.frozen
+class Subject:
+    """Whom a finding is about, as typed data (``Finding.members`` stays the JSON's list of ids,
+    whose order is a convention of each code).
+
+    A finding about a proxy names its ``giver`` and ``holder`` ids and ``proxies``, its index
+    in ``Session.proxies`` (0-based, as the session file's path ``$.proxies[k]``): several when
+    the session lists the same proxy more than once and the findings about them are one. A
+    finding about one member listed present but not counted names that ``member``. ``quorum
+    explain`` and the HTML report find the finding about a proxy or a member through it, never
+    through the code and the order of ``members``.
+    """
+
+    member: str | None = None
+    giver: str | None = None
+    holder: str | None = None
+    proxies: tuple[int, ...] = ()
+
+
 @attrs.frozen(kw_only=True)
 class Finding:
     """One thing the audit (or the reader of the minutes) found.
@@ -183,6 +202,9 @@ class Finding:
     source: Source | None = None
     text: str | None = attrs.field(default=None, alias="message")
     """The finished message of a finding made without a template (``Finding(message=...)``)."""
+    subject: Subject | None = attrs.field(default=None, eq=False, repr=False)
+    """Whom it is about, typed (:class:`Subject`), when the audit knows: not written in JSON,
+    and not part of equality (a finding read back from JSON equals the audit's)."""
 
     @property
     def message(self) -> str:

@@ -26,7 +26,6 @@ from collections.abc import Iterator, Sequence
 from html import escape
 
 from quorum.audit import Audit, AuditItem
-from quorum.explain import proxy_pair
 from quorum.findings import Finding, Severity, Verdict
 from quorum.i18n import _, count, language, pgettext, using
 from quorum.model import Member, Session
@@ -388,9 +387,8 @@ def _proxies_table(page: _Page) -> str:
         for g, h in it.proxies:
             counted.setdefault((g.id, h.id), []).append(it.position)
     refused: dict[tuple[str, str], list[Finding]] = {}
-    for f in a.findings:
-        pair = proxy_pair(f)
-        if pair is not None:
+    for f in a.findings:  # the findings about a proxy say where and why it is not counted
+        for pair in _pairs(s, f):
             refused.setdefault(pair, []).append(f)
     rows = []
     seen: set[tuple[str, str]] = set()
@@ -499,15 +497,19 @@ def _states(page: _Page) -> dict[str, list[tuple[str, str]]]:
                     out[titular][k] = ("b", ", ".join(sitting))
     not_counted = _("{name} not counted ({code})")
     for f in page.audit.findings:
-        pair = proxy_pair(f)
-        if pair is None or pair[0] not in out:
-            continue
-        row, to = out[pair[0]], s.member(pair[1]).name
-        for label in f.items:
-            k = s.position(label) - 1
-            if row[k][0] == "":
-                row[k] = ("x", not_counted.format(name=to, code=f.code))
+        for giver_id, holder_id in _pairs(s, f):
+            row, to = out[giver_id], s.member(holder_id).name
+            for label in f.items:
+                k = s.position(label) - 1
+                if row[k][0] == "":
+                    row[k] = ("x", not_counted.format(name=to, code=f.code))
     return out
+
+
+def _pairs(s: Session, f: Finding) -> list[tuple[str, str]]:
+    """The (giver, holder) ids of the proxies a finding is about (its typed subject)."""
+    proxies = () if f.subject is None else f.subject.proxies
+    return list(dict.fromkeys((s.proxies[k].giver, s.proxies[k].holder) for k in proxies))
 
 
 def _words() -> dict[str, str]:
