@@ -284,8 +284,11 @@ class Counts:
                 "PROXY_HOLDER_ABSENT", WARNING,
                 N_("{giver}'s proxy to {holder} cannot be used at {items}: the holder "
                 "is absent there, so the giver's vote is lost"), rule, who,
-                tl.subtract(tl.subtract(usable, self.present[h]), self.withdrawn[h]), p.source,
-                **names,
+                tl.subtract(
+                    tl.subtract(usable, self.present[h]),
+                    tl.intersect(self.seat[h], self.withdrawn[h]),  # said as HOLDER_WITHDRAWN
+                ),
+                p.source, **names,
             )  # fmt: skip
             usable = tl.intersect(usable, self.present[h])
             # a sitting substitute may hold a proxy: « rien ne s'oppose » (RM JOAN QE 49337)
