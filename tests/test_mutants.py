@@ -19,6 +19,8 @@ import pytest
 import quorum
 from helpers import ALL, session
 from quorum import Member, Proxy, Role, Session, Stretch, Tally, Withdrawal
+from quorum import timeline as tl
+from quorum.model import Headcount
 
 
 def found(result: quorum.Audit, code: str) -> list[quorum.Finding]:
@@ -617,3 +619,83 @@ class TestSecondConvocation:
             "quorum not reached at item 1: 19 voices present or represented, 20 required "
             "(at least 1/5 of all 100 voices)"
         ) == f.message
+
+
+# --- counts-only minutes, and the timeline's primitives ----------------------------------------
+
+
+class TestHeadcounts:
+    @staticmethod
+    def counted_only() -> Session:
+        """A (weight 5) sits throughout; at item 2 the minutes count 6 more present, 2
+        represented and 3 absent, without names: 1 + 11 = 12 seats."""
+        return Session(
+            agenda=["1", "2", "3"],
+            members=[Member(id="a", name="A", weight=5)],
+            attendance=[Stretch(member="a")],
+            headcounts=[Headcount(present=6, represented=2, absent=3, from_item="2",
+                                  until_item="2")],
+            tallies=[Tally(item="2", pour=9)],
+        )  # fmt: skip
+
+    def test_counted_members_are_one_voice_each(self) -> None:
+        result = quorum.audit(self.counted_only(), "fr-municipal")
+
+        assert [(1, 0), (7, 2), (1, 0)] == [(i.present_count, i.proxy_count) for i in result.items]
+        assert [5, 13, 5] == [i.vote_weight for i in result.items]
+        assert [5, 11, 5] == [i.present_weight for i in result.items]
+        assert [(7, 12)] * 3 == [(i.quorum.required, i.quorum.total) for i in result.items]
+        assert [False, True, False] == [i.quorum.reached for i in result.items]
+        assert result.item("2").tally.consistent is True  # 9 pour = 7 present + 2 proxies
+
+    def test_counted_members_weigh_in_a_weighted_quorum(self) -> None:
+        """fr-sa-ago: all voices 5 + 11 = 16; at item 2, 5 + 6 + 2 = 13 present or
+        represented; at least a fifth (3.2) is reached everywhere A sits."""
+        result = quorum.audit(self.counted_only(), "fr-sa-ago")
+
+        assert [(5, 16), (13, 16), (5, 16)] == [
+            (i.quorum.counted, i.quorum.total) for i in result.items
+        ]
+        assert Decimal("3.2") == result.items[0].quorum.required
+        assert result.item("2").tally.consistent is False  # 9 pour, 13 votes
+
+
+class TestTimeline:
+    def test_positions(self) -> None:
+        assert [0, 1, 5] == list(tl.positions(((0, 2), (5, 6))))
+        assert [] == list(tl.positions(()))
+
+    @pytest.mark.parametrize("claims", [1, 2])
+    def test_a_limit_of_zero_keeps_nothing(self, claims: int) -> None:
+        """A limit of 0 (statutes may write it) keeps no claim, be there one or several: one
+        claim alone used to be kept."""
+        shares = tl.allocate([(k, ((0, 3),)) for k in range(claims)], 0)
+
+        assert dict.fromkeys(range(claims), ((), ((0, 3),))) == shares
+
+    def test_a_limit_given_as_a_function(self) -> None:
+        """The limit depends on which claims compete: none for one claim alone, 1 for two."""
+        shares = tl.allocate(
+            [("a", ((0, 4),)), ("b", ((2, 6),))], lambda ks: None if len(ks) < 2 else 1
+        )
+
+        assert {"a": (((0, 4),), ()), "b": (((4, 6),), ((2, 4),))} == shares
+        alone = tl.allocate([("a", ((0, 4),))], lambda ks: 0)
+        assert {"a": ((), ((0, 4),))} == alone
+
+    def test_the_claims_within_the_limit_are_all_kept(self) -> None:
+        claims = [(k, ((0, 3),)) for k in range(3)]
+        assert dict.fromkeys(range(3), (((0, 3),), ())) == tl.allocate(claims, 3)
+        assert dict.fromkeys(range(3), (((0, 3),), ())) == tl.allocate(claims, None)
+
+    def test_statutes_with_no_proxy_per_holder(self) -> None:
+        """Statutes allowing 0 proxies per holder: A's only proxy to H is not counted."""
+        s = session(
+            1, {"h": ALL}, absent=("a",), proxies=(("a", "h", None, None),),
+            rules={"base": "plain", "proxies": {"per_holder": 0}},
+        )  # fmt: skip
+
+        result = quorum.audit(s)
+
+        assert 0 == result.items[0].proxy_count
+        assert ("h", "a") == only(result, "PROXY_LIMIT_EXCEEDED").members
