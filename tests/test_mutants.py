@@ -699,3 +699,76 @@ class TestTimeline:
 
         assert 0 == result.items[0].proxy_count
         assert ("h", "a") == only(result, "PROXY_LIMIT_EXCEEDED").members
+
+
+# --- outcomes -----------------------------------------------------------------------------------
+
+
+class TestOutcome:
+    def test_item_by_number(self) -> None:
+        result = quorum.audit(session(2, {"a": ALL}))
+
+        assert result.item(2) is result.item("2") is result.items[1]
+        with pytest.raises(quorum.UnknownItemError):
+            result.item(3)
+
+    @pytest.mark.parametrize(("present", "outcome"), [(3, "rejected"), (1, "adopted")])
+    def test_a_majority_of_the_voices_cast_by_head(self, present: int, outcome: str) -> None:
+        """Statutes: more than half of the members present or represented. 3 present + 1 proxy
+        = 4: 2 pour is not more than half; 1 present + 1 proxy = 2: 2 pour is."""
+        there = dict.fromkeys("abc"[:present], ALL)
+        s = session(
+            1, there, absent=tuple("bcd"[present - 1 :]),
+            proxies=(("d", "a", None, None),),
+            tallies=(Tally(item="1", pour=2, contre=0),),
+            rules={"base": "fr-municipal", "majority": {"base": "cast"}},
+        )  # fmt: skip
+
+        item = quorum.audit(s).items[0]
+
+        assert present + 1 == item.voters
+        assert outcome == item.outcome.computed
+
+    def test_unanimous_means_adopted(self) -> None:
+        """A tally reported unanimous, with no outcome written, is reported adopted."""
+        s = session(1, {"a": ALL, "b": ALL}, tallies=(Tally(item="1", pour=2, unanimous=True),))
+
+        outcome = quorum.audit(s).items[0].outcome
+
+        assert ("adopted", "adopted", "absolute") == (
+            outcome.reported,
+            outcome.computed,
+            outcome.majority,
+        )
+
+    def test_a_tally_without_pour_or_contre_decides_nothing(self) -> None:
+        s = session(1, {"a": ALL}, tallies=(Tally(item="1", abstention=1, outcome="adopted"),))
+
+        outcome = quorum.audit(s).items[0].outcome
+
+        assert (None, "adopted", "absolute", None) == (
+            outcome.computed,
+            outcome.reported,
+            outcome.majority,
+            outcome.reason,
+        )
+
+    @pytest.mark.parametrize(("pour", "at_risk"), [(501, True), (502, False)])
+    def test_fewer_pour_could_change_the_outcome(self, pour: int, at_risk: bool) -> None:
+        """Art. 25: more than half of all 1000 voices. All 1000 are there and the tally counts
+        999 (off by 1): 501 pour less 1 is 500, not more than half, so the outcome is at risk;
+        502 less 1 still adopts. Contre does not matter: the base is all voices."""
+        owners: dict[str, int | Decimal] = {"a": 251, "b": 250, "c": 250, "d": 249}
+        s = weighted(
+            owners, tuple(owners),
+            tallies=(Tally(item="1", pour=pour, contre=999 - pour, majority="art25"),),
+        )  # fmt: skip
+
+        result = quorum.audit(s, "fr-copropriete")
+
+        assert ("adopted", at_risk) == (
+            result.items[0].outcome.computed,
+            result.items[0].outcome.could_change,
+        )
+        assert at_risk == bool(found(result, "OUTCOME_AT_RISK"))
+        assert at_risk != bool(found(result, "OUTCOME_SAFE"))
