@@ -14,6 +14,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 import quorum
@@ -772,3 +773,19 @@ class TestOutcome:
         )
         assert at_risk == bool(found(result, "OUTCOME_AT_RISK"))
         assert at_risk != bool(found(result, "OUTCOME_SAFE"))
+
+
+class TestReaderNotes:
+    def test_a_note_concerns_its_items_only(self) -> None:
+        """A reader's note on items 1 and 3 is listed at those items, not at item 2, and in
+        the audit's findings once."""
+        note = quorum.Finding(
+            code="NAME_NOT_RESOLVED", severity=quorum.Severity.WARNING, items=("1", "3"),
+            message="a name was not understood",
+        )  # fmt: skip
+        s = attrs.evolve(session(3, {"a": ALL, "b": ALL}, absent=("c",)), notes=[note])
+
+        result = quorum.audit(s)
+
+        assert [True, False, True] == [note in i.findings for i in result.items]
+        assert [note] == [f for f in result.findings if f.code == "NAME_NOT_RESOLVED"]

@@ -44,6 +44,7 @@ FIVE = [M(i) for i in "abcde"]
 BASE = [M("a"), M("b"), M("c"), M("d")]
 OWNERS = [M("a", weight=300), M("b", weight=300), M("c", weight=200), M("d", weight=200)]
 SHAREHOLDERS = [M(i) for i in "abcdefghijklm"]
+SIX = [M(i) for i in "abcdef"]
 
 
 def statutes(**quorum_rule: Any) -> dict[str, Any]:
@@ -221,6 +222,23 @@ def scenarios() -> dict[str, tuple[Session, str | None]]:
                     date=datetime.date(2020, 3, 15), body="assemblée des actionnaires",
                     tallies=[T("1", pour=6, contre=4, abstention=3, outcome="rejected"),
                              T("2", pour=9, contre=4)]),
+            None,
+        ),
+        # 2021-11-10: the health-emergency rules (two proxies per holder) are assumed; under
+        # the common law a holds one: 3 voters, and quorum is more than half of 6
+        "covid-disputed": (
+            Session(agenda=["1", "2"], members=SIX, attendance=[S("a"), S("b")],
+                    date=datetime.date(2021, 11, 10), body="conseil municipal",
+                    proxies=[P("c", "a"), P("d", "a")], tallies=[T("1", pour=4), T("2", pour=3)]),
+            None,
+        ),
+        # before the first close after loi 2019-744: abstentions count against (rejected); the
+        # new counting would find nobody expressed (no outcome: "?")
+        "sa-before-close": (
+            Session(agenda=["1"], members=SHAREHOLDERS,
+                    attendance=[S(m.id) for m in SHAREHOLDERS],
+                    date=datetime.date(2019, 10, 1), body="assemblée des actionnaires",
+                    tallies=[T("1", pour=0, contre=0, abstention=13)]),
             None,
         ),
     })  # fmt: skip
@@ -973,6 +991,73 @@ EXPECTED = {
             "loi 2019-744 art. 16 II",
             None,
             "Item 1: the result depends on the rule assumed (the financial year ending 31 December (assumed: the session gives no financial_year_end); the first financial year closed after 19 July 2019 ended on 2019-12-31, so abstentions are not votes cast (loi 2019-744 art. 16 II); a meeting held before the one that approved those accounts still counted them against); under fr-sa-ago-2019: outcome rejected",
+        ),
+    ],
+    "covid-disputed": [
+        (
+            "RULES_ASSUMED",
+            "info",
+            (),
+            (),
+            None,
+            None,
+            "rules: the body 'conseil municipal' belongs to the municipal family; on 2021-11-10 fr-municipal-covid-p7 applies (from 2021-11-10 to 2022-07-31); the start of this period is disputed: loi 2021-1465 is dated 10 November 2021 and read in force that day by the DGCL, the AMF and Maires de France (it was published on 11 November; some date its entry into force on 12 November): the health-emergency rules are assumed; under fr-municipal the result differs at items 1-2",
+        ),
+        (
+            "RESULT_DEPENDS_ON_RULE",
+            "warning",
+            ("1",),
+            (),
+            "loi 2021-1465 art. 10",
+            None,
+            "Item 1: the result depends on the rule assumed (loi 2021-1465 is dated 10 November 2021 and read in force that day by the DGCL, the AMF and Maires de France (it was published on 11 November; some date its entry into force on 12 November): the health-emergency rules are assumed); under fr-municipal: quorum not reached, tally not consistent",
+        ),
+        (
+            "RESULT_DEPENDS_ON_RULE",
+            "warning",
+            ("2",),
+            (),
+            "loi 2021-1465 art. 10",
+            None,
+            "Item 2: the result depends on the rule assumed (loi 2021-1465 is dated 10 November 2021 and read in force that day by the DGCL, the AMF and Maires de France (it was published on 11 November; some date its entry into force on 12 November): the health-emergency rules are assumed); under fr-municipal: quorum not reached, tally consistent",
+        ),
+        (
+            "TALLY_MISMATCH",
+            "warning",
+            ("2",),
+            (),
+            "loi 2021-1465 art. 10",
+            "$.tallies.2",
+            "the tally of item 2 adds up to 3 (pour 3), not 4, the voters (2 present + 2 proxies) (only under fr-municipal-covid-p7, which is assumed: not an error under fr-municipal)",
+        ),
+        (
+            "OUTCOME_SAFE",
+            "info",
+            ("2",),
+            (),
+            "CGCT art. L2121-20 (majorité absolue)",
+            "$.tallies.2",
+            "Item 2: the tally is off by 1, which cannot change the outcome (adopted)",
+        ),
+    ],
+    "sa-before-close": [
+        (
+            "RULES_ASSUMED",
+            "info",
+            (),
+            (),
+            None,
+            None,
+            "rules: the body 'assemblée des actionnaires' belongs to the sa family; financial year ending 31 December (assumed: the session gives no financial_year_end): the meeting precedes the end (2019-12-31) of the first financial year closed after 19 July 2019, so abstentions still count as votes against (loi 2019-744 art. 16 II); fr-sa-ago-2019 applies; under fr-sa-ago the result differs at item 1",
+        ),
+        (
+            "RESULT_DEPENDS_ON_RULE",
+            "warning",
+            ("1",),
+            (),
+            "loi 2019-744 art. 16 II",
+            None,
+            "Item 1: the result depends on the rule assumed (the financial year ending 31 December (assumed: the session gives no financial_year_end); the meeting precedes the end (2019-12-31) of the first financial year closed after 19 July 2019, so abstentions still count as votes against (loi 2019-744 art. 16 II)); under fr-sa-ago: outcome ?",
         ),
     ],
 }
