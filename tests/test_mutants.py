@@ -226,7 +226,7 @@ class TestInterested:
         tally = result.items[0].tally
 
         assert (2, 2) == (tally.total, tally.expected)
-        assert tally.consistent is not mismatch
+        assert tally.consistent is (not mismatch)
         assert mismatch == bool(found(result, "INTERESTED_MISMATCH"))
         assert not found(result, "TALLY_MISMATCH")
 
@@ -628,40 +628,53 @@ class TestSecondConvocation:
 class TestHeadcounts:
     @staticmethod
     def counted_only() -> Session:
-        """A (weight 5) sits throughout; at item 2 the minutes count 6 more present, 2
-        represented and 3 absent, without names: 1 + 11 = 12 seats."""
+        """A (weight 5) sits throughout and holds B's proxy (3); at item 2 the minutes count 6
+        more present, 2 represented and 3 absent, without names: 2 + 11 = 13 seats."""
         return Session(
             agenda=["1", "2", "3"],
-            members=[Member(id="a", name="A", weight=5)],
+            members=[Member(id="a", name="A", weight=5), Member(id="b", name="B", weight=3)],
             attendance=[Stretch(member="a")],
+            proxies=[Proxy(giver="b", holder="a")],
             headcounts=[Headcount(present=6, represented=2, absent=3, from_item="2",
                                   until_item="2")],
-            tallies=[Tally(item="2", pour=9)],
+            tallies=[Tally(item="2", pour=10)],
         )  # fmt: skip
 
     def test_counted_members_are_one_voice_each(self) -> None:
         result = quorum.audit(self.counted_only(), "fr-municipal")
 
-        assert [(1, 0), (7, 2), (1, 0)] == [(i.present_count, i.proxy_count) for i in result.items]
-        assert [5, 13, 5] == [i.vote_weight for i in result.items]
+        assert [(1, 1), (7, 3), (1, 1)] == [(i.present_count, i.proxy_count) for i in result.items]
+        assert [8, 16, 8] == [i.vote_weight for i in result.items]  # 5 + 6 + 3 + 2 at item 2
         assert [5, 11, 5] == [i.present_weight for i in result.items]
-        assert [(7, 12)] * 3 == [(i.quorum.required, i.quorum.total) for i in result.items]
+        assert [(7, 13)] * 3 == [(i.quorum.required, i.quorum.total) for i in result.items]
         assert [False, True, False] == [i.quorum.reached for i in result.items]
-        assert result.item("2").tally.consistent is True  # 9 pour = 7 present + 2 proxies
+        assert result.item("2").tally.consistent is True  # 10 pour = 7 present + 3 proxies
 
     def test_counted_members_weigh_in_a_weighted_quorum(self) -> None:
-        """fr-sa-ago: all voices 5 + 11 = 16; at item 2, 5 + 6 + 2 = 13 present or
-        represented; at least a fifth (3.2) is reached everywhere A sits."""
+        """fr-sa-ago: all voices 5 + 3 + 11 = 19; present or represented 5 + 3 = 8, and at
+        item 2 5 + 6 + 3 + 2 = 16; at least a fifth (3.8) is reached everywhere A sits."""
         result = quorum.audit(self.counted_only(), "fr-sa-ago")
 
-        assert [(5, 16), (13, 16), (5, 16)] == [
+        assert [(8, 19), (16, 19), (8, 19)] == [
             (i.quorum.counted, i.quorum.total) for i in result.items
         ]
-        assert Decimal("3.2") == result.items[0].quorum.required
-        assert result.item("2").tally.consistent is False  # 9 pour, 13 votes
+        assert Decimal("3.8") == result.items[0].quorum.required
+        assert result.item("2").tally.consistent is False  # 10 pour, 16 votes
 
 
 class TestTimeline:
+    def test_an_empty_range_is_no_span(self) -> None:
+        assert () == tl.span(5, 3, 10)
+        assert () == tl.span(None, -1, 10)
+        assert ((0, 10),) == tl.span(None, None, 10)
+        assert ((4, 5),) == tl.span(4, 4, 10)
+
+    def test_intersect_steps_through_every_span(self) -> None:
+        many = ((1, 2), (3, 4), (5, 6))
+        assert many == tl.intersect(((0, 10),), many)
+        assert many == tl.intersect(many, ((0, 10),))
+        assert ((3, 4), (5, 6)) == tl.intersect(many, ((3, 7),))
+
     def test_positions(self) -> None:
         assert [0, 1, 5] == list(tl.positions(((0, 2), (5, 6))))
         assert [] == list(tl.positions(()))

@@ -209,8 +209,10 @@ def scenarios() -> dict[str, tuple[Session, str | None]]:
                     convocation=2, carried_over=["2"]),
             None,
         ),
+        # item 1 not fully read: its error is a warning, item 2's stays an error; b's proxy
+        # to c (absent) is a warning either way
         "unsure": (
-            Session(agenda=["1", "2"], members=BASE, attendance=[S("a")],
+            Session(agenda=["1", "2"], members=BASE, attendance=[S("a")], proxies=[P("b", "c")],
                     reading=Reading(complete=False, uncertain_items=("1",))),
             "fr-municipal",
         ),
@@ -223,6 +225,12 @@ def scenarios() -> dict[str, tuple[Session, str | None]]:
                     tallies=[T("1", pour=6, contre=4, abstention=3, outcome="rejected"),
                              T("2", pour=9, contre=4)]),
             None,
+        ),
+        # 60 of 100 tantièmes: reduced to 40
+        "majority-owner": (
+            Session(agenda=["1"], members=[M("a", weight=60), M("b", weight=40)],
+                    attendance=[S("a"), S("b")]),
+            "fr-copropriete",
         ),
         # 2021-11-10: the health-emergency rules (two proxies per holder) are assumed; under
         # the common law a holds one: 3 voters, and quorum is more than half of 6
@@ -946,6 +954,15 @@ EXPECTED = {
     ],
     "unsure": [
         (
+            "PROXY_HOLDER_ABSENT",
+            "warning",
+            ("1", "2"),
+            ("b", "c"),
+            "CGCT art. L2121-20",
+            "$.proxies.b-c",
+            "B's proxy to C cannot be used at items 1-2: the holder is absent there, so the giver's vote is lost",
+        ),
+        (
             "QUORUM_NOT_REACHED",
             "warning",
             ("1",),
@@ -962,6 +979,17 @@ EXPECTED = {
             "CGCT art. L2121-17",
             None,
             "quorum not reached at item 2: 1 member present, 3 required (more than 1/2 of the 4 members in office; proxies do not count)",
+        ),
+    ],
+    "majority-owner": [
+        (
+            "MAJORITY_OWNER_REDUCED",
+            "info",
+            (),
+            ("a",),
+            "loi 65-557 art. 22",
+            "$.members.a",
+            "A holds 60 of 100 voices, more than half: his voices are reduced to the sum of the others', 40",
         ),
     ],
     "sa-assumed": [
