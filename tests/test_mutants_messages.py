@@ -209,10 +209,11 @@ def scenarios() -> dict[str, tuple[Session, str | None]]:
                     convocation=2, carried_over=["2"]),
             None,
         ),
-        # item 1 not fully read: its error is a warning, item 2's stays an error; b's proxy
-        # to c (absent) is a warning either way
+        # item 1 not fully read: its errors are warnings, item 2's stay errors (d's two
+        # proxies: an error at 2 only); c's proxy to d (absent) is a warning either way
         "unsure": (
-            Session(agenda=["1", "2"], members=BASE, attendance=[S("a")], proxies=[P("b", "c")],
+            Session(agenda=["1", "2"], members=BASE, attendance=[S("a"), S("b")],
+                    proxies=[P("c", "d"), P("d", "a"), P("d", "b")],
                     reading=Reading(complete=False, uncertain_items=("1",))),
             "fr-municipal",
         ),
@@ -954,13 +955,22 @@ EXPECTED = {
     ],
     "unsure": [
         (
+            "GIVER_MULTIPLE_PROXIES",
+            "warning",
+            ("1",),
+            ("d", "b", "a"),
+            "CGCT art. L2121-20",
+            "$.proxies.d-b",
+            "D gives two proxies in force at item 1: the one to B is not counted there (counted: D to A); a voice is cast once (not asserted: the attendance was not fully read at item 1; check the lines the reading notes quote)",
+        ),
+        (
             "PROXY_HOLDER_ABSENT",
             "warning",
             ("1", "2"),
-            ("b", "c"),
+            ("c", "d"),
             "CGCT art. L2121-20",
-            "$.proxies.b-c",
-            "B's proxy to C cannot be used at items 1-2: the holder is absent there, so the giver's vote is lost",
+            "$.proxies.c-d",
+            "C's proxy to D cannot be used at items 1-2: the holder is absent there, so the giver's vote is lost",
         ),
         (
             "QUORUM_NOT_REACHED",
@@ -969,7 +979,16 @@ EXPECTED = {
             (),
             "CGCT art. L2121-17",
             None,
-            "quorum not reached at item 1: 1 member present, 3 required (more than 1/2 of the 4 members in office; proxies do not count) (not asserted: the attendance was not fully read at item 1; check the lines the reading notes quote)",
+            "quorum not reached at item 1: 2 members present, 3 required (more than 1/2 of the 4 members in office; proxies do not count) (not asserted: the attendance was not fully read at item 1; check the lines the reading notes quote)",
+        ),
+        (
+            "GIVER_MULTIPLE_PROXIES",
+            "error",
+            ("2",),
+            ("d", "b", "a"),
+            "CGCT art. L2121-20",
+            "$.proxies.d-b",
+            "D gives two proxies in force at item 2: the one to B is not counted there (counted: D to A); a voice is cast once",
         ),
         (
             "QUORUM_NOT_REACHED",
@@ -978,7 +997,7 @@ EXPECTED = {
             (),
             "CGCT art. L2121-17",
             None,
-            "quorum not reached at item 2: 1 member present, 3 required (more than 1/2 of the 4 members in office; proxies do not count)",
+            "quorum not reached at item 2: 2 members present, 3 required (more than 1/2 of the 4 members in office; proxies do not count)",
         ),
     ],
     "majority-owner": [
