@@ -63,10 +63,7 @@ def test_reported_tallies(name: str) -> None:
             assert label not in tallies
             continue
         t = tallies[label]
-        # grand-besancon's expected file says unanimite=false for item 19, but the text says
-        # "Rapport adopté a 'unanimité" and the hand transcription (examples/) says true.
-        if name != "grand-besancon-2026-01-29":
-            assert t.unanimous == rep["unanimite"], label
+        assert t.unanimous == rep["unanimite"], label
         for key in ("pour", "contre", "abstention", "npv"):
             if rep[key] is not None:
                 assert getattr(t, key) == rep[key], (label, key)
