@@ -4,7 +4,7 @@ Reads ``mutmut results --all true`` (one ``name: status`` line per mutant) and
 ``scripts/mutation_equivalent.txt`` (the mutants no input can tell from the code, one name per
 line with the reason after ``#``). Prints, per module, each status's count and the score:
 killed (timeouts included) out of the mutants that are not equivalent. Listed equivalents that
-are no longer survivors (renumbered by a change of the code, or killed) are printed as stale:
+were run and are not survivors (renumbered by a change of the code, or killed) are printed as stale:
 read them again (``mutmut show NAME``) and update the list.
 
 Exit status 1 when a module scores below ``--target`` (default 90 %).
@@ -70,7 +70,10 @@ def main() -> int:
         elif st in ("survived", "no tests"):
             survivors.append(f"{name}: {st}")
         by_module[module][st] += 1
-    stale = sorted(n for n in equiv if status.get(n) != "survived")
+    # listed, run, and not a survivor (killed, or another mutant since a change of the code)
+    stale = sorted(
+        n for n in equiv if status.get(n, "no such mutant") not in ("survived", "not checked")
+    )
     low = False
     print(f"{'module':10} {'killed':>7} {'timeout':>8} {'survived':>9} {'no tests':>9} "
           f"{'equiv.':>7} {'unchecked':>10} {'score':>16}")  # fmt: skip

@@ -21,7 +21,7 @@ import quorum
 from helpers import ALL, session
 from quorum import Member, Proxy, Role, Session, Stretch, Tally, Withdrawal
 from quorum import timeline as tl
-from quorum.model import Headcount
+from quorum.model import Headcount, Reading
 
 
 def found(result: quorum.Audit, code: str) -> list[quorum.Finding]:
@@ -802,3 +802,78 @@ class TestReaderNotes:
 
         assert [True, False, True] == [note in i.findings for i in result.items]
         assert [note] == [f for f in result.findings if f.code == "NAME_NOT_RESOLVED"]
+
+
+# --- the reading: assumed rules, unread items, no quorum ---------------------------------------
+
+
+def _sa_assumed(**kw: Any) -> Session:
+    """An SA meeting of 13 shareholders on 15 March 2020 without a financial year end: the new
+    counting (abstentions not cast) is assumed, the former one is the other reading."""
+    return Session(
+        agenda=["1", "2"],
+        members=[Member(id=i, name=i.upper()) for i in "abcdefghijklm"],
+        attendance=[Stretch(member=i) for i in "abcdefghijklm"],
+        date=datetime.date(2020, 3, 15),
+        body="assemblée des actionnaires",
+        **kw,
+    )
+
+
+class TestReadings:
+    def test_rules_asked_for_are_not_weighed_against_another(self) -> None:
+        """Auditing under rules asked for by name makes no comparison, even where the rules
+        chosen by date would rest on an assumption."""
+        s = _sa_assumed(tallies=[Tally(item="1", pour=6, contre=4, abstention=3,
+                                       outcome="rejected")])  # fmt: skip
+
+        chosen, asked = quorum.audit(s), quorum.audit(s, "fr-sa-ago")
+
+        assert found(chosen, "RESULT_DEPENDS_ON_RULE")
+        assert quorum.Severity.WARNING is only(chosen, "OUTCOME_MISMATCH").severity
+        assert not found(asked, "RESULT_DEPENDS_ON_RULE")
+        assert quorum.Severity.ERROR is only(asked, "OUTCOME_MISMATCH").severity
+        assert "asked for ('fr-sa-ago')" == asked.rules_reason
+
+    def test_an_error_under_both_readings_stays_an_error(self) -> None:
+        """A tally of 12 for 13 voters is off under both countings: an error, not a warning."""
+        s = _sa_assumed(tallies=[Tally(item="1", pour=9, contre=3)])
+
+        result = quorum.audit(s)
+
+        assert quorum.Severity.ERROR is only(result, "TALLY_MISMATCH").severity
+
+    @pytest.mark.parametrize(("pour", "at_risk"), [(10, True), (11, False)])
+    def test_more_contre_could_change_a_two_thirds_outcome(self, pour: int, at_risk: bool) -> None:
+        """fr-sa-age: at least 2/3 of the votes expressed. 16 votes, the tally counts 14
+        (off by 2): 10 pour 4 contre adopts; 2 more pour or 2 fewer would still adopt (8 of 12
+        is 2/3), but 2 more contre (10 of 16) would not: at risk. 11 pour 3 contre stays adopted
+        whichever way (11 of 16 is more than 2/3)."""
+        s = weighted(
+            {f"m{k}": 1 for k in range(16)}, tuple(f"m{k}" for k in range(16)),
+            tallies=(Tally(item="1", pour=pour, contre=14 - pour),),
+        )  # fmt: skip
+
+        item = quorum.audit(s, "fr-sa-age").items[0]
+
+        assert ("adopted", at_risk) == (item.outcome.computed, item.outcome.could_change)
+
+    def test_only_the_unread_item_is_not_asserted(self) -> None:
+        """Item 2 of 3 not fully read: quorum, missed at every item, is an error at 1 and 3 and
+        a warning at 2."""
+        s = session(3, {"a": ALL}, absent=("b", "c"),
+                    reading=Reading(complete=False, uncertain_items=("2",)))  # fmt: skip
+
+        result = quorum.audit(s)
+
+        assert [(("1",), "error"), (("2",), "warning"), (("3",), "error")] == [
+            (f.items, f.severity.value) for f in found(result, "QUORUM_NOT_REACHED")
+        ]
+
+    def test_no_quorum_still_counts_who_is_there(self) -> None:
+        """Co-ownership has no quorum: reached, nothing required, the present counted."""
+        s = weighted({"a": 30, "b": 30, "c": 40}, ("a", "b"))
+
+        q = quorum.audit(s, "fr-copropriete").items[0].quorum
+
+        assert (None, 2, True) == (q.required, q.counted, q.reached)
