@@ -3,9 +3,9 @@
 Reads ``mutmut results --all true`` (one ``name: status`` line per mutant) and
 ``scripts/mutation_equivalent.txt`` (the mutants no input can tell from the code, one name per
 line with the reason after ``#``). Prints, per module, each status's count and the score:
-killed (timeouts included) out of the mutants that are not equivalent. Listed equivalents that
-were run and are not survivors (renumbered by a change of the code, or killed) are printed as stale:
-read them again (``mutmut show NAME``) and update the list.
+killed (timeouts included) out of the mutants that are not equivalent. Listed equivalents
+that were run and are not survivors (renumbered by a change of the code, or killed) are
+printed as stale: read them again (``mutmut show NAME``) and update the list.
 
 Exit status 1 when a module scores below ``--target`` (default 90 %).
 """
