@@ -236,3 +236,69 @@ def rich_sessions(draw: st.DrawFn) -> Session:
         rules=rules,
         tallies=tallies,
     )
+
+
+# --- weighted assemblies: co-ownership and sociétés anonymes ------------------------------------
+
+WEIGHTED_RULE_SETS = ("fr-copropriete", "fr-copropriete-2019", "fr-sa-ago", "fr-sa-age", "plain")
+"""Weighted rule sets: the majority-owner reduction, the 3-proxy limit with its 10 % (5 %)
+weight exception, a quorum of voices with proxies and a second call; ``plain`` for no limit."""
+
+
+@st.composite
+def weighted_sessions(draw: st.DrawFn) -> Session:
+    """A small weighted assembly (1-5 items, 2-9 owners or shareholders) where the weighted rules
+    bind: sometimes an owner of about half of all voices (at, above or below it), proxy holders
+    who are not members, many proxies to one or two holders (past 3 delegations, around the
+    weight threshold), withdrawals and a second call with items carried over."""
+    agenda = tuple(f"{n}" for n in range(1, draw(st.integers(1, 5)) + 1))
+    ids = [f"m{k}" for k in range(draw(st.integers(2, 9)))]
+    small = st.one_of(
+        st.integers(1, 40),
+        st.decimals(min_value=1, max_value=40, places=2, allow_nan=False, allow_infinity=False),
+    )
+    owned: list[int | Decimal] = [draw(small) for _ in ids]
+    if draw(st.booleans()):  # one owner near half of all voices: exactly, one above, one below
+        others = sum(owned[1:], start=Decimal(0))
+        owned[0] = others + draw(st.sampled_from([-1, 0, 1, 0]))
+        if owned[0] <= 0:
+            owned[0] = others
+    members = [Member(id=i, name=i.upper(), weight=w) for i, w in zip(ids, owned, strict=True)]
+    outsiders = [f"x{k}" for k in range(draw(st.integers(0, 2)))]
+    members += [
+        Member(id=x, name=x.upper(), weight=draw(st.integers(0, 50)), role=Role.PROXY_HOLDER)
+        for x in outsiders
+    ]
+    everyone = ids + outsiders
+    attendance = []
+    for m in everyone:
+        for _ in range(draw(st.integers(0, 2))):
+            first, last = draw(item_range(agenda))
+            attendance.append(Stretch(member=m, from_item=first, until_item=last))
+    proxies = []
+    holders = [*ids[:2], *outsiders]
+    for _ in range(draw(st.integers(0, 8))):
+        giver = draw(st.sampled_from(ids))
+        holder = draw(st.sampled_from([h for h in holders if h != giver] or [ids[0]]))
+        if holder == giver:
+            continue
+        first, last = draw(item_range(agenda))
+        proxies.append(Proxy(giver=giver, holder=holder, from_item=first, until_item=last))
+    withdrawals = []
+    for _ in range(draw(st.integers(0, 2))):
+        first, last = draw(item_range(agenda))
+        withdrawals.append(
+            Withdrawal(member=draw(st.sampled_from(ids)), from_item=first, until_item=last)
+        )
+    convocation = draw(st.sampled_from([1, 2]))
+    carried = draw(st.lists(st.sampled_from(agenda), unique=True)) if convocation == 2 else []
+    return Session(
+        agenda=agenda,
+        members=members,
+        attendance=attendance,
+        proxies=proxies,
+        withdrawals=withdrawals,
+        convocation=convocation,
+        carried_over=carried,
+        rules=draw(st.sampled_from(WEIGHTED_RULE_SETS)),
+    )

@@ -142,7 +142,8 @@ def test_every_example_runs_or_says_why() -> None:
 
     assert {"README.md", "docs/tutorial.md", "docs/cli.md", "docs/api.md"} <= docs
     assert all(b.not_run and len(b.not_run) > 10 for b in skipped)
-    assert len(skipped) <= 4, [b.where for b in skipped]  # install, pytest, fuzz, check-jsonschema
+    # install, pytest, fuzz, check-jsonschema, mutation testing
+    assert len(skipped) <= 5, [b.where for b in skipped]
 
 
 PYTHON = [b for b in BLOCKS if b.lang == "python" and b.not_run is None]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from quorum import timeline as tl
 from quorum.counting import ERROR, WARNING, Draft
 from quorum.findings import N_, Message
 
@@ -21,6 +22,10 @@ UNUSED = N_(
     "{message}: the shortfall ({gap}) is no more than the proxies usable there ({proxies}); a "
     "proxy may not have been used, or the tally counts the members present only: probably not "
     "an error, check the minutes"
+)
+AT_RISK_UNUSED = N_(
+    "{message} (if a proxy was not used, the tally is right and so is the outcome: probably not "
+    "an error)"
 )
 
 
@@ -30,7 +35,34 @@ def short_by_proxies(reported: int, basis: int, proxies: int) -> bool:
 
 
 def unused_proxies(drafts: Iterable[Draft], weighted: bool) -> list[Draft]:
-    """The drafts, each tally mismatch that an unused proxy explains made a warning."""
+    """The drafts, each tally mismatch that an unused proxy explains made a warning, and the
+    ``OUTCOME_AT_RISK`` error at those items too (the gap it weighs is that shortfall)."""
+    out = _tallies(drafts, weighted)
+    explained = tl.union(span for d in out if d.code == "TALLY_PROXY_UNUSED" for span in d.spans)
+    if not explained:
+        return out
+    kept: list[Draft] = []
+    for d in out:
+        if d.code != "OUTCOME_AT_RISK" or d.severity is not ERROR:
+            kept.append(d)
+            continue
+        there, elsewhere = tl.intersect(d.spans, explained), tl.subtract(d.spans, explained)
+        if elsewhere:
+            kept.append(attrs.evolve(d, spans=elsewhere))
+        if there:
+            kept.append(
+                attrs.evolve(
+                    d,
+                    severity=WARNING,
+                    template=AT_RISK_UNUSED,
+                    params={"message": Message(d.template, d.params)},
+                    spans=there,
+                )
+            )
+    return kept
+
+
+def _tallies(drafts: Iterable[Draft], weighted: bool) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         params = dict(d.params)

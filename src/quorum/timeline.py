@@ -152,7 +152,7 @@ def allocate(
     keeps and the positions it loses. The overlaps are found with an interval tree cut at every
     claim's ends.
     """
-    if limit is None or len(claims) <= 1 or (isinstance(limit, int) and len(claims) <= limit):
+    if limit is None or (isinstance(limit, int) and len(claims) <= limit):  # a limit of 0 too
         return {key: (spans, EMPTY) for key, spans in claims}
     tree = IntervalTree(
         Interval(b, e, rank) for rank, (_, spans) in enumerate(claims) for b, e in spans
