@@ -44,6 +44,8 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         rf"suppleante?s?(?:\ +{_PRESENT})?\ +avec\ +voix\ +deliberatives?",
     ),
     ("present", rf"{_PRESENT}(?:\ +(?:a\ +la\ +seance|en\ +seance))?"),
+    # "Assistaient à la séance :" lists the members; "Assistaient également" is the staff below
+    ("present", r"(?:assistai(?:en)?t|ont\ +assiste)\ +a\ +la\ +seance"),
     ("proxies", r"procurations?(?:\ +de\ +vote)?|pouvoirs?|delegations?\ +de\ +vote"),
     (
         "secretary",

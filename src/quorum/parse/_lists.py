@@ -187,6 +187,13 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
             cuts.append((i, i + 1))  # "… Vices présidents Madame Mélanie FORTIER": a new person
     if commas < 2 or len(spaced) > commas:
         cuts += spaced
+    if not commas:  # one entry a line, no separator at all ("X donne pouvoir à Y" / "Z …")
+        bounds = [*frag._at, len(text)]
+        cuts += [
+            (at - 1, at)
+            for at, end in itertools.pairwise(bounds[1:])
+            if _line_is_entry(text, folded, at, end)
+        ]
     for at in frag._at[1:]:  # a line that starts "Procuration de X à Y" is an entry of its own
         if _PROXY_OF.match(folded, at) or "|" in text:  # a table's row ends its last cell
             cuts.append((at - 1, at))
@@ -200,6 +207,22 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
         begin = b
     spans.append((begin, len(text)))
     return spans
+
+
+def _line_is_entry(text: str, folded: str, at: int, end: int) -> bool:
+    """The line at ``at`` (to ``end``) starts an entry of its own: the line before ends on a
+    word (no separator, no connector, no civility: "… donne pouvoir à" / "M. X" goes on), and
+    this one starts with a name of two words at least before any separator ("Lucas HOARAU
+    donne …"; a surname alone, "DURAND - Paul MARTIN", ends a name cut by the line break)."""
+    before = folded[max(at - 40, 0) : at].split()[-1:]
+    if not before or before[-1][-1:] in _SEP_CHARS + _DASHES + "-/" or before[-1] in _CONNECTORS:
+        return False
+    if _CIVILITY_WORD.fullmatch(before[-1].rstrip(".")):
+        return False
+    if not _starts_a_name(text, folded, at):
+        return False
+    head = re.split(r"\s[-–—/]\s|[,;(]", text[at:end])[0]
+    return len(head.split()) >= 2
 
 
 _PLURAL_CIVILITY = re.compile(civility(singular=False) + r"\.?")
@@ -451,6 +474,8 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
         if px:
             holder = _mention(outside[px.end() :], src, group)
             outside = _after_proxy_of(outside[: px.start()])
+            if holder is None:
+                out.unread.append(Unread(src, N_("the holder of this proxy could not be read")))
     names, bad = read_names(outside)
     if bad or not names:
         out.unread.append(Unread(src, N_("no name could be read here")))
@@ -483,8 +508,12 @@ def _blank_like(folded: str, outside: str) -> str:
 
 
 def _mention(text: str, src: Source, group: str | None) -> Mention | None:
+    """The one person ``text`` names; None when it names none, or several (a list joined to the
+    next entry: reported by the caller, never a first name kept and the rest dropped). A scrap
+    of a letter or two after it is OCR's ("Serge DRUGEO N"), not a second person."""
     names, bad = read_names(text[:MAX_ENTRY])
-    return Mention(names[0], src, group) if names and not bad else None
+    scraps = all(not (n.first and n.last) and len(n.first + n.last) <= 2 for n in names[1:])
+    return Mention(names[0], src, group) if names and scraps and not bad else None
 
 
 def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:

@@ -22,7 +22,7 @@ from quorum.parse._build import (
     president,
     register_entries,
 )
-from quorum.parse._counts import read_counts
+from quorum.parse._counts import count_lines_end, read_counts
 from quorum.parse._item_notes import item_note
 from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
@@ -48,7 +48,7 @@ def build_session(text: str) -> Session:
             f"no member list found (looked for {_HEADERS}, ...) and no counts of the "
             "members present ('27 conseillers étaient présents ou représentés (07 procurations)')"
         )
-    head_end = max(lists.ends) if lists.ends else 0
+    head_end = count_lines_end(doc, max(lists.ends)) if lists.ends else 0
     if counted is not None and counted.source.line is not None:
         head_end = max(head_end, doc.starts[min(counted.source.line, len(doc.starts) - 1)])
     read, agenda_notes = _agenda(doc, lists, head_end)

@@ -1,0 +1,76 @@
+"""A blind test of the attendance reader (issue 8): small minutes written the way clerks write
+them, in layouts and phrasings no other test or fixture has, with their answers counted by hand
+before the reader saw them. Each is either read right (present, usable proxies and voters at
+every item, no error) or, for a layout the reader cannot know, read as "not fully read" with the
+lines quoted, and never with an error: an error on right minutes is the worst outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quorum.audit import Verdict, audit
+from quorum.exceptions import SessionFileError
+from quorum.parse import parse_minutes
+
+BLIND = Path(__file__).parent.parent / "data" / "blind"
+
+READ: dict[str, tuple[int, list[tuple[int, int, int]]]] = {
+    # name: (members in office, [(present, usable proxies, voters) per item])
+    "01-cm15-nom-prenom": (15, [(11, 2, 13), (11, 2, 13)]),
+    "02-cm33-civilites-pouvoirs": (33, [(27, 4, 31), (27, 4, 31)]),
+    "05-departement-representee-par": (26, [(22, 3, 25), (22, 3, 25)]),
+    "06-ccas-conseil-administration": (9, [(6, 2, 8), (6, 2, 8)]),
+    "07-cm15-ligne-par-nom-arrivee": (15, [(10, 2, 12), (11, 2, 13)]),
+    "09-cm23-mesdames-messieurs": (23, [(19, 2, 21), (19, 2, 21)]),
+    "10-syndicat-mixte-comptes-seuls": (24, [(17, 3, 20), (17, 3, 20)]),
+    "11-cm15-procurations-section": (15, [(10, 2, 12), (10, 2, 12)]),
+    "13-cm15-mmes-mm": (15, [(13, 1, 14), (13, 1, 14)]),
+    "14-cm19-slash-bloc-comptes": (19, [(14, 3, 17), (14, 3, 17)]),
+    "15-cm15-points-virgules-rejoint": (15, [(11, 2, 13), (12, 2, 14)]),
+}
+"""Documents the reader must read right."""
+
+NOT_READ: dict[str, list[tuple[int, int, int]]] = {
+    # a layout the reader does not know (yet): it must say so, never accuse
+    "03-cc-communes-suppleants": [(15, 3, 18), (15, 3, 18)],
+    "04-syndicat-tabs-communes": [(7, 0, 7), (8, 1, 9)],
+}
+"""Documents the reader reads as not fully read: the hand count, for the day it learns them."""
+
+
+def _text(name: str) -> str:
+    return (BLIND / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(READ))
+def test_read_right(name: str) -> None:
+    office, want = READ[name]
+    result = audit(parse_minutes(_text(name)))
+    got = [(i.present_count, i.proxy_count, i.voters) for i in result.items]
+    assert got == want, name
+    assert result.items[0].quorum.total == office  # printed, or inferred from the names
+    assert not result.errors, [f.message for f in result.errors]
+    assert result.verdict is Verdict.VALID
+
+
+@pytest.mark.parametrize("name", sorted(NOT_READ))
+def test_unknown_layout_says_so_and_never_accuses(name: str) -> None:
+    result = audit(parse_minutes(_text(name)))
+    assert result.verdict is Verdict.INCOMPLETE
+    assert not result.errors, [f.message for f in result.errors]
+    assert any(n.source is not None and n.source.text for n in result.session.notes)
+
+
+def test_table_of_ticks_is_refused_with_a_message() -> None:
+    """A grid of "X" under Présent / Absent / Pouvoir à: no list and no count to read; the
+    reader refuses with a message naming what it looked for, no traceback, no guess."""
+    with pytest.raises(SessionFileError, match="no member list found"):
+        parse_minutes(_text("12-cm11-tableau-presence"))
+
+
+def test_every_blind_document_is_covered() -> None:
+    names = {p.stem for p in BLIND.glob("*.txt")}
+    others = {"08-cm19-tirets-depart", "12-cm11-tableau-presence"}
+    assert names == set(READ) | set(NOT_READ) | others
