@@ -23,6 +23,7 @@ READ: dict[str, tuple[int, list[tuple[int, int, int]]]] = {
     "05-departement-representee-par": (26, [(22, 3, 25), (22, 3, 25)]),
     "06-ccas-conseil-administration": (9, [(6, 2, 8), (6, 2, 8)]),
     "07-cm15-ligne-par-nom-arrivee": (15, [(10, 2, 12), (11, 2, 13)]),
+    "08-cm19-tirets-depart": (19, [(16, 2, 18), (15, 3, 18)]),
     "09-cm23-mesdames-messieurs": (23, [(19, 2, 21), (19, 2, 21)]),
     "10-syndicat-mixte-comptes-seuls": (24, [(17, 3, 20), (17, 3, 20)]),
     "11-cm15-procurations-section": (15, [(10, 2, 12), (10, 2, 12)]),
@@ -70,7 +71,16 @@ def test_table_of_ticks_is_refused_with_a_message() -> None:
         parse_minutes(_text("12-cm11-tableau-presence"))
 
 
+def test_a_proxy_given_on_leaving_whose_holder_is_unknown_is_reported() -> None:
+    text = _text("08-cm19-tirets-depart").replace("Mme Sandrine GILLES.", "Mme Irène NOBODY.")
+    result = audit(parse_minutes(text))
+    assert result.verdict is Verdict.INCOMPLETE
+    assert [(i.present_count, i.proxy_count) for i in result.items] == [(16, 2), (15, 2)]
+    quoted = [n.source.text or "" for n in result.session.notes if n.source]
+    assert any("quitte la séance" in q for q in quoted)
+
+
 def test_every_blind_document_is_covered() -> None:
     names = {p.stem for p in BLIND.glob("*.txt")}
-    others = {"08-cm19-tirets-depart", "12-cm11-tableau-presence"}
+    others = {"12-cm11-tableau-presence"}
     assert names == set(READ) | set(NOT_READ) | others

@@ -718,3 +718,16 @@ def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
             out.unread.append(Unread(src, N_("not read as the name of who arrives or leaves")))
             continue
         out.moves.append(Move(kind, who, at_time, src))
+
+
+_GIVES = re.compile(rf"\bdonne(?:nt)?\ +(?:son\ +|sa\ +|leur\ +)?{P.PROXY_NOUN}\ +(?:a|&|au)\ +")
+_HOLDER_END = re.compile(r"[.;,(]|\s(?:pour|jusqu|à\s+partir|a\s+partir|avant|apr[eè]s)\b")
+
+
+def proxy_given_in(sentence: str, src: Source) -> tuple[bool, Mention | None]:
+    """A proxy given in a sentence of the items ("M. X quitte la séance et donne pouvoir à Mme
+    Y."): whether the sentence gives one, and its holder (None when he cannot be read)."""
+    m = _GIVES.search(fold(sentence))
+    if not m:
+        return False, None
+    return True, _mention(_HOLDER_END.split(sentence[m.end() :])[0], src, None)

@@ -26,7 +26,7 @@ from quorum.parse._counts import count_lines_end, read_counts
 from quorum.parse._item_notes import item_note
 from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
-from quorum.parse._lists import Lists, Mention
+from quorum.parse._lists import Bound, Lists, Mention, proxy_given_in
 from quorum.parse._names import read_names
 from quorum.parse._reading import cross_check, reading, sanity
 from quorum.parse._sections import read_lists
@@ -232,6 +232,19 @@ def _move(b: Builder, ev: Event, mid: str) -> None:
             b.move(mid, p, +1, ev.source)
     elif p > 0:
         b.move(mid, p - 1, -1, ev.source)
+        if ev.kind == "leave":
+            _proxy_on_leaving(b, ev, mid, p)
+
+
+def _proxy_on_leaving(b: Builder, ev: Event, mid: str, p: int) -> None:
+    """"X quitte la séance et donne pouvoir à Y": Y holds X's proxy from the item X leaves."""
+    gives, holder = proxy_given_in(ev.source.text or "", ev.source)
+    hid = b.resolve(holder, N_("proxy holder")) if holder is not None else None
+    if hid is not None:
+        b.add_proxy(mid, hid, [Bound("from", b.agenda[p], ev.source)], ev.source)
+    elif gives:
+        why = N_("the holder of this proxy could not be read")
+        b.say("UNREAD_TEXT", ev.source, why=why, text=ev.source.text or "")
 
 
 def _in_office(doc: Doc) -> int | None:
