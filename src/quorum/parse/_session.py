@@ -237,7 +237,7 @@ def _move(b: Builder, ev: Event, mid: str) -> None:
 
 
 def _proxy_on_leaving(b: Builder, ev: Event, mid: str, p: int) -> None:
-    """"X quitte la séance et donne pouvoir à Y": Y holds X's proxy from the item X leaves."""
+    """ "X quitte la séance et donne pouvoir à Y": Y holds X's proxy from the item X leaves."""
     gives, holder = proxy_given_in(ev.source.text or "", ev.source)
     hid = b.resolve(holder, N_("proxy holder")) if holder is not None else None
     if hid is not None:
