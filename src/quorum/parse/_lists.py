@@ -194,9 +194,13 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
             for at, end in itertools.pairwise(bounds[1:])
             if _line_is_entry(text, folded, at, end)
         ]
-    for at in frag._at[1:]:  # a line that starts "Procuration de X à Y" is an entry of its own
+    for k, at in enumerate(frag._at[1:], 2):  # a line "Procuration de X à Y" is an entry
         if _PROXY_OF.match(folded, at) or "|" in text:  # a table's row ends its last cell
             cuts.append((at - 1, at))
+        elif text[at - 1] == " " and _line_group(
+            text[at : frag._at[k] if k < len(frag._at) else len(text)]
+        ):  # not after a hyphen that joins the line above ("Roset-" / "Fluans : …")
+            cuts.append((at - 1, at))  # a line "Commune : X, Y" starts the commune's entries
     cuts.sort()
     spans: list[tuple[int, int]] = []
     begin = 0
@@ -287,6 +291,13 @@ def _after_proxy_of(text: str) -> str:
     """The giver of "procuration de X à Y": what follows "procuration de"."""
     m = _PROXY_OF.match(fold(text))
     return text[m.end() :] if m else text
+
+
+def _line_group(line: str) -> bool:
+    """A line that opens on a commune and its colon ("Brinon : M. Francis DELAGE"); not the end
+    of an entry before the next commune ("ROSET, Chemaudin et Vaux : …")."""
+    label, _ = _group_prefix(line)
+    return label is not None and not any(c in label for c in _SEP_CHARS)
 
 
 def _group_prefix(text: str) -> tuple[str | None, int]:
@@ -559,7 +570,26 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
     if bounds:
         entry.bounds += bounds
         return
+    if _commune(raw, f) and entry.who.group is None:
+        entry.who.group = raw  # "M. Paul NICOLAS (Cerdon)": his commune
+        return
     out.unread.append(Unread(src, N_("this remark on a member was not understood")))
+
+
+def _commune(raw: str, folded: str) -> bool:
+    """A parenthesis that holds only a place's name: no civility, role or attendance word."""
+    return bool(
+        _PLACE.fullmatch(raw)
+        and not _CIVILITY_WORD.match(folded)
+        and not ROLES.fullmatch(folded)
+        and not _ATTENDANCE_WORD.search(folded)
+    )
+
+
+_PLACE = re.compile(
+    r"[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý'’]+(?:(?:-|\ |-sur-|-en-|-le-|-la-)[A-Za-zà-ÿÀ-Ý'’]+){0,4}"
+)
+"""A commune's name alone in a parenthesis ("Cerdon", "Sainte-Montaine", "AUBIGNY")."""
 
 
 _AT_CLOCK = re.compile(
