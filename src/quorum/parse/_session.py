@@ -23,6 +23,7 @@ from quorum.parse._build import (
     register_entries,
 )
 from quorum.parse._counts import count_lines_end, read_counts
+from quorum.parse._grid import read_grid
 from quorum.parse._item_notes import item_note
 from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
@@ -42,6 +43,8 @@ def build_session(text: str) -> Session:
     if not doc.text.strip():
         raise SessionFileError("the minutes are empty")
     lists = read_lists(doc)
+    if not lists.entries and (grid := read_grid(doc, text)) is not None:
+        lists = grid  # a table of ticks: "| Conseillers | Présent | Absent | Pouvoir à |"
     counted = None if lists.entries else read_counts(doc)
     if not lists.entries and counted is None:
         raise SessionFileError(
