@@ -187,6 +187,7 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
             cuts.append((i, i + 1))  # "… Vices présidents Madame Mélanie FORTIER": a new person
     if commas < 2 or len(spaced) > commas:
         cuts += spaced
+    cuts += [m.span() for m in _WIDE_GAP.finditer(text)]  # columns: "M. A      Mme B", tabs
     if not commas:  # one entry a line, no separator at all ("X donne pouvoir à Y" / "Z …")
         bounds = [*frag._at, len(text)]
         cuts += [
@@ -201,7 +202,7 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
             text[at : frag._at[k] if k < len(frag._at) else len(text)]
         ):  # not after a hyphen that joins the line above ("Roset-" / "Fluans : …")
             cuts.append((at - 1, at))  # a line "Commune : X, Y" starts the commune's entries
-    cuts.sort()
+    cuts = sorted(c for c in cuts if not _PROXY_GOES_ON.match(folded, c[1]))
     spans: list[tuple[int, int]] = []
     begin = 0
     for a, b in cuts:
@@ -227,6 +228,16 @@ def _line_is_entry(text: str, folded: str, at: int, end: int) -> bool:
         return False
     head = re.split(r"\s[-–—/]\s|[,;(]", text[at:end])[0]
     return len(head.split()) >= 2
+
+
+_PROXY_GOES_ON = re.compile(
+    rf"\ *(?:(?:qui\ +)?(?:a\ +|ayant\ +)?donne\ +)?(?:son\ +|sa\ +)?{P.PROXY_NOUN}"
+    r"(?:\ +donnee?)?\ +(?:a|&|au)\ |\ *represente(?:e)?\ +par\ "
+)
+"""A separator before a proxy phrase ("Paul NOIR, pouvoir à Luc ROUX", "X – procuration à Y")
+does not end the entry: the proxy is the giver's."""
+_WIDE_GAP = re.compile(r"(?<=\S)(?:\ {3,}|\t+\ *)(?=\S)")
+"""Three spaces or more, or a tab, between two words: two columns, two entries."""
 
 
 _PLURAL_CIVILITY = re.compile(civility(singular=False) + r"\.?")
@@ -285,6 +296,15 @@ a heading the table does not know) is no commune, and the entry is reported, not
 
 
 _PROXY_OF = re.compile(rf"\W*{P.PROXY_NOUN}\ +(?:de\ +|du\ +|d')")
+
+
+_NOUN_AT_END = re.compile(rf"[\s,;–—-]*{P.PROXY_NOUN}(?:\ +donnee?)?\s*$")
+
+
+def _before_proxy_noun(text: str) -> str:
+    """The giver of "X, pouvoir à Y" / "X – procuration à Y": what is before the proxy word."""
+    m = _NOUN_AT_END.search(fold(text))
+    return text[: m.start()] if m else text
 
 
 def _after_proxy_of(text: str) -> str:
@@ -484,7 +504,7 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
         px = P.PROXY_SPLIT.search(fold_out.replace("\n", " "))  # "donnent / pouvoir à"
         if px:
             holder = _mention(outside[px.end() :], src, group)
-            outside = _after_proxy_of(outside[: px.start()])
+            outside = _before_proxy_noun(_after_proxy_of(outside[: px.start()]))
             if holder is None:
                 out.unread.append(Unread(src, N_("the holder of this proxy could not be read")))
     names, bad = read_names(outside)
@@ -552,7 +572,7 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
         if not P.PROXY_TO.match(f):
             return
     bounds = read_bounds(f, src)
-    for pat in (P.PROXY_TO, P.REPRESENTED_BY):
+    for pat in (P.PROXY_TO, P.REPRESENTED_BY, _HOLDER_LABEL):
         if m := pat.match(f):
             who = raw[m.start("who") :]
             cut = _first_bound_at(f[m.start("who") :])
@@ -590,6 +610,10 @@ _PLACE = re.compile(
     r"[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý'’]+(?:(?:-|\ |-sur-|-en-|-le-|-la-)[A-Za-zà-ÿÀ-Ý'’]+){0,4}"
 )
 """A commune's name alone in a parenthesis ("Cerdon", "Sainte-Montaine", "AUBIGNY")."""
+
+
+_HOLDER_LABEL = re.compile(r"^(?:mandataire|porteur\ +du\ +pouvoir)\ *:?\ *(?P<who>.+)$")
+"""The holder named by his role: "(mandataire : M. Y)"."""
 
 
 _AT_CLOCK = re.compile(
@@ -679,7 +703,9 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
         text, folded = raw[skip:], frag.folded[a + skip : b]
         outside, inner = _parens(text)
         m = P.PROXY_SPLIT.search(_blank_like(folded, outside))
-        giver = _mention(_after_proxy_of(outside[: m.start()] if m else outside), src, group)
+        giver = _mention(
+            _before_proxy_noun(_after_proxy_of(outside[: m.start()] if m else outside)), src, group
+        )
         holder = _mention(outside[m.end() :], src, None) if m else None
         bounds: list[Bound] = []
         for ia, ib in inner:
