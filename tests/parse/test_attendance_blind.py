@@ -126,3 +126,17 @@ def test_variants(attendance: str, present: int, proxies: int) -> None:
     item = result.items[0]
     assert (item.present_count, item.proxy_count) == (present, proxies), attendance
     assert result.verdict is Verdict.VALID, [n.message for n in result.session.notes]
+
+
+def test_a_proxy_until_the_giver_arrives() -> None:
+    """ "X donne pouvoir à Y jusqu'à son arrivée", X listed present "(arrivée au point 2)": the
+    proxy counts at item 1 only. X listed twice stays a note (not fully read), never an error."""
+    text = _text("07-cm15-ligne-par-nom-arrivee").replace(
+        "Lucas HOARAU donne pouvoir à Brigitte LEGER\n",
+        "Lucas HOARAU donne pouvoir à Brigitte LEGER\n"
+        "Elodie RAYNAUD donne pouvoir à Thomas BRIAND jusqu'à son arrivée\n",
+    )
+    text = text.replace("Approuvé à l'unanimité.", "Pour : 13 Contre : 0 Abstentions : 0")
+    result = audit(parse_minutes(text))
+    assert [(i.present_count, i.proxy_count) for i in result.items] == [(10, 3), (11, 2)]
+    assert not result.errors

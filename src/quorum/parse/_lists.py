@@ -538,10 +538,19 @@ def _blank_like(folded: str, outside: str) -> str:
     return "".join(f if o != " " or f == " " else " " for f, o in pairs)
 
 
+_UNTIL_ARRIVAL = re.compile(
+    r"[\s,]+(?:jusqu'?\ ?(?:a|&)|avant)\ +(?:son|sa|leur)\ +(?:arrivee|retour)\b.*$"
+)
+""""X donne pouvoir à Y jusqu'à son arrivée": a proxy is usable only while its giver is
+absent, so the phrase adds nothing to read (his arrival is read where it is written)."""
+
+
 def _mention(text: str, src: Source, group: str | None) -> Mention | None:
     """The one person ``text`` names; None when it names none, or several (a list joined to the
     next entry: reported by the caller, never a first name kept and the rest dropped). A scrap
     of a letter or two after it is OCR's ("Serge DRUGEO N"), not a second person."""
+    if m := _UNTIL_ARRIVAL.search(fold(text)):
+        text = text[: m.start()]  # the proxy holds while the giver is absent: that is the rule
     names, bad = read_names(text[:MAX_ENTRY])
     scraps = all(not (n.first and n.last) and len(n.first + n.last) <= 2 for n in names[1:])
     return Mention(names[0], src, group) if names and scraps and not bad else None
