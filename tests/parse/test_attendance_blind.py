@@ -140,3 +140,23 @@ def test_a_proxy_until_the_giver_arrives() -> None:
     result = audit(parse_minutes(text))
     assert [(i.present_count, i.proxy_count) for i in result.items] == [(10, 3), (11, 2)]
     assert not result.errors
+
+
+def test_an_arrival_at_an_item_written_with_the_lists() -> None:
+    """ "Arrivée de Mme X au point 2." under the list of members present: X counts from item 2."""
+    text = _text("07-cm15-ligne-par-nom-arrivee").replace(
+        "Elodie RAYNAUD (arrivée au point 2)\n",
+        "Elodie RAYNAUD\nArrivée de Mme Elodie RAYNAUD au point 2.\n",
+    )
+    result = audit(parse_minutes(text))
+    assert [(i.present_count, i.proxy_count) for i in result.items] == [(10, 2), (11, 2)]
+    assert result.verdict is Verdict.VALID
+
+
+def test_an_arrival_at_a_clock_time_during_an_item_says_so() -> None:
+    text = _text("07-cm15-ligne-par-nom-arrivee").replace(
+        "(arrivée au point 2)", "(arrivée à 20 h 45, au cours du point 2)"
+    )
+    result = audit(parse_minutes(text))
+    assert result.verdict is Verdict.INCOMPLETE
+    assert not result.errors

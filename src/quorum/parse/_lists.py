@@ -92,6 +92,8 @@ class Move:
     who: Mention
     at_time: str | None
     source: Source
+    item: str | None = None
+    """The item an arrival is placed at ("Arrivée de X au point 2"), else None."""
 
 
 @dataclass
@@ -754,8 +756,13 @@ MOVE_START = re.compile(
 _MOVE_KINDS = {"depart": "leave", "departs": "leave", "sortie": "leave"}
 _MOVE_WHO_END = re.compile(
     r"\ +(?:a|&|des|vers)\ +\d|\ +(?:a\ +partir|en\ +cours|lors|pendant|apres|avant|au\ +cours)\b"
-    r"|\ *[(.;:]|\n\s*\n"
+    r"|\ *[(.;:]|\n\s*\n|\ +(?:au|a\ +la|a\ +l')\ *(?:point|question|rapport|dossier)\b"
 )
+_MOVE_ITEM = re.compile(
+    r"^\ +(?:au|a\ +la|a\ +l')\ *(?:point|question|rapport|dossier)\ *(?:n\ ?°\ ?)?"
+    r"(?P<n>\d{1,3}(?:\ ?bis)?)\b\ *\.?\ *$"
+)
+"""The item of an arrival, when the sentence says no more ("Arrivée de X au point 2.")."""
 
 
 def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
@@ -775,6 +782,8 @@ def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
     src = Source(line=doc.line_no(a), text=" ".join(sentence.split())[:200])
     clock = P.CLOCK.search(folded, m.end(), len(sentence))
     at_time = f"{int(clock.group('h')):02d}:{clock.group('m') or '00'}" if clock else None
+    placed = _MOVE_ITEM.match(fold(sentence[who_end:])) if kind == "arrive" else None
+    item = _label(placed.group("n")) if placed and at_time is None else None
     for part in re.split(r",|\ et\ |\ &\ ", text[m.end() : who_end]):
         if not part.strip():
             continue
@@ -782,7 +791,7 @@ def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
         if who is None:
             out.unread.append(Unread(src, N_("not read as the name of who arrives or leaves")))
             continue
-        out.moves.append(Move(kind, who, at_time, src))
+        out.moves.append(Move(kind, who, at_time, src, item))
 
 
 _GIVES = re.compile(rf"\bdonne(?:nt)?\ +(?:son\ +|sa\ +|leur\ +)?{P.PROXY_NOUN}\ +(?:a|&|au)\ +")

@@ -83,7 +83,11 @@ def build_session(text: str) -> Session:
         b.say("CLOCK_TIME_NOT_PLACED", src, members=tuple(mid[:1]), text=src.text or "")
     told: dict[Source, list[str]] = {}  # one note a sentence, naming everyone it moves
     for mv in lists.moves:
-        told.setdefault(mv.source, []).extend(b.resolver.find(mv.who.name)[:1])
+        found = b.resolver.find(mv.who.name)
+        if mv.item is not None and len(found) == 1 and mv.item in b.pos:
+            b.move(found[0], b.pos[mv.item], +1, mv.source)  # "Arrivée de X au point 2."
+            continue
+        told.setdefault(mv.source, []).extend(found[:1])
     for src, mids in told.items():
         timed = any(mv.at_time for mv in lists.moves if mv.source == src)
         code = "CLOCK_TIME_NOT_PLACED" if timed else "MOVE_NOT_PLACED"
