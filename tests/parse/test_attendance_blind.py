@@ -160,3 +160,16 @@ def test_an_arrival_at_a_clock_time_during_an_item_says_so() -> None:
     result = audit(parse_minutes(text))
     assert result.verdict is Verdict.INCOMPLETE
     assert not result.errors
+
+
+def test_a_tally_off_by_an_unread_list_is_not_asserted_as_at_risk() -> None:
+    """The present list under a heading the reader does not know: the tally (25) is far from the
+    voters read (6), which could change the outcome; that rests on the attendance, so it is a
+    warning "not asserted", never OUTCOME_AT_RISK as an error."""
+    text = _text("05-departement-representee-par").replace(
+        "Assistaient à la séance :", "Participaient aux travaux :"
+    )
+    result = audit(parse_minutes(text))
+    assert result.verdict is Verdict.INCOMPLETE
+    assert not result.errors
+    assert any(f.code == "OUTCOME_AT_RISK" for f in result.findings)
