@@ -44,6 +44,8 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         rf"suppleante?s?(?:\ +{_PRESENT})?\ +avec\ +voix\ +deliberatives?",
     ),
     ("present", rf"{_PRESENT}(?:\ +(?:a\ +la\ +seance|en\ +seance))?"),
+    # "Assistaient à la séance :" lists the members; "Assistaient également" is the staff below
+    ("present", r"(?:assistai(?:en)?t|ont\ +assiste)\ +a\ +la\ +seance"),
     ("proxies", r"procurations?(?:\ +de\ +vote)?|pouvoirs?|delegations?\ +de\ +vote"),
     (
         "secretary",
@@ -119,7 +121,9 @@ SECTION_LINE = _compile(own_line=True)
 """The same headings alone on their line with no colon ("Assistent sans voix délibératives")."""
 ROLES = re.compile(
     r"(?:les\ +)?(?:vices?[\ -]+presidente?s?|presidente?s?(?:\ +de\ +(?:la\ +)?commission)?"
-    r"|membres?\ +de\ +la\ +commission(?:\ +permanente)?|adjointe?s?(?:\ +au\ +maire)?"
+    r"|membres?\ +de\ +la\ +commission(?:\ +permanente)?"
+    r"|(?:\d{1,2}\ ?(?:er|ere|e|eme)\ +|(?:premier|premiere|deuxieme|troisieme)\ +)?"
+    r"adjointe?s?(?:\ +au\ +maire)?"
     r"|conseill(?:er|ere)s?(?:\ +(?:municipa(?:l|le|ux|les)|regiona(?:l|le|ux|les)"
     r"|departementa(?:l|le|ux|les)|communautaires?|delegue(?:e|s|es)?))*|maire|secretaire"
     r"|delegue(?:e|s|es)?(?:\ +(?:titulaires?|suppleante?s?))?)\W*"

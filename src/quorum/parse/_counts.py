@@ -145,3 +145,23 @@ def read_counts(doc: Doc) -> Counted | None:
     names = head[m.start() : end.end() if end else m.end() + NAMES_AFTER]
     src = Source(line=no, text=doc.line(no)[:200])
     return Counted(present, represented, absent, office, src, names)
+
+
+_NOT_COUNTS = re.compile(r"\b(?:pour|contre|abstentions?|unanimite|adopte|approuve|rejete)\b")
+
+
+def count_lines_end(doc: Doc, pos: int) -> int:
+    """Past the lines of printed totals that follow the member lists at ``pos`` ("Conseillers en
+    exercice : 26 - Présents : 22 - Représentés : 3 - Votants : 25", blank lines between): they
+    are attendance, not a vote. A line with a tally word ("Pour : 19") stops it: that is a vote."""
+    end = pos
+    no = doc.line_no(pos - 1) + 1 if pos else 1
+    while no <= len(doc.starts):
+        start = doc.starts[no - 1]
+        line = doc.folded[start : start + len(doc.line(no))]
+        if line.strip() and (not P.TOTALS.search(line) or _NOT_COUNTS.search(line)):
+            break
+        if line.strip():
+            end = start + len(line)
+        no += 1
+    return end

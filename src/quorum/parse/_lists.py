@@ -92,6 +92,8 @@ class Move:
     who: Mention
     at_time: str | None
     source: Source
+    item: str | None = None
+    """The item an arrival is placed at ("Arrivée de X au point 2"), else None."""
 
 
 @dataclass
@@ -187,10 +189,22 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
             cuts.append((i, i + 1))  # "… Vices présidents Madame Mélanie FORTIER": a new person
     if commas < 2 or len(spaced) > commas:
         cuts += spaced
-    for at in frag._at[1:]:  # a line that starts "Procuration de X à Y" is an entry of its own
+    cuts += [m.span() for m in _WIDE_GAP.finditer(text)]  # columns: "M. A      Mme B", tabs
+    if not commas:  # one entry a line, no separator at all ("X donne pouvoir à Y" / "Z …")
+        bounds = [*frag._at, len(text)]
+        cuts += [
+            (at - 1, at)
+            for at, end in itertools.pairwise(bounds[1:])
+            if _line_is_entry(text, folded, at, end)
+        ]
+    for k, at in enumerate(frag._at[1:], 2):  # a line "Procuration de X à Y" is an entry
         if _PROXY_OF.match(folded, at) or "|" in text:  # a table's row ends its last cell
             cuts.append((at - 1, at))
-    cuts.sort()
+        elif text[at - 1] == " " and _line_group(
+            text[at : frag._at[k] if k < len(frag._at) else len(text)]
+        ):  # not after a hyphen that joins the line above ("Roset-" / "Fluans : …")
+            cuts.append((at - 1, at))  # a line "Commune : X, Y" starts the commune's entries
+    cuts = sorted(c for c in cuts if not _PROXY_GOES_ON.match(folded, c[1]))
     spans: list[tuple[int, int]] = []
     begin = 0
     for a, b in cuts:
@@ -200,6 +214,32 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
         begin = b
     spans.append((begin, len(text)))
     return spans
+
+
+def _line_is_entry(text: str, folded: str, at: int, end: int) -> bool:
+    """The line at ``at`` (to ``end``) starts an entry of its own: the line before ends on a
+    word (no separator, no connector, no civility: "… donne pouvoir à" / "M. X" goes on), and
+    this one starts with a name of two words at least before any separator ("Lucas HOARAU
+    donne …"; a surname alone, "DURAND - Paul MARTIN", ends a name cut by the line break)."""
+    before = folded[max(at - 40, 0) : at].split()[-1:]
+    if not before or before[-1][-1:] in _SEP_CHARS + _DASHES + "-/" or before[-1] in _CONNECTORS:
+        return False
+    if _CIVILITY_WORD.fullmatch(before[-1].rstrip(".")):
+        return False
+    if not _starts_a_name(text, folded, at):
+        return False
+    head = re.split(r"\s[-–—/]\s|[,;(]", text[at:end])[0]
+    return len(head.split()) >= 2
+
+
+_PROXY_GOES_ON = re.compile(
+    rf"\ *(?:(?:qui\ +)?(?:a\ +|ayant\ +)?donne\ +)?(?:son\ +|sa\ +)?{P.PROXY_NOUN}"
+    r"(?:\ +donnee?)?\ +(?:a|&|au)\ |\ *represente(?:e)?\ +par\ "
+)
+"""A separator before a proxy phrase ("Paul NOIR, pouvoir à Luc ROUX", "X – procuration à Y")
+does not end the entry: the proxy is the giver's."""
+_WIDE_GAP = re.compile(r"(?<=\S)(?:\ {3,}|\t+\ *)(?=\S)")
+"""Three spaces or more, or a tab, between two words: two columns, two entries."""
 
 
 _PLURAL_CIVILITY = re.compile(civility(singular=False) + r"\.?")
@@ -260,10 +300,26 @@ a heading the table does not know) is no commune, and the entry is reported, not
 _PROXY_OF = re.compile(rf"\W*{P.PROXY_NOUN}\ +(?:de\ +|du\ +|d')")
 
 
+_NOUN_AT_END = re.compile(rf"[\s,;–—-]*{P.PROXY_NOUN}(?:\ +donnee?)?\s*$")
+
+
+def _before_proxy_noun(text: str) -> str:
+    """The giver of "X, pouvoir à Y" / "X – procuration à Y": what is before the proxy word."""
+    m = _NOUN_AT_END.search(fold(text))
+    return text[: m.start()] if m else text
+
+
 def _after_proxy_of(text: str) -> str:
     """The giver of "procuration de X à Y": what follows "procuration de"."""
     m = _PROXY_OF.match(fold(text))
     return text[m.end() :] if m else text
+
+
+def _line_group(line: str) -> bool:
+    """A line that opens on a commune and its colon ("Brinon : M. Francis DELAGE"); not the end
+    of an entry before the next commune ("ROSET, Chemaudin et Vaux : …")."""
+    label, _ = _group_prefix(line)
+    return label is not None and not any(c in label for c in _SEP_CHARS)
 
 
 def _group_prefix(text: str) -> tuple[str | None, int]:
@@ -450,7 +506,9 @@ def _read_entry(frag: Frag, a: int, b: int, status: str, group: str | None, out:
         px = P.PROXY_SPLIT.search(fold_out.replace("\n", " "))  # "donnent / pouvoir à"
         if px:
             holder = _mention(outside[px.end() :], src, group)
-            outside = _after_proxy_of(outside[: px.start()])
+            outside = _before_proxy_noun(_after_proxy_of(outside[: px.start()]))
+            if holder is None:
+                out.unread.append(Unread(src, N_("the holder of this proxy could not be read")))
     names, bad = read_names(outside)
     if bad or not names:
         out.unread.append(Unread(src, N_("no name could be read here")))
@@ -482,9 +540,22 @@ def _blank_like(folded: str, outside: str) -> str:
     return "".join(f if o != " " or f == " " else " " for f, o in pairs)
 
 
+_UNTIL_ARRIVAL = re.compile(
+    r"[\s,]+(?:jusqu'?\ ?(?:a|&)|avant)\ +(?:son|sa|leur)\ +(?:arrivee|retour)\b.*$"
+)
+""""X donne pouvoir à Y jusqu'à son arrivée": a proxy is usable only while its giver is
+absent, so the phrase adds nothing to read (his arrival is read where it is written)."""
+
+
 def _mention(text: str, src: Source, group: str | None) -> Mention | None:
+    """The one person ``text`` names; None when it names none, or several (a list joined to the
+    next entry: reported by the caller, never a first name kept and the rest dropped). A scrap
+    of a letter or two after it is OCR's ("Serge DRUGEO N"), not a second person."""
+    if m := _UNTIL_ARRIVAL.search(fold(text)):
+        text = text[: m.start()]  # the proxy holds while the giver is absent: that is the rule
     names, bad = read_names(text[:MAX_ENTRY])
-    return Mention(names[0], src, group) if names and not bad else None
+    scraps = all(not (n.first and n.last) and len(n.first + n.last) <= 2 for n in names[1:])
+    return Mention(names[0], src, group) if names and scraps and not bad else None
 
 
 def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
@@ -512,7 +583,7 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
         if not P.PROXY_TO.match(f):
             return
     bounds = read_bounds(f, src)
-    for pat in (P.PROXY_TO, P.REPRESENTED_BY):
+    for pat in (P.PROXY_TO, P.REPRESENTED_BY, _HOLDER_LABEL):
         if m := pat.match(f):
             who = raw[m.start("who") :]
             cut = _first_bound_at(f[m.start("who") :])
@@ -530,7 +601,30 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
     if bounds:
         entry.bounds += bounds
         return
+    if _commune(raw, f) and entry.who.group is None:
+        entry.who.group = raw  # "M. Paul NICOLAS (Cerdon)": his commune
+        return
     out.unread.append(Unread(src, N_("this remark on a member was not understood")))
+
+
+def _commune(raw: str, folded: str) -> bool:
+    """A parenthesis that holds only a place's name: no civility, role or attendance word."""
+    return bool(
+        _PLACE.fullmatch(raw)
+        and not _CIVILITY_WORD.match(folded)
+        and not ROLES.fullmatch(folded)
+        and not _ATTENDANCE_WORD.search(folded)
+    )
+
+
+_PLACE = re.compile(
+    r"[A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý'’]+(?:(?:-|\ |-sur-|-en-|-le-|-la-)[A-Za-zà-ÿÀ-Ý'’]+){0,4}"
+)
+"""A commune's name alone in a parenthesis ("Cerdon", "Sainte-Montaine", "AUBIGNY")."""
+
+
+_HOLDER_LABEL = re.compile(r"^(?:mandataire|porteur\ +du\ +pouvoir)\ *:?\ *(?P<who>.+)$")
+"""The holder named by his role: "(mandataire : M. Y)"."""
 
 
 _AT_CLOCK = re.compile(
@@ -620,7 +714,9 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
         text, folded = raw[skip:], frag.folded[a + skip : b]
         outside, inner = _parens(text)
         m = P.PROXY_SPLIT.search(_blank_like(folded, outside))
-        giver = _mention(_after_proxy_of(outside[: m.start()] if m else outside), src, group)
+        giver = _mention(
+            _before_proxy_noun(_after_proxy_of(outside[: m.start()] if m else outside)), src, group
+        )
         holder = _mention(outside[m.end() :], src, None) if m else None
         bounds: list[Bound] = []
         for ia, ib in inner:
@@ -660,8 +756,13 @@ MOVE_START = re.compile(
 _MOVE_KINDS = {"depart": "leave", "departs": "leave", "sortie": "leave"}
 _MOVE_WHO_END = re.compile(
     r"\ +(?:a|&|des|vers)\ +\d|\ +(?:a\ +partir|en\ +cours|lors|pendant|apres|avant|au\ +cours)\b"
-    r"|\ *[(.;:]|\n\s*\n"
+    r"|\ *[(.;:]|\n\s*\n|\ +(?:au|a\ +la|a\ +l')\ *(?:point|question|rapport|dossier)\b"
 )
+_MOVE_ITEM = re.compile(
+    r"^\ +(?:au|a\ +la|a\ +l')\ *(?:point|question|rapport|dossier)\ *(?:n\ ?°\ ?)?"
+    r"(?P<n>\d{1,3}(?:\ ?bis)?)\b\ *\.?\ *$"
+)
+"""The item of an arrival, when the sentence says no more ("Arrivée de X au point 2.")."""
 
 
 def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
@@ -681,6 +782,8 @@ def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
     src = Source(line=doc.line_no(a), text=" ".join(sentence.split())[:200])
     clock = P.CLOCK.search(folded, m.end(), len(sentence))
     at_time = f"{int(clock.group('h')):02d}:{clock.group('m') or '00'}" if clock else None
+    placed = _MOVE_ITEM.match(fold(sentence[who_end:])) if kind == "arrive" else None
+    item = _label(placed.group("n")) if placed and at_time is None else None
     for part in re.split(r",|\ et\ |\ &\ ", text[m.end() : who_end]):
         if not part.strip():
             continue
@@ -688,4 +791,17 @@ def read_moves(doc: Doc, a: int, b: int, out: Lists) -> None:
         if who is None:
             out.unread.append(Unread(src, N_("not read as the name of who arrives or leaves")))
             continue
-        out.moves.append(Move(kind, who, at_time, src))
+        out.moves.append(Move(kind, who, at_time, src, item))
+
+
+_GIVES = re.compile(rf"\bdonne(?:nt)?\ +(?:son\ +|sa\ +|leur\ +)?{P.PROXY_NOUN}\ +(?:a|&|au)\ +")
+_HOLDER_END = re.compile(r"[.;,(]|\s(?:pour|jusqu|à\s+partir|a\s+partir|avant|apr[eè]s)\b")
+
+
+def proxy_given_in(sentence: str, src: Source) -> tuple[bool, Mention | None]:
+    """A proxy given in a sentence of the items ("M. X quitte la séance et donne pouvoir à Mme
+    Y."): whether the sentence gives one, and its holder (None when he cannot be read)."""
+    m = _GIVES.search(fold(sentence))
+    if not m:
+        return False, None
+    return True, _mention(_HOLDER_END.split(sentence[m.end() :])[0], src, None)

@@ -23,11 +23,12 @@ from quorum.parse._build import (
     register_entries,
 )
 from quorum.parse._clock import apply_clock, clock_events, snapshots
-from quorum.parse._counts import read_counts
+from quorum.parse._counts import count_lines_end, read_counts
+from quorum.parse._grid import read_grid
 from quorum.parse._item_notes import item_note
 from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
-from quorum.parse._lists import Lists, Mention
+from quorum.parse._lists import Bound, Lists, Mention, proxy_given_in
 from quorum.parse._names import read_names
 from quorum.parse._reading import cross_check, reading, sanity
 from quorum.parse._sections import read_lists
@@ -43,13 +44,15 @@ def build_session(text: str) -> Session:
     if not doc.text.strip():
         raise SessionFileError("the minutes are empty")
     lists = read_lists(doc)
+    if not lists.entries and (grid := read_grid(doc, text)) is not None:
+        lists = grid  # a table of ticks: "| Conseillers | Présent | Absent | Pouvoir à |"
     counted = None if lists.entries else read_counts(doc)
     if not lists.entries and counted is None:
         raise SessionFileError(
             f"no member list found (looked for {_HEADERS}, ...) and no counts of the "
             "members present ('27 conseillers étaient présents ou représentés (07 procurations)')"
         )
-    head_end = max(lists.ends) if lists.ends else 0
+    head_end = count_lines_end(doc, max(lists.ends)) if lists.ends else 0
     if counted is not None and counted.source.line is not None:
         head_end = max(head_end, doc.starts[min(counted.source.line, len(doc.starts) - 1)])
     read, agenda_notes = _agenda(doc, lists, head_end)
@@ -79,8 +82,12 @@ def build_session(text: str) -> Session:
     apply_clock(b, lists, doc, head_end, read.points, snapshot=read.snapshots)
     told: dict[Source, list[str]] = {}  # one note a sentence, naming everyone it moves
     for mv in lists.moves:
+        found = b.resolver.find(mv.who.name)
+        if mv.item is not None and len(found) == 1 and mv.item in b.pos:
+            b.move(found[0], b.pos[mv.item], +1, mv.source)  # "Arrivée de X au point 2."
+            continue
         if not mv.at_time:  # a move at a clock time is placed (or said) by apply_clock
-            told.setdefault(mv.source, []).extend(b.resolver.find(mv.who.name)[:1])
+            told.setdefault(mv.source, []).extend(found[:1])
     for src, mids in told.items():
         b.say("MOVE_NOT_PLACED", src, members=tuple(mids), text=src.text or "")
     for u in lists.unread:
@@ -235,8 +242,21 @@ def _move(b: Builder, ev: Event, mid: str) -> None:
             b.move(mid, p, +1, ev.source)
     elif p > 0:
         b.move(mid, p - 1, -1, ev.source)
+        _proxy_on_leaving(b, ev, mid, p)
     else:  # gone before the first vote: not present from the start
         b.initially.pop(mid, None)
+        _proxy_on_leaving(b, ev, mid, p)
+
+
+def _proxy_on_leaving(b: Builder, ev: Event, mid: str, p: int) -> None:
+    """ "X quitte la séance et donne pouvoir à Y": Y holds X's proxy from the item X leaves."""
+    gives, holder = proxy_given_in(ev.source.text or "", ev.source)
+    hid = b.resolve(holder, N_("proxy holder")) if holder is not None else None
+    if hid is not None:
+        b.add_proxy(mid, hid, [Bound("from", b.agenda[p], ev.source)], ev.source)
+    elif gives:
+        why = N_("the holder of this proxy could not be read")
+        b.say("UNREAD_TEXT", ev.source, why=why, text=ev.source.text or "")
 
 
 def _in_office(doc: Doc) -> int | None:
