@@ -879,3 +879,94 @@ class TestReadings:
         q = quorum.audit(s, "fr-copropriete").items[0].quorum
 
         assert (None, 2, True) == (q.required, q.counted, q.reached)
+
+
+class TestSubjects:
+    """Whom each proxy finding is about, typed (``Finding.subject``): explain and the HTML read
+    it to find a proxy's finding, so a finding without it, or with the wrong giver, misleads."""
+
+    PROXIES = (
+        ("g1", "h", None, None),  # giver present
+        ("g2", "h", None, None),  # his substitute sits
+        ("g3", "h", None, None),  # the giver withdrawn
+        ("g4", "h2", None, None),  # holder absent
+        ("g5", "x", None, None),  # usable
+        ("g5", "h", None, None),  # the giver's second proxy
+        ("g6", "x", None, None),  # the holder's second proxy
+        ("g7", "w", None, None),  # the holder withdrawn where he sits
+    )
+
+    def result(self) -> quorum.Audit:
+        s = session(
+            1,
+            {"g1": ALL, "h": ALL, "s2": ALL, "x": ALL, "w": ALL},
+            absent=("g2", "g3", "g4", "g5", "g6", "g7", "h2"),
+            substitutes={"s2": "g2"},
+            proxies=self.PROXIES,
+            withdrawals=[Withdrawal(member="g3"), Withdrawal(member="w")],
+            rules="fr-epci",
+        )
+        return quorum.audit(s)
+
+    def test_every_proxy_finding_names_its_proxy_giver_and_holder(self) -> None:
+        from quorum.findings import Subject
+
+        about = {
+            f.code: f.subject
+            for f in self.result().findings
+            if f.subject is not None and f.subject.proxies
+        }
+        want = {
+            "PROXY_GIVER_PRESENT": 0,
+            "SUBSTITUTE_AND_PROXY": 1,
+            "PROXY_GIVER_WITHDRAWN": 2,
+            "PROXY_HOLDER_ABSENT": 3,
+            "GIVER_MULTIPLE_PROXIES": 5,
+            "PROXY_LIMIT_EXCEEDED": 6,
+            "PROXY_HOLDER_WITHDRAWN": 7,
+        }
+        assert set(want) <= set(about)
+        for code, k in want.items():
+            giver, holder = self.PROXIES[k][:2]
+            assert about[code] == Subject(giver=giver, holder=holder, proxies=(k,)), code
+
+    def test_a_proxy_listed_twice_gives_one_finding_about_both(self) -> None:
+        s = session(
+            1, {"g": ALL, "h": ALL}, proxies=(("g", "h", None, None), ("g", "h", None, None))
+        )
+
+        (f,) = [f for f in quorum.audit(s).findings if f.code == "PROXY_GIVER_PRESENT"]
+        assert f.subject is not None
+        assert f.subject.proxies == (0, 1)
+        assert (f.subject.giver, f.subject.holder) == ("g", "h")
+
+
+class TestOutcomeAndTallyFacts:
+    def test_an_unknown_majority_keeps_the_reported_outcome(self) -> None:
+        s = session(
+            1,
+            {"a": ALL, "b": ALL},
+            tallies=(Tally(item="1", pour=2, majority="nope", outcome="adopted"),),
+        )
+
+        check = quorum.audit(s).items[0].outcome
+        assert (check.computed, check.reported) == (None, "adopted")
+
+    @pytest.mark.parametrize(
+        "tally",
+        [
+            Tally(item="1", pour=2, contre=1, unanimous=True),  # unanimous with a contre
+            Tally(item="1", pour=3, present=4),  # present misreported
+            Tally(item="1", pour=3, voters=4),  # voters misreported
+            Tally(item="1", pour=3, interested=1),  # an interested member nobody withdrew
+        ],
+    )
+    def test_each_mismatch_alone_makes_the_tally_inconsistent(self, tally: Tally) -> None:
+        s = session(1, {"a": ALL, "b": ALL, "c": ALL}, tallies=(tally,))
+
+        assert quorum.audit(s).items[0].tally.consistent is False
+
+    def test_a_rule_set_asked_for_says_so(self) -> None:
+        s = session(1, {"a": ALL})
+
+        assert quorum.audit(s, "plain").rules_reason == "asked for ('plain')"
