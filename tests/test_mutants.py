@@ -930,6 +930,21 @@ class TestSubjects:
             giver, holder = self.PROXIES[k][:2]
             assert about[code] == Subject(giver=giver, holder=holder, proxies=(k,)), code
 
+    def test_a_substitute_s_proxy_names_him_as_giver(self) -> None:
+        from quorum.findings import Subject
+
+        s = session(
+            1,
+            {"t": ALL, "h": ALL},
+            absent=("s",),
+            substitutes={"s": "t"},
+            proxies=(("s", "h", None, None),),
+            rules="fr-epci",
+        )
+
+        f = only(quorum.audit(s), "PROXY_FROM_SUBSTITUTE")
+        assert f.subject == Subject(giver="s", holder="h", proxies=(0,))
+
     def test_a_proxy_listed_twice_gives_one_finding_about_both(self) -> None:
         s = session(
             1, {"g": ALL, "h": ALL}, proxies=(("g", "h", None, None), ("g", "h", None, None))
@@ -967,6 +982,9 @@ class TestOutcomeAndTallyFacts:
         assert quorum.audit(s).items[0].tally.consistent is False
 
     def test_a_rule_set_asked_for_says_so(self) -> None:
+        from quorum.rulesets import get_rules
+
         s = session(1, {"a": ALL})
 
         assert quorum.audit(s, "plain").rules_reason == "asked for ('plain')"
+        assert quorum.audit(s, get_rules("plain")).rules_reason == "asked for ('plain')"
