@@ -183,9 +183,14 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
     if m := V.EVENT_BEFORE.match(f):
         kinds = {"depart": "leave", "sortie": "leave", "retour": "return"}
         kind = kinds.get(m.group("kind"), "arrive")
-        who = re.split(r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s", raw[m.start("who") :])[
-            0
-        ]
+        who = re.split(
+            r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s"
+            r"|\s+(?:au|à\s+la|a\s+la|dès|des)\s+(?:point|question|rapport|dossier|affaire)",
+            raw[m.start("who") :],
+            flags=re.IGNORECASE,
+        )[0]
+        if kind == "arrive" and (at := V.EVENT_AT_ITEM.search(f, m.start("who"))):
+            return kind, who.strip(" .,;"), f"before:{at.group('n')}"
     elif m := V.EVENT_ASKED.match(f):
         kind, who = "leave" if m.group("leave") else "return", raw[m.start("who") : m.end("who")]
         if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
@@ -390,6 +395,8 @@ def _uncompared(vote: Vote, label: str) -> Finding | None:
         return None
     elif vote.expressed_only and proper <= _LESS:
         code = "UNANIMITY_LESS"
+    elif vote.majority and proper <= _LESS:  # "à la majorité (3 contre : MM. A, B, C)"
+        code = "MAJORITY_LESS"
     else:
         code = "VOTE_COUNTS_UNREAD"
     counts = ", ".join(f"{key} {vote.counts[key]}" for key in sorted(proper))
@@ -468,6 +475,8 @@ def _events(
                 here = sorted(segments[starts[k]])
                 st.nv.item = next((lab for p, lab in here if p >= st.pos), here[-1][1])
                 absts.append(st.nv)
+                if st.nv.interest:  # withdrew for this item: a return written after is no news
+                    back.update(_who_key(n) for n in st.nv.names)
         if st.event is None:
             continue
         kind, who, anchor = st.event

@@ -248,7 +248,9 @@ RETURN_VERBS = (
     r"revien(?:t|nent)",
     r"regagne(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
     r"reintegre(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
-    r"reprend(?:nent)?\ +(?:sa|leur)\ +place",
+    r"reprend(?:nent)?\ +(?:sa\ +|leur\ +)?place",
+    r"reprend(?:nent)?\ +(?:la\ +)?presidence",
+    r"rentre(?:nt)?\ +(?:dans\ +la\ +salle|en\ +seance)",
 )
 """A return: only after a departure that was read (else the member was there all along)."""
 ARRIVE_VERBS = (
@@ -258,7 +260,9 @@ ARRIVE_VERBS = (
 )
 FOR_THIS_ITEM = re.compile(
     r"le\ +temps\ +de|pendant\ +l'examen|durant\ +l'examen|pour\ +l'examen"
-    r"|pour\ +(?:ce|le\ +present)\ +(?:point|rapport|dossier|vote)",
+    r"|pour\ +(?:ce|le\ +present)\ +(?:point|rapport|dossier|vote)"
+    r"|(?:pour|pendant|durant)\ +(?:le|ce)\ +vote|le\ +temps\ +du\ +vote"
+    r"|lors\ +d[ue]\ +(?:ce\ +)?vote",
     _X,
 )
 """A departure for one item only: "quitte la séance le temps de l'examen de ce rapport"."""
@@ -288,6 +292,12 @@ EVENT_BEFORE = re.compile(
     r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
 )
 """An event with its noun first: "Arrivée de X", "Départ de M. Y"."""
+EVENT_AT_ITEM = re.compile(
+    r"\ +(?:au|a\ +la|des|a\ +partir\ +d[eu])\ +(?:point|question|rapport|dossier|affaire)s?"
+    r"\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4})\b",
+    _X,
+)
+"""The item an arrival is written at: "Arrivée de M. X au point 4" (present from item 4 on)."""
 
 # --- the kind of body (the rule set is chosen from it and the date, never pinned) ----------------
 
