@@ -138,6 +138,9 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         if not f or len(f) > MAX_STATEMENT:
             continue
         before, prev = prev, (a, b)
+        if (table := _table(doc, before, f)) is not None:
+            out.append(table)  # "Pour | Contre | Abstention" / "14 | 0 | 0"
+            continue
         split = _SPLIT_COUNT.match(f)
         if split and (joined := _joined(doc, before, (a, b))) is not None:
             out.append(joined)  # "… soit 19" / "pour, 1 contre et 3 abstentions :"
@@ -160,6 +163,30 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
 
 _SPLIT_COUNT = re.compile(r"(?:voix\ +|votes?\ +)?pour\ *(?:,|et\b)")
 """A line that starts with "pour," (no count of its own): its count may end the line above."""
+
+
+def _table(doc: Doc, above: tuple[int, int], f: str) -> _Stmt | None:
+    """A vote table: its head row of categories on the line above, its counts on this one,
+    cell by cell ("Pour | Contre | Abstention" / "14 | 0 | 0"); cells that do not pair up are
+    no table."""
+    row = V.TABLE_ROW.match(f)
+    top = doc.folded[above[0] : above[1]].strip()
+    head = V.TABLE_HEAD.match(top) if row else None
+    if row is None or head is None:
+        return None
+    names = [c.strip(" |") for c in V.CELL_SEP.split(head.group("cells"))]
+    names = [n for n in names if n]
+    counts = re.findall(r"\d{1,4}", row.group("cells"))
+    if len(names) != len(counts):
+        return None
+    stated = " - ".join(f"{n} : {c}" for n, c in zip(names, counts, strict=True))
+    text = f"{doc.text[above[0] : above[1]].strip()} / {row.group().strip()}"
+    src = Source(line=doc.line_no(above[0]), text=text[:200])
+    vote = read_tally(stated, "", src)
+    if vote is None:
+        return None
+    lead = len(doc.folded[above[0] : above[1]]) - len(doc.folded[above[0] : above[1]].lstrip())
+    return _Stmt(above[0] + lead, src.line or 0, src, vote=vote)
 
 
 def _joined(doc: Doc, above: tuple[int, int], here: tuple[int, int]) -> _Stmt | None:

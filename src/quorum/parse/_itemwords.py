@@ -230,6 +230,17 @@ NOT_A_DECISION = re.compile(
 ALREADY = re.compile(r"\bdeja\ +(?:ete\ +)?(?:vote|adopte|approuve|recueilli|delibere)", _X)
 """A decision taken before ("ce projet déjà voté à l'unanimité"), not a vote of this session."""
 
+_CELL_SEP = r"(?:\ *[|\t;]\ *|\ +)"
+_CATEGORY_CELL = r"(?:pour|contre|abstentions?|votants|exprimes)"
+TABLE_HEAD = re.compile(
+    rf"^\|?\ *(?P<cells>{_CATEGORY_CELL}(?:{_CELL_SEP}{_CATEGORY_CELL}){{1,4}})\ *\|?$", _X
+)
+"""The head row of a vote table: "Pour | Contre | Abstention" (the counts are the row below)."""
+TABLE_ROW = re.compile(rf"^\|?\ *(?P<cells>\d{{1,4}}(?:{_CELL_SEP}\d{{1,4}}){{1,4}})\ *\|?$", _X)
+"""The row of counts under a vote table's head: "14 | 0 | 0"."""
+CELL_SEP = re.compile(rf"{_CELL_SEP}(?=[a-z0-9])", _X)
+"""Between two cells of a table row."""
+
 # --- events inside an item -----------------------------------------------------------------------
 
 _WHO = r"(?P<who>[^,;:()]{3,80}?)"
