@@ -103,6 +103,14 @@ KEY: dict[str, list[Row]] = {
         ("3 (2)", 11, 1, 12, (11, 0, 1)),
         ("4", 11, 1, 12, None),
     ],
+    # b11 with "Monsieur le Maire quitte la salle" at the compte administratif and no return
+    # written: the ordonnateur withdraws for that vote only (CGCT L2121-14)
+    "b15-compte-administratif-sans-retour": [
+        ("1", 13, 1, 14, (14, 0, 0)),
+        ("2", 12, 0, 12, (12, 0, 0)),
+        ("3", 12, 1, 13, (13, 0, 0)),
+        ("4", 13, 1, 14, (12, 2, 0)),
+    ],
     # "A)" headings; counts in words; "Le Président quitte la salle pour le vote" (that vote only)
     "b13-lettres": [
         ("A) Compte administratif 2022", 11, 1, 12, (11, None, 1)),
@@ -207,3 +215,25 @@ def test_a_table_whose_cells_do_not_pair_up_is_no_count() -> None:
     t = audit(s).item("1").tally.reported
     assert t is not None
     assert t.pour is None
+
+
+@pytest.mark.parametrize(
+    ("title", "who", "present"),
+    [
+        ("Compte administratif 2022", "Monsieur le Maire", [4, 3, 4]),  # for its vote only
+        ("Compte financier unique 2024", "Le Maire", [4, 3, 4]),
+        ("Compte administratif 2022", "M. ROUX", [4, 3, 3]),  # another member: gone
+        ("Voirie", "Monsieur le Maire", [4, 3, 3]),  # another item: gone
+    ],
+)
+def test_the_chair_leaving_at_the_compte_administratif(
+    title: str, who: str, present: list[int]
+) -> None:
+    chair = "\nSous la présidence de M. Jean DUPONT, Maire."
+    chaired = HEAD.replace("\nPrésents", f"{chair}\nPrésents")
+    s = parse_minutes(
+        chaired + "1. Budget\nAdopté à l'unanimité.\n\n"
+        f"2. {title}\n{who} quitte la salle.\nAdopté à l'unanimité.\n\n"
+        "3. Écoles\nAdopté à l'unanimité.\n"
+    )
+    assert [it.present_count for it in audit(s).items] == present

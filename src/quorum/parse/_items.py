@@ -391,7 +391,7 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
             votes.append(slot_vote)
             if (note := _uncompared(slot_vote, label)) is not None:
                 notes.append(note)
-    events, absts = _events(stmts, slots, agenda, notes)
+    events, absts = _events(stmts, slots, agenda, notes, doc.folded)
     points = sorted((p, label) for label, p, _, _ in slots)
     return Items(agenda, heads, votes, events, absts, notes, points)
 
@@ -481,9 +481,12 @@ def _events(
     slots: list[tuple[str, int, Vote | None, int]],
     agenda: list[str],
     notes: list[Finding],
+    folded: str = "",
 ) -> tuple[list[Event], list[NotVoting]]:
     """Events placed on the first item they affect; members not voting on the vote of their
-    item they are written before (else the last)."""
+    item they are written before (else the last). The chair who leaves during the compte
+    administratif (``folded``: the document's folded text) leaves for its vote only
+    (CGCT L2121-14): back at the next item, a return written or not."""
     points = sorted((p, label) for label, p, _, _ in slots)
     at = [p for p, _ in points]
     segments: dict[int, list[tuple[int, str]]] = {}
@@ -513,6 +516,11 @@ def _events(
                 notes.append(item_note("EVENT_NOT_PLACED", st.source, who=who, anchor=anchor))
             continue
         key = _who_key(who)
+        if kind == "leave" and V.CHAIR_WHO.search(fold(who)):
+            k = bisect.bisect_right(starts, st.pos) - 1
+            end = min(starts[k + 1] if k + 1 < len(starts) else len(folded), st.pos + 400)
+            if k >= 0 and V.ACCOUNTS.search(folded, starts[k], end):
+                kind = "leave-one"
         if kind == "return" and key in back and key not in gone:
             back.discard(key)  # back for the next item, as the departure said
             continue

@@ -277,6 +277,10 @@ FOR_THIS_ITEM = re.compile(
     _X,
 )
 """A departure for one item only: "quitte la séance le temps de l'examen de ce rapport"."""
+CHAIR_WHO = re.compile(r"\b(?:maire|presidente?|ordonnateur)\b", _X)
+"""The chair, named by title ("Le Maire sort de la salle")."""
+ACCOUNTS = re.compile(r"compte\ +administratif|compte\ +financier\ +unique", _X)
+"""The item the ordonnateur withdraws from at its vote (CGCT L2121-14, L1612-12)."""
 EVENT_AFTER = re.compile(
     rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
     rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
