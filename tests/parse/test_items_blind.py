@@ -237,3 +237,37 @@ def test_the_chair_leaving_at_the_compte_administratif(
         "3. Écoles\nAdopté à l'unanimité.\n"
     )
     assert [it.present_count for it in audit(s).items] == present
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "La commission des finances a émis un avis favorable par 5 voix pour et 1 abstention.",
+        "Le conseil d'école a adopté le règlement par 8 voix pour et 2 contre.",
+        "La commission d'appel d'offres, réunie le 2 mars, a retenu l'offre par 4 voix pour et "
+        "1 contre.",
+        "Le comité technique a rendu un avis favorable (3 pour, 2 contre).",
+    ],
+)
+def test_another_bodys_vote_told_in_the_item_is_not_this_vote(told: str) -> None:
+    """A false TALLY_MISMATCH (and OUTCOME_AT_RISK) on right minutes: the commission's vote was
+    read as the council's."""
+    s = parse_minutes(
+        HEAD + f"1. Budget\n{told}\nPour : 4 – Contre : 0 – Abstention : 0\n\n"
+        "2. Voirie\nAdopté à l'unanimité.\n"
+    )
+    result = audit(s)
+    t = result.item("1").tally.reported
+    assert t is not None
+    assert (t.pour, t.contre, t.abstention) == (4, 0, 0)
+    assert not result.errors
+
+
+def test_the_session_vote_beside_another_bodys_opinion_is_kept() -> None:
+    s = parse_minutes(
+        HEAD + "1. Budget\nLa commission des finances a émis un avis favorable. Le Conseil "
+        "municipal, par 3 voix pour et 1 abstention, adopte le budget.\n"
+    )
+    t = audit(s).item("1").tally.reported
+    assert t is not None
+    assert (t.pour, t.abstention) == (3, 1)

@@ -230,6 +230,16 @@ NOT_A_DECISION = re.compile(
 ALREADY = re.compile(r"\bdeja\ +(?:ete\ +)?(?:vote|adopte|approuve|recueilli|delibere)", _X)
 """A decision taken before ("ce projet déjà voté à l'unanimité"), not a vote of this session."""
 
+OTHER_BODY = re.compile(
+    r"\b(?:(?:la|une|les)\ +commissions?(?!\ +permanente)|(?:le\ +)?conseil\ +d'(?:ecole"
+    r"|exploitation)|(?:le\ +)?comite\ +(?:technique|social)|(?:la\ +)?cao|le\ +jury"
+    r"|le\ +conseil\ +portuaire)\b[^.;]{0,120}?"
+    r"\b(?:a|ont|avait|avaient)\ +(?:emis|adopte|approuve|retenu|vote|donne|rendu|valide)\b",
+    _X,
+)
+"""Another body's vote told in the item ("La commission des finances a émis un avis favorable par
+5 voix pour", "le conseil d'école a adopté … par 8 voix pour"): not a vote of this session."""
+
 _CELL_SEP = r"(?:\ *[|\t;]\ *|\ +)"
 _CATEGORY_CELL = r"(?:pour|contre|abstentions?|votants|exprimes)"
 TABLE_HEAD = re.compile(
