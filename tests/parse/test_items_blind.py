@@ -271,3 +271,35 @@ def test_the_session_vote_beside_another_bodys_opinion_is_kept() -> None:
     t = audit(s).item("1").tally.reported
     assert t is not None
     assert (t.pour, t.abstention) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    "leaving",
+    [
+        "M. Luc ROUX quitte la séance et donne pouvoir à Mme Anne MARTIN.",
+        "M. Luc ROUX quitte la séance. Il donne procuration à Mme Anne MARTIN.",
+        "M. Luc ROUX quitte la salle en donnant pouvoir à Mme Anne MARTIN.",
+    ],
+)
+def test_a_member_leaving_with_a_proxy(leaving: str) -> None:
+    """The departure was read, the proxy was not: every later tally was a false ERROR."""
+    s = parse_minutes(
+        HEAD + "1. Budget\nPour : 4 – Contre : 0 – Abstention : 0\n\n"
+        f"2. Voirie\n{leaving}\nPour : 4 – Contre : 0 – Abstention : 0\n\n"
+        "3. Écoles\nPour : 3 – Contre : 1 – Abstention : 0\n"
+    )
+    result = audit(s)
+    assert [(it.present_count, it.proxy_count) for it in result.items] == [(4, 0), (3, 1), (3, 1)]
+    assert not result.errors
+
+
+def test_a_proxy_to_someone_unknown_on_leaving_is_said() -> None:
+    s = parse_minutes(
+        HEAD + "1. Budget\nPour : 4 – Contre : 0 – Abstention : 0\n\n"
+        "2. Voirie\nM. Luc ROUX quitte la séance et donne pouvoir à M. Inconnu TRUC.\n"
+        "Pour : 4 – Contre : 0 – Abstention : 0\n"
+    )
+    result = audit(s)
+    assert not s.reading.complete
+    assert any(n.code == "EVENT_WHO_UNKNOWN" for n in s.notes)
+    assert not result.errors

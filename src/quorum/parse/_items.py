@@ -80,6 +80,8 @@ class Event:
     item: str
     who: str
     source: Source
+    holder: str | None = None
+    """Whom a member leaving gives a proxy to ("quitte la séance et donne pouvoir à M. Y")."""
 
 
 @dataclass
@@ -107,6 +109,7 @@ class _Stmt:
     vote: Vote | None = None
     event: tuple[str, str, str | None] | None = None  # kind, who, "after:N"/"before:N"
     nv: NotVoting | None = None
+    holder: str | None = None  # a leaving member's proxy holder, as written
 
 
 def statements(text: str, base: int) -> list[tuple[int, int]]:
@@ -153,6 +156,8 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
             st.nv = nv
         elif ev := _event(f, raw) or _event_above(doc, before, f):
             st.event = ev
+            if ev[0] in ("leave", "leave-one") and (hm := V.LEAVE_PROXY.search(f)):
+                st.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
             out.append(st)
             continue
         st.vote = read_tally(f, "", src)
@@ -540,7 +545,8 @@ def _events(
             gone.discard(key)
             back.add(key)
             continue
-        events.append(Event(kind, item, who, st.source))
+        holder = st.holder if kind == "leave" else None
+        events.append(Event(kind, item, who, st.source, holder))
     return events, absts
 
 

@@ -291,6 +291,14 @@ CHAIR_WHO = re.compile(r"\b(?:maire|presidente?|ordonnateur)\b", _X)
 """The chair, named by title ("Le Maire sort de la salle")."""
 ACCOUNTS = re.compile(r"compte\ +administratif|compte\ +financier\ +unique", _X)
 """The item the ordonnateur withdraws from at its vote (CGCT L2121-14, L1612-12)."""
+LEAVE_PROXY = re.compile(
+    r"\b(?:donne|donnant|a\ +donne|ayant\ +donne|confie)\ +(?:son\ +|sa\ +)?"
+    r"(?:pouvoir|procuration|delegation\ +de\ +vote)\ +(?:a|au|pour\ +la\ +suite\ +a)\ +"
+    r"(?P<holder>[^,;()]{3,60}?)(?=\ *(?:[,;()]|\.(?:\ |$)|$|\ +(?:pour|jusqu|et)\b))",
+    _X,
+)
+"""A member leaving who gives a proxy for the rest of the session ("M. X quitte la séance et
+donne pouvoir à M. Y", "M. X quitte la séance. Il donne procuration à M. Y.")."""
 EVENT_AFTER = re.compile(
     rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
     rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",

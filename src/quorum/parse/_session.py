@@ -9,7 +9,7 @@ import attrs
 
 from quorum.exceptions import SessionFileError
 from quorum.findings import N_, Finding, Message, Source
-from quorum.model import Headcount, Session
+from quorum.model import Headcount, Proxy, Session
 from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
 from quorum.parse._build import (
@@ -200,6 +200,7 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
     for ev in events:
         if (chair := b.chair_for(ev.who)) is not None:
             _move(b, ev, chair)
+            _proxy_on_leaving(b, ev, chair)
             continue
         names, bad = read_names(ev.who)
         if bad or not names:
@@ -225,6 +226,25 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         )
         if mid is not None:
             _move(b, ev, mid)
+            _proxy_on_leaving(b, ev, mid)
+
+
+def _proxy_on_leaving(b: Builder, ev: Event, giver: str) -> None:
+    """ "M. X quitte la séance et donne pouvoir à M. Y": a proxy from the item he leaves at; a
+    holder not found makes the items from there uncertain (their counts are not asserted)."""
+    if ev.holder is None or ev.item not in b.pos:
+        return
+    holder = b.chair_for(ev.holder)
+    if holder is None:
+        names, bad = read_names(ev.holder)
+        found = b.resolver.find(names[0]) if names and not bad else []
+        holder = found[0] if len(found) == 1 else None
+    if holder is None or holder == giver:
+        after = b.agenda[b.pos[ev.item] :]
+        note = item_note("EVENT_WHO_UNKNOWN", ev.source, who=ev.holder)
+        b.notes.append(attrs.evolve(note, items=tuple(after)))
+        return
+    b.proxies.append(Proxy(giver=giver, holder=holder, from_item=ev.item, source=ev.source))
 
 
 def _move(b: Builder, ev: Event, mid: str) -> None:
