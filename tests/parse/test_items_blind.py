@@ -303,3 +303,15 @@ def test_a_proxy_to_someone_unknown_on_leaving_is_said() -> None:
     assert not s.reading.complete
     assert any(n.code == "EVENT_WHO_UNKNOWN" for n in s.notes)
     assert not result.errors
+
+
+def test_a_label_then_the_members_not_voting() -> None:
+    """ "Ne prend pas part au vote : M. X" under the counts: one npv, the tally adds up."""
+    s = parse_minutes(
+        HEAD + "1. Budget\nPour : 3 – Contre : 0 – Abstention : 0\n"
+        "Ne prend pas part au vote : M. Luc ROUX\n"
+    )
+    t = audit(s).item("1").tally
+    assert t.reported is not None
+    assert t.reported.npv == 1
+    assert t.consistent

@@ -230,6 +230,14 @@ NOT_A_DECISION = re.compile(
 ALREADY = re.compile(r"\bdeja\ +(?:ete\ +)?(?:vote|adopte|approuve|recueilli|delibere)", _X)
 """A decision taken before ("ce projet déjà voté à l'unanimité"), not a vote of this session."""
 
+NOT_VOTING_LABEL = re.compile(
+    r"^[\ \-*•]*(?:ne\ +prend(?:nent)?\ +pas\ +part\ +au\ +vote"
+    r"|n'a\ +pas\ +pris\ +part\ +au\ +vote|ne\ +participe(?:nt)?\ +pas\ +au\ +vote)"
+    r"\ *:\ *(?P<names>(?:m\.|mme|monsieur|madame|mm\.).{2,150})$",
+    _X,
+)
+"""A label then the members taking no part, named: "Ne prend pas part au vote : M. X"."""
+
 OTHER_BODY = re.compile(
     r"\b(?:(?:la|une|les)\ +commissions?(?!\ +permanente)|(?:le\ +)?conseil\ +d'(?:ecole"
     r"|exploitation)|(?:le\ +)?comite\ +(?:technique|social)|(?:la\ +)?cao|le\ +jury"

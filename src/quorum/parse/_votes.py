@@ -222,6 +222,12 @@ def read_not_voting(f: str, raw: str, item: str, src: Source) -> NotVoting | Non
 
     ``f`` is the folded statement and ``raw`` the same text unfolded (same length).
     """
+    if (lm := V.NOT_VOTING_LABEL.match(f)) is not None:  # "Ne prend pas part au vote : M. X"
+        text = raw[lm.start("names") : lm.end("names")]
+        names = [
+            p.strip(" .") for p in re.split(r",|;|\bet\b", text) if looks_named(p.strip(" ."))
+        ]
+        return NotVoting(item, names, False, src) if names else None
     m = P.NOT_VOTING.search(f)
     if m is None:
         return None
