@@ -108,7 +108,8 @@ def _candidates(doc: Doc, after: int) -> tuple[list[_Cand], list[Heading]]:
             title = stripped[um.start("title") : um.end("title")]
             plain.append(Heading(title[0].upper() + title[1:].lower(), lead, src, numbered=False))
         m = V.HEADING.match(folded)
-        if m is None:
+        if m is None or (V.TABLE_ROW.match(folded) and re.search(r"[|\t]", folded)):
+            # "12 | 2 | 0": a vote table's counts, no heading
             continue
         cand = _candidate(m, stripped, lines, no, furniture)
         if cand is not None:

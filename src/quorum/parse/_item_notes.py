@@ -80,6 +80,13 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
             "the voters, so the tally has nothing to compare"
         ),
     ),
+    "MAJORITY_LESS": (
+        INFO,
+        N_(
+            "item '{item}' is adopted by a majority with only {counts} printed: the pour count "
+            "is the rest of the voters, so the tally has nothing to compare"
+        ),
+    ),
     "ELECTION_BY_CANDIDATE": (
         INFO,
         N_(

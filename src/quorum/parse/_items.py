@@ -80,6 +80,8 @@ class Event:
     item: str
     who: str
     source: Source
+    holder: str | None = None
+    """Whom a member leaving gives a proxy to ("quitte la séance et donne pouvoir à M. Y")."""
 
 
 @dataclass
@@ -107,6 +109,7 @@ class _Stmt:
     vote: Vote | None = None
     event: tuple[str, str, str | None] | None = None  # kind, who, "after:N"/"before:N"
     nv: NotVoting | None = None
+    holder: str | None = None  # a leaving member's proxy holder, as written
 
 
 def statements(text: str, base: int) -> list[tuple[int, int]]:
@@ -138,6 +141,9 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         if not f or len(f) > MAX_STATEMENT:
             continue
         before, prev = prev, (a, b)
+        if (table := _table(doc, before, f)) is not None:
+            out.append(table)  # "Pour | Contre | Abstention" / "14 | 0 | 0"
+            continue
         split = _SPLIT_COUNT.match(f)
         if split and (joined := _joined(doc, before, (a, b))) is not None:
             out.append(joined)  # "… soit 19" / "pour, 1 contre et 3 abstentions :"
@@ -150,6 +156,8 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
             st.nv = nv
         elif ev := _event(f, raw) or _event_above(doc, before, f):
             st.event = ev
+            if ev[0] in ("leave", "leave-one") and (hm := V.LEAVE_PROXY.search(f)):
+                st.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
             out.append(st)
             continue
         st.vote = read_tally(f, "", src)
@@ -160,6 +168,30 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
 
 _SPLIT_COUNT = re.compile(r"(?:voix\ +|votes?\ +)?pour\ *(?:,|et\b)")
 """A line that starts with "pour," (no count of its own): its count may end the line above."""
+
+
+def _table(doc: Doc, above: tuple[int, int], f: str) -> _Stmt | None:
+    """A vote table: its head row of categories on the line above, its counts on this one,
+    cell by cell ("Pour | Contre | Abstention" / "14 | 0 | 0"); cells that do not pair up are
+    no table."""
+    row = V.TABLE_ROW.match(f)
+    top = doc.folded[above[0] : above[1]].strip()
+    head = V.TABLE_HEAD.match(top) if row else None
+    if row is None or head is None:
+        return None
+    names = [c.strip(" |") for c in V.CELL_SEP.split(head.group("cells"))]
+    names = [n for n in names if n]
+    counts = re.findall(r"\d{1,4}", row.group("cells"))
+    if len(names) != len(counts):
+        return None
+    stated = " - ".join(f"{n} : {c}" for n, c in zip(names, counts, strict=True))
+    text = f"{doc.text[above[0] : above[1]].strip()} / {row.group().strip()}"
+    src = Source(line=doc.line_no(above[0]), text=text[:200])
+    vote = read_tally(stated, "", src)
+    if vote is None:
+        return None
+    lead = len(doc.folded[above[0] : above[1]]) - len(doc.folded[above[0] : above[1]].lstrip())
+    return _Stmt(above[0] + lead, src.line or 0, src, vote=vote)
 
 
 def _joined(doc: Doc, above: tuple[int, int], here: tuple[int, int]) -> _Stmt | None:
@@ -183,9 +215,14 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
     if m := V.EVENT_BEFORE.match(f):
         kinds = {"depart": "leave", "sortie": "leave", "retour": "return"}
         kind = kinds.get(m.group("kind"), "arrive")
-        who = re.split(r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s", raw[m.start("who") :])[
-            0
-        ]
+        who = re.split(
+            r"\s+(?:à|a)\s+\d|\s+\(|\s+(?:après|apres|avant)\s"
+            r"|\s+(?:au|à\s+la|a\s+la|dès|des)\s+(?:point|question|rapport|dossier|affaire)",
+            raw[m.start("who") :],
+            flags=re.IGNORECASE,
+        )[0]
+        if kind == "arrive" and (at := V.EVENT_AT_ITEM.search(f, m.start("who"))):
+            return kind, who.strip(" .,;"), f"before:{at.group('n')}"
     elif m := V.EVENT_ASKED.match(f):
         kind, who = "leave" if m.group("leave") else "return", raw[m.start("who") : m.end("who")]
         if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
@@ -359,7 +396,7 @@ def read_items(doc: Doc, passage: list[str], after: int) -> Items:
             votes.append(slot_vote)
             if (note := _uncompared(slot_vote, label)) is not None:
                 notes.append(note)
-    events, absts = _events(stmts, slots, agenda, notes)
+    events, absts = _events(stmts, slots, agenda, notes, doc.folded)
     points = sorted((p, label) for label, p, _, _ in slots)
     return Items(agenda, heads, votes, events, absts, notes, points)
 
@@ -390,6 +427,8 @@ def _uncompared(vote: Vote, label: str) -> Finding | None:
         return None
     elif vote.expressed_only and proper <= _LESS:
         code = "UNANIMITY_LESS"
+    elif vote.majority and proper <= _LESS:  # "à la majorité (3 contre : MM. A, B, C)"
+        code = "MAJORITY_LESS"
     else:
         code = "VOTE_COUNTS_UNREAD"
     counts = ", ".join(f"{key} {vote.counts[key]}" for key in sorted(proper))
@@ -447,9 +486,12 @@ def _events(
     slots: list[tuple[str, int, Vote | None, int]],
     agenda: list[str],
     notes: list[Finding],
+    folded: str = "",
 ) -> tuple[list[Event], list[NotVoting]]:
     """Events placed on the first item they affect; members not voting on the vote of their
-    item they are written before (else the last)."""
+    item they are written before (else the last). The chair who leaves during the compte
+    administratif (``folded``: the document's folded text) leaves for its vote only
+    (CGCT L2121-14): back at the next item, a return written or not."""
     points = sorted((p, label) for label, p, _, _ in slots)
     at = [p for p, _ in points]
     segments: dict[int, list[tuple[int, str]]] = {}
@@ -468,6 +510,8 @@ def _events(
                 here = sorted(segments[starts[k]])
                 st.nv.item = next((lab for p, lab in here if p >= st.pos), here[-1][1])
                 absts.append(st.nv)
+                if st.nv.interest:  # withdrew for this item: a return written after is no news
+                    back.update(_who_key(n) for n in st.nv.names)
         if st.event is None:
             continue
         kind, who, anchor = st.event
@@ -477,6 +521,11 @@ def _events(
                 notes.append(item_note("EVENT_NOT_PLACED", st.source, who=who, anchor=anchor))
             continue
         key = _who_key(who)
+        if kind == "leave" and V.CHAIR_WHO.search(fold(who)):
+            k = bisect.bisect_right(starts, st.pos) - 1
+            end = min(starts[k + 1] if k + 1 < len(starts) else len(folded), st.pos + 400)
+            if k >= 0 and V.ACCOUNTS.search(folded, starts[k], end):
+                kind = "leave-one"
         if kind == "return" and key in back and key not in gone:
             back.discard(key)  # back for the next item, as the departure said
             continue
@@ -496,7 +545,8 @@ def _events(
             gone.discard(key)
             back.add(key)
             continue
-        events.append(Event(kind, item, who, st.source))
+        holder = st.holder if kind == "leave" else None
+        events.append(Event(kind, item, who, st.source, holder))
     return events, absts
 
 

@@ -230,6 +230,35 @@ NOT_A_DECISION = re.compile(
 ALREADY = re.compile(r"\bdeja\ +(?:ete\ +)?(?:vote|adopte|approuve|recueilli|delibere)", _X)
 """A decision taken before ("ce projet déjà voté à l'unanimité"), not a vote of this session."""
 
+NOT_VOTING_LABEL = re.compile(
+    r"^[\ \-*•]*(?:ne\ +prend(?:nent)?\ +pas\ +part\ +au\ +vote"
+    r"|n'a\ +pas\ +pris\ +part\ +au\ +vote|ne\ +participe(?:nt)?\ +pas\ +au\ +vote)"
+    r"\ *:\ *(?P<names>(?:m\.|mme|monsieur|madame|mm\.).{2,150})$",
+    _X,
+)
+"""A label then the members taking no part, named: "Ne prend pas part au vote : M. X"."""
+
+OTHER_BODY = re.compile(
+    r"\b(?:(?:la|une|les)\ +commissions?(?!\ +permanente)|(?:le\ +)?conseil\ +d'(?:ecole"
+    r"|exploitation)|(?:le\ +)?comite\ +(?:technique|social)|(?:la\ +)?cao|le\ +jury"
+    r"|le\ +conseil\ +portuaire)\b[^.;]{0,120}?"
+    r"\b(?:a|ont|avait|avaient)\ +(?:emis|adopte|approuve|retenu|vote|donne|rendu|valide)\b",
+    _X,
+)
+"""Another body's vote told in the item ("La commission des finances a émis un avis favorable par
+5 voix pour", "le conseil d'école a adopté … par 8 voix pour"): not a vote of this session."""
+
+_CELL_SEP = r"(?:\ *[|\t;]\ *|\ +)"
+_CATEGORY_CELL = r"(?:pour|contre|abstentions?|votants|exprimes)"
+TABLE_HEAD = re.compile(
+    rf"^\|?\ *(?P<cells>{_CATEGORY_CELL}(?:{_CELL_SEP}{_CATEGORY_CELL}){{1,4}})\ *\|?$", _X
+)
+"""The head row of a vote table: "Pour | Contre | Abstention" (the counts are the row below)."""
+TABLE_ROW = re.compile(rf"^\|?\ *(?P<cells>\d{{1,4}}(?:{_CELL_SEP}\d{{1,4}}){{1,4}})\ *\|?$", _X)
+"""The row of counts under a vote table's head: "14 | 0 | 0"."""
+CELL_SEP = re.compile(rf"{_CELL_SEP}(?=[a-z0-9])", _X)
+"""Between two cells of a table row."""
+
 # --- events inside an item -----------------------------------------------------------------------
 
 _WHO = r"(?P<who>[^,;:()]{3,80}?)"
@@ -248,7 +277,9 @@ RETURN_VERBS = (
     r"revien(?:t|nent)",
     r"regagne(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
     r"reintegre(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee)",
-    r"reprend(?:nent)?\ +(?:sa|leur)\ +place",
+    r"reprend(?:nent)?\ +(?:sa\ +|leur\ +)?place",
+    r"reprend(?:nent)?\ +(?:la\ +)?presidence",
+    r"rentre(?:nt)?\ +(?:dans\ +la\ +salle|en\ +seance)",
 )
 """A return: only after a departure that was read (else the member was there all along)."""
 ARRIVE_VERBS = (
@@ -258,10 +289,24 @@ ARRIVE_VERBS = (
 )
 FOR_THIS_ITEM = re.compile(
     r"le\ +temps\ +de|pendant\ +l'examen|durant\ +l'examen|pour\ +l'examen"
-    r"|pour\ +(?:ce|le\ +present)\ +(?:point|rapport|dossier|vote)",
+    r"|pour\ +(?:ce|le\ +present)\ +(?:point|rapport|dossier|vote)"
+    r"|(?:pour|pendant|durant)\ +(?:le|ce)\ +vote|le\ +temps\ +du\ +vote"
+    r"|lors\ +d[ue]\ +(?:ce\ +)?vote",
     _X,
 )
 """A departure for one item only: "quitte la séance le temps de l'examen de ce rapport"."""
+CHAIR_WHO = re.compile(r"\b(?:maire|presidente?|ordonnateur)\b", _X)
+"""The chair, named by title ("Le Maire sort de la salle")."""
+ACCOUNTS = re.compile(r"compte\ +administratif|compte\ +financier\ +unique", _X)
+"""The item the ordonnateur withdraws from at its vote (CGCT L2121-14, L1612-12)."""
+LEAVE_PROXY = re.compile(
+    r"\b(?:donne|donnant|a\ +donne|ayant\ +donne|confie)\ +(?:son\ +|sa\ +)?"
+    r"(?:pouvoir|procuration|delegation\ +de\ +vote)\ +(?:a|au|pour\ +la\ +suite\ +a)\ +"
+    r"(?P<holder>[^,;()]{3,60}?)(?=\ *(?:[,;()]|\.(?:\ |$)|$|\ +(?:pour|jusqu|et)\b))",
+    _X,
+)
+"""A member leaving who gives a proxy for the rest of the session ("M. X quitte la séance et
+donne pouvoir à M. Y", "M. X quitte la séance. Il donne procuration à M. Y.")."""
 EVENT_AFTER = re.compile(
     rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
     rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
@@ -288,6 +333,12 @@ EVENT_BEFORE = re.compile(
     r"^(?P<kind>arrivee|arrive|depart|retour|sortie)\ +(?:de\ +)?(?P<who>.{3,80})$", _X
 )
 """An event with its noun first: "Arrivée de X", "Départ de M. Y"."""
+EVENT_AT_ITEM = re.compile(
+    r"\ +(?:au|a\ +la|des|a\ +partir\ +d[eu])\ +(?:point|question|rapport|dossier|affaire)s?"
+    r"\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4})\b",
+    _X,
+)
+"""The item an arrival is written at: "Arrivée de M. X au point 4" (present from item 4 on)."""
 
 # --- the kind of body (the rule set is chosen from it and the date, never pinned) ----------------
 

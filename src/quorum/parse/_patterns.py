@@ -158,6 +158,7 @@ COUNT_LABEL = re.compile(
 BARE_VOTES = re.compile(r"^(?P<n>\d{1,4})\ +(?:voix|votes)\ *\.?$", _X)
 NOT_VOTING = re.compile(
     r"(?:(?:ne\ +)?(?:prend|prennent|prenant)\ +pas\ +part|ne\ +participe(?:nt)?\ +(?:pas|ni)"
+    r"|ne\ +(?:prend|prennent)\ +part\ +ni"
     r"|ne\ +participant\ +pas)"
     r"\ +(?:au\ +(?:debat\ +(?:ni|et)\ +au\ +)?vote|a\ +la\ +deliberation|aux?\ +debats?)"
     r"(?:\ +(?:ni|et)\ +au\ +vote)?(?!\ *:)",

@@ -9,7 +9,7 @@ import attrs
 
 from quorum.exceptions import SessionFileError
 from quorum.findings import N_, Finding, Message, Source
-from quorum.model import Headcount, Session
+from quorum.model import Headcount, Proxy, Session
 from quorum.parse import _itemwords as V
 from quorum.parse import _patterns as P
 from quorum.parse._build import (
@@ -28,7 +28,7 @@ from quorum.parse._grid import read_grid
 from quorum.parse._item_notes import item_note
 from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
-from quorum.parse._lists import Bound, Lists, Mention, proxy_given_in
+from quorum.parse._lists import Lists, Mention
 from quorum.parse._names import read_names
 from quorum.parse._reading import cross_check, reading, sanity
 from quorum.parse._sections import read_lists
@@ -207,6 +207,7 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
     for ev in events:
         if (chair := b.chair_for(ev.who)) is not None:
             _move(b, ev, chair)
+            _proxy_on_leaving(b, ev, chair)
             continue
         names, bad = read_names(ev.who)
         if bad or not names:
@@ -232,6 +233,25 @@ def _blocks_and_events(b: Builder, lists: Lists, events: list[Event]) -> None:
         )
         if mid is not None:
             _move(b, ev, mid)
+            _proxy_on_leaving(b, ev, mid)
+
+
+def _proxy_on_leaving(b: Builder, ev: Event, giver: str) -> None:
+    """ "M. X quitte la séance et donne pouvoir à M. Y": a proxy from the item he leaves at; a
+    holder not found makes the items from there uncertain (their counts are not asserted)."""
+    if ev.holder is None or ev.item not in b.pos:
+        return
+    holder = b.chair_for(ev.holder)
+    if holder is None:
+        names, bad = read_names(ev.holder)
+        found = b.resolver.find(names[0]) if names and not bad else []
+        holder = found[0] if len(found) == 1 else None
+    if holder is None or holder == giver:
+        after = b.agenda[b.pos[ev.item] :]
+        note = item_note("EVENT_WHO_UNKNOWN", ev.source, who=ev.holder)
+        b.notes.append(attrs.evolve(note, items=tuple(after)))
+        return
+    b.proxies.append(Proxy(giver=giver, holder=holder, from_item=ev.item, source=ev.source))
 
 
 def _move(b: Builder, ev: Event, mid: str) -> None:
@@ -242,21 +262,8 @@ def _move(b: Builder, ev: Event, mid: str) -> None:
             b.move(mid, p, +1, ev.source)
     elif p > 0:
         b.move(mid, p - 1, -1, ev.source)
-        _proxy_on_leaving(b, ev, mid, p)
     else:  # gone before the first vote: not present from the start
         b.initially.pop(mid, None)
-        _proxy_on_leaving(b, ev, mid, p)
-
-
-def _proxy_on_leaving(b: Builder, ev: Event, mid: str, p: int) -> None:
-    """ "X quitte la séance et donne pouvoir à Y": Y holds X's proxy from the item X leaves."""
-    gives, holder = proxy_given_in(ev.source.text or "", ev.source)
-    hid = b.resolve(holder, N_("proxy holder")) if holder is not None else None
-    if hid is not None:
-        b.add_proxy(mid, hid, [Bound("from", b.agenda[p], ev.source)], ev.source)
-    elif gives:
-        why = N_("the holder of this proxy could not be read")
-        b.say("UNREAD_TEXT", ev.source, why=why, text=ev.source.text or "")
 
 
 def _in_office(doc: Doc) -> int | None:

@@ -63,6 +63,7 @@ class NotVoting:
 
 def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
+    f = _without_other_bodies(f)
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
     bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
     if len(bare) < 2:
@@ -144,6 +145,16 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     return vote
 
 
+def _without_other_bodies(f: str) -> str:
+    """``f`` with the sentences that tell another body's vote blanked (same length)."""
+    for m in list(V.OTHER_BODY.finditer(f))[::-1]:
+        start = f.rfind(". ", 0, m.start()) + 1
+        end = f.find(". ", m.end())
+        end = len(f) if end < 0 else end + 1
+        f = f[:start] + " " * (end - start) + f[end:]
+    return f
+
+
 def _number(text: str) -> int:
     """A count in digits or in words ("12", "douze")."""
     return int(text) if text.isdigit() else V.NUMBER_WORDS[" ".join(text.split())]
@@ -211,6 +222,12 @@ def read_not_voting(f: str, raw: str, item: str, src: Source) -> NotVoting | Non
 
     ``f`` is the folded statement and ``raw`` the same text unfolded (same length).
     """
+    if (lm := V.NOT_VOTING_LABEL.match(f)) is not None:  # "Ne prend pas part au vote : M. X"
+        text = raw[lm.start("names") : lm.end("names")]
+        names = [
+            p.strip(" .") for p in re.split(r",|;|\bet\b", text) if looks_named(p.strip(" ."))
+        ]
+        return NotVoting(item, names, False, src) if names else None
     m = P.NOT_VOTING.search(f)
     if m is None:
         return None
