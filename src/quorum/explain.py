@@ -20,8 +20,8 @@ import attrs
 from quorum.audit import Audit, AuditItem
 from quorum.counting import ProxyStatus
 from quorum.document import finding_dict, number, source_dict, tally_dict
-from quorum.findings import Finding, Source, plural
-from quorum.i18n import _, using
+from quorum.findings import Finding, Message, Source
+from quorum.i18n import N_, _, count, using
 from quorum.model import Member, Proxy, Session, Weight
 from quorum.rules import majority_of
 
@@ -47,7 +47,9 @@ class ProxyLine:
     status: ProxyStatus = ProxyStatus.USABLE
     """Its status at the item: usable, not in force, or why it is not counted."""
     reason: str | None = None
-    """Why it is not counted (``None`` when it is)."""
+    """Why it is not counted, in English (``None`` when it is)."""
+    reason_message: Message | None = None
+    """The same reason as a template and its parameters, for the text in the language in use."""
     finding: Finding | None = None
     """The finding that says so, when one does."""
     source: Source | None = None
@@ -77,45 +79,58 @@ class Explanation:
         return tuple(p for p in self.proxies if not p.counted)
 
 
-def _range_text(p: Proxy) -> str:
+def _range_message(p: Proxy) -> Message:
     if p.from_item is None and p.until_item is None:
-        return "the whole session"
+        return Message(N_("the whole session"))
     if p.until_item is None:
-        return f"from item {p.from_item}"
+        return Message(N_("from item {item}"), {"item": p.from_item})
     if p.from_item is None:
-        return f"until item {p.until_item}"
-    return f"items {p.from_item}-{p.until_item}"
+        return Message(N_("until item {item}"), {"item": p.until_item})
+    return Message(N_("items {first}-{last}"), {"first": p.from_item, "last": p.until_item})
 
 
 REASONS = {
-    ProxyStatus.FROM_SUBSTITUTE: "the giver is a substitute: only a titular can give a proxy",
-    ProxyStatus.GIVER_PRESENT: "the giver is present: he votes himself, once",
-    ProxyStatus.SUBSTITUTE_SITS: "the giver's substitute sits: the seat votes once",
-    ProxyStatus.HOLDER_ABSENT: "the holder is absent: the giver's vote is lost",
-    ProxyStatus.GIVER_WITHDRAWN: "the giver takes no part in this item (withdrawn): his proxy "
-    "cannot be used either",
-    ProxyStatus.HOLDER_WITHDRAWN: "the holder takes no part in this item (withdrawn): he cannot "
-    "cast the giver's vote, which is lost",
-    ProxyStatus.HOLDER_NOT_MEMBER: "the holder is not a member, and the rules let only a member "
-    "hold a proxy",
-    ProxyStatus.NOT_ALLOWED: "the rules allow no proxies",
+    ProxyStatus.FROM_SUBSTITUTE: N_("the giver is a substitute: only a titular can give a proxy"),
+    ProxyStatus.GIVER_PRESENT: N_("the giver is present: he votes himself, once"),
+    ProxyStatus.SUBSTITUTE_SITS: N_("the giver's substitute sits: the seat votes once"),
+    ProxyStatus.HOLDER_ABSENT: N_("the holder is absent: the giver's vote is lost"),
+    ProxyStatus.GIVER_WITHDRAWN: N_(
+        "the giver takes no part in this item (withdrawn): his proxy cannot be used either"
+    ),
+    ProxyStatus.HOLDER_WITHDRAWN: N_(
+        "the holder takes no part in this item (withdrawn): he cannot cast the giver's vote, "
+        "which is lost"
+    ),
+    ProxyStatus.HOLDER_NOT_MEMBER: N_(
+        "the holder is not a member, and the rules let only a member hold a proxy"
+    ),
+    ProxyStatus.NOT_ALLOWED: N_("the rules allow no proxies"),
 }
 """The reason a proxy is not counted, by its status (the two limits name the proxies that are
-counted instead, read from the item's usable proxies; ``not_in_force`` names its range)."""
+counted instead, read from the item's usable proxies; ``not_in_force`` names its range): English
+templates, rendered in the language of the text."""
 
 
-def _reason(status: ProxyStatus, p: Proxy, it: AuditItem) -> str:
-    """A short reason a proxy is not counted at the item, from its status and the item's usable
-    proxies (the ones counted in its place)."""
+def reason_message(status: ProxyStatus, p: Proxy, it: AuditItem) -> Message:
+    """Why a proxy is not counted at the item, as a template and its parameters, from its status
+    and the item's usable proxies (the ones counted in its place)."""
     if status is ProxyStatus.GIVER_LIMIT:
         others = ", ".join(h.name for g, h in it.proxies if g.id == p.giver)
-        return f"the giver's other proxy (to {others}) is counted: a voice is cast once"
+        return Message(
+            N_("the giver's other proxy (to {others}) is counted: a voice is cast once"),
+            {"others": others},
+        )
     if status is ProxyStatus.HOLDER_LIMIT:
         others = ", ".join(g.name for g, h in it.proxies if h.id == p.holder)
-        return f"the holder already carries the proxies the rules allow (from {others})"
+        return Message(
+            N_("the holder already carries the proxies the rules allow (from {others})"),
+            {"others": others},
+        )
     if status is ProxyStatus.NOT_IN_FORCE:
-        return f"not in force at this item (in force {_range_text(p)})"
-    return REASONS[status]
+        return Message(
+            N_("not in force at this item (in force {range})"), {"range": _range_message(p)}
+        )
+    return Message(REASONS[status])
 
 
 def _proxy_lines(s: Session, it: AuditItem) -> tuple[ProxyLine, ...]:
@@ -132,13 +147,15 @@ def _proxy_lines(s: Session, it: AuditItem) -> tuple[ProxyLine, ...]:
             continue
         # the finding of its status (another, about a twin of it listed twice, has another code)
         found = next((f for f in about.get(k, ()) if f.code == status.code), None)
+        why = reason_message(status, p, it)
         others.append(
             ProxyLine(
                 giver=giver,
                 holder=holder,
                 counted=False,
                 status=status,
-                reason=_reason(status, p, it),
+                reason=why.render("en"),
+                reason_message=why,
                 finding=found,
                 source=p.source,
             )
@@ -179,55 +196,79 @@ def explain(audit: Audit, label: str) -> Explanation:
 
 
 def quorum_lines(e: Explanation) -> list[str]:
-    """The arithmetic of quorum, one line each."""
+    """The arithmetic of quorum, one line each, in the language in use."""
     s, it, q = e.audit.session, e.item, e.item.quorum
     n = s.in_office
-    inferred = " (not printed: inferred from the lists)" if s.in_office_inferred else ""
+    rules = e.audit.rules.name
+    inferred = _(" (not printed: inferred from the lists)") if s.in_office_inferred else ""
     if q.required is None:
-        return [f"no quorum is required at this item under {e.audit.rules.name}"]
+        return [_("no quorum is required at this item under {rules}").format(rules=rules)]
     head = q.basis == "head"
     total = q.total if q.total is not None else n
-    less = f" less {n - total} withdrawn (L1111-6)" if head and total != n else ""
+    less = _(" less {n} withdrawn (L1111-6)").format(n=n - total) if head and total != n else ""
     if head and q.required == majority_of(int(total)):
-        how = (
-            f"more than half of the {n} members in office{inferred}{less}: "
-            f"{total} // 2 + 1 = {q.required}"
-        )
+        how = _(
+            "more than half of the {n} members in office{inferred}{less}: "
+            "{total} // 2 + 1 = {required}"
+        ).format(n=n, inferred=inferred, less=less, total=total, required=q.required)
     elif head:
-        how = f"{q.required} under {e.audit.rules.name} ({n} members in office{inferred}{less})"
+        how = _("{required} under {rules} ({n} members in office{inferred}{less})").format(
+            required=q.required, rules=rules, n=n, inferred=inferred, less=less
+        )
     else:
-        how = f"{number(q.required)} voices of {number(total)} under {e.audit.rules.name}"
-    verdict = "reached" if q.reached else "NOT reached"
+        how = _("{required} voices of {total} under {rules}").format(
+            required=number(q.required), total=number(total), rules=rules
+        )
+    verdict = _("reached") if q.reached else _("NOT reached")
     sign = ">=" if q.reached else "<"
     if q.counted == it.present_count:
-        what = "present" + (" (proxies do not count)" if it.proxy_count else "")
+        what = _("present") + (_(" (proxies do not count)") if it.proxy_count else "")
     else:
-        what = f"counted ({it.present_count} present)"
-    return [f"required: {how}", f"counted: {q.counted} {what} {sign} {q.required}: {verdict}"]
+        what = _("counted ({n} present)").format(n=it.present_count)
+    return [
+        _("required: {how}").format(how=how),
+        _("counted: {counted} {what} {sign} {required}: {verdict}").format(
+            counted=q.counted, what=what, sign=sign, required=q.required, verdict=verdict
+        ),
+    ]
 
 
 def _weight_text(w: Weight) -> str:
     return str(number(w))
 
 
+def _source_text(source: Source) -> str:
+    from quorum.report import source_words  # the report imports this module
+
+    return source_words(source)
+
+
 def tally_lines(e: Explanation) -> list[str]:
-    """The arithmetic of the tally, one line each."""
+    """The arithmetic of the tally, one line each, in the language in use."""
     it, r = e.item, e.audit.rules
     present, proxies = it.present_count, it.proxy_count
     lines = [
-        f"voters: {present} present + {plural(proxies, 'usable proxy', 'usable proxies')} "
-        f"= {it.voters}"
+        _("voters: {present} present + {proxies} = {voters}").format(
+            present=present,
+            proxies=count(proxies, "{n} usable proxy", "{n} usable proxies"),
+            voters=it.voters,
+        )
     ]
     if r.weighted:
         pw = it.present_weight
         gw = it.vote_weight - it.present_weight
         lines.append(
-            f"vote weight: {_weight_text(pw)} (present) + {_weight_text(gw)} (givers of usable "
-            f"proxies) = {_weight_text(it.vote_weight)}"
+            _(
+                "vote weight: {present} (present) + {givers} (givers of usable proxies) = {total}"
+            ).format(
+                present=_weight_text(pw),
+                givers=_weight_text(gw),
+                total=_weight_text(it.vote_weight),
+            )
         )
     t = it.tally.reported
     if t is None:
-        lines.append("reported tally: none in the minutes, nothing to compare")
+        lines.append(_("reported tally: none in the minutes, nothing to compare"))
         return lines
     counts = t.counts()
     if it.withdrawn_count:  # withdrawn conseillers intéressés are not voters
@@ -239,23 +280,38 @@ def tally_lines(e: Explanation) -> list[str]:
         ok = total == basis
         shown = {k: v for k, v in counts.items() if v} or counts
         rest = ", ".join(f"{TALLY_LABELS[k]} : {v}" for k, v in counts.items() if k not in shown)
-        lines.append(
-            f"{left} {'=' if ok else '!='} the reported "
-            + " + ".join(f'"{TALLY_LABELS[k]} : {v}"' for k, v in shown.items())
+        reported = (
+            " + ".join(f'"{TALLY_LABELS[k]} : {v}"' for k, v in shown.items())
             + (f" = {total}" if len(shown) > 1 else "")
             + (f" ({rest})" if rest else "")
-            + (": consistent" if ok else ": does NOT add up")
         )
+        if ok:
+            line = _("{left} = the reported {reported}: consistent")
+        else:
+            line = _("{left} != the reported {reported}: does NOT add up")
+        lines.append(line.format(left=left, reported=reported))
     else:
-        lines.append("reported tally: no counts")
-    if t.source is not None and t.source.describe():
-        lines.append(f"source: {t.source.describe()}")
+        lines.append(_("reported tally: no counts"))
+    if t.source is not None and _source_text(t.source):
+        lines.append(_("source: {source}").format(source=_source_text(t.source)))
     if t.unanimous:
-        lines.append("reported unanimous" + (f", with {t.contre} contre" if t.contre else ""))
+        lines.append(
+            _("reported unanimous, with {n} contre").format(n=t.contre)
+            if t.contre
+            else _("reported unanimous")
+        )
     if t.present is not None:
-        lines.append(f"reported present: {t.present}; the lists give {present}")
+        lines.append(
+            _("reported present: {reported}; the lists give {present}").format(
+                reported=t.present, present=present
+            )
+        )
     if t.voters is not None:
-        lines.append(f"reported voters: {t.voters}; the lists give {it.voters}")
+        lines.append(
+            _("reported voters: {reported}; the lists give {voters}").format(
+                reported=t.voters, voters=it.voters
+            )
+        )
     return lines
 
 
@@ -277,8 +333,8 @@ def _member_text(m: Member, s: Session) -> str:
 
 def render_explanation(e: Explanation, *, lang: str | None = None) -> str:
     """The explanation as plain text; ``lang`` is ``fr`` or ``en`` for the headings (default:
-    the environment's locale), and the findings' messages. The reasons and the arithmetic stay
-    English for now, as in ``--format json``."""
+    the environment's locale): the headings, the reasons, the arithmetic and the findings'
+    messages (``--format json`` keeps the reasons and the arithmetic in English)."""
     with using(lang):
         return _render(e)
 
@@ -304,7 +360,8 @@ def _render(e: Explanation) -> str:
         out.append(_("Proxies not counted at this item: {n}").format(n=len(e.other_proxies)))
         for p in e.other_proxies:
             code = f" [{p.finding.code}]" if p.finding else ""
-            out.append(f"  {p.giver.name} -> {p.holder.name}: {p.reason}{code}")
+            why = p.reason_message.render() if p.reason_message else p.reason
+            out.append(f"  {p.giver.name} -> {p.holder.name}: {why}{code}")
     out += ["", _("Quorum ({rule})").format(rule=e.audit.rules.quorum_rule)]
     out += [f"  {line}" for line in quorum_lines(e)]
     out += ["", _("Tally ({rule})").format(rule=e.audit.rules.proxy_rule)]
@@ -337,7 +394,13 @@ def _member_dict(m: Member) -> dict[str, Any]:
 
 
 def explanation_dict(e: Explanation) -> dict[str, Any]:
-    """The explanation as JSON-ready data (``quorum explain --format json``)."""
+    """The explanation as JSON-ready data (``quorum explain --format json``): a format for
+    programs, its reasons and arithmetic in English whatever the language in use."""
+    with using("en"):
+        return _explanation_dict(e)
+
+
+def _explanation_dict(e: Explanation) -> dict[str, Any]:
     s, it = e.audit.session, e.item
     return {
         "format": "quorum-explain/1",
