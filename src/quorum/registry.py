@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from quorum.exceptions import InvalidSessionError, Problem, UnknownRuleSetError
-from quorum.i18n import N_
+from quorum.i18n import N_, _
 from quorum.rules import HALF, Majority, ProxyRule, QuorumRule, RuleSet
 
 D = datetime.date
@@ -40,7 +40,7 @@ _FR_ACCOUNT = Majority(
 _3DS = D(2022, 2, 23)  # loi 2022-217 (3DS) in force: L1111-6 representatives leave the office
 FR_MUNICIPAL = RuleSet(
     name="fr-municipal",
-    title="French municipal council, common law",
+    title=N_("French municipal council, common law"),
     body="municipal",
     quorum=QuorumRule(article="CGCT art. L2121-17"),
     proxies=ProxyRule(per_holder=1, article="CGCT art. L2121-20"),
@@ -65,7 +65,7 @@ FR_MUNICIPAL = RuleSet(
 FR_EPCI = attrs.evolve(
     FR_MUNICIPAL,
     name="fr-epci",
-    title="French intercommunal council (EPCI, syndicat), common law, with substitutes",
+    title=N_("French intercommunal council (EPCI, syndicat), common law, with substitutes"),
     body="epci",
     quorum=QuorumRule(article="CGCT art. L2121-17 (through L5211-1)"),
     proxies=ProxyRule(per_holder=1, article="CGCT art. L2121-20 (through L5211-1)"),
@@ -128,6 +128,19 @@ DISPUTED_DAYS: Mapping[D, str] = {  # English, marked N_: a rule set's reason tr
 }
 
 
+_SHORT_TITLES = (
+    N_("French municipal council"),
+    N_("French intercommunal council (EPCI, syndicat)"),
+)
+"""The titles of the councils without ', common law', as the health-emergency titles begin."""
+_HEALTH_TITLES: dict[str, tuple[str, D, D]] = {}
+"""A health-emergency rule set's name: the title of its council, its first and last day."""
+
+
+def _short_title(base: RuleSet) -> str:
+    return base.title.split(", common law")[0]
+
+
 def _covid(base: RuleSet) -> Iterator[RuleSet]:
     """The health-emergency versions of a council's rule set (legal-rules §5, corrections 1).
 
@@ -157,10 +170,11 @@ def _covid(base: RuleSet) -> Iterator[RuleSet]:
                 "members present is applied to the commission permanente as in the other "
                 "periods (issue 9)."
             )
+        _HEALTH_TITLES[f"{base.name}-covid-{period}"] = (_short_title(base), start, end)
         yield attrs.evolve(
             base,
             name=f"{base.name}-covid-{period}",
-            title=f"{base.title.split(', common law')[0]}, health emergency ({start} to {end})",
+            title=f"{_short_title(base)}, health emergency ({start} to {end})",
             quorum=quorum,
             proxies=ProxyRule(per_holder=2, article=law),
             valid_from=start,
@@ -211,19 +225,20 @@ def _assembly(
 
 
 FR_DEPARTEMENT = _assembly(
-    "fr-departement", "French departmental council, plenary", "departement",
+    "fr-departement", N_("French departmental council, plenary"), "departement",
     ("CGCT art. L3121-14", "CGCT art. L3121-15", "CGCT art. L3121-16"), False,
 )  # fmt: skip
 FR_DEPARTEMENT_CP = _assembly(
-    "fr-departement-cp", "French departmental council, commission permanente", "departement-cp",
+    "fr-departement-cp",
+    N_("French departmental council, commission permanente"), "departement-cp",
     ("CGCT art. L3121-14-1", "CGCT art. L3121-15", "CGCT art. L3121-16"), True,
 )  # fmt: skip
 FR_REGION = _assembly(
-    "fr-region", "French regional council, plenary", "region",
+    "fr-region", N_("French regional council, plenary"), "region",
     ("CGCT art. L4132-13", "CGCT art. L4132-14", "CGCT art. L4132-15"), False,
 )  # fmt: skip
 FR_REGION_CP = _assembly(
-    "fr-region-cp", "French regional council, commission permanente", "region-cp",
+    "fr-region-cp", N_("French regional council, commission permanente"), "region-cp",
     ("CGCT art. L4132-13-1", "CGCT art. L4132-14", "CGCT art. L4132-15"), True,
 )  # fmt: skip
 
@@ -232,7 +247,7 @@ FR_REGION_CP = _assembly(
 _ART24 = Majority(name="art24", article="loi 65-557 art. 24")
 FR_COPROPRIETE = RuleSet(
     name="fr-copropriete",
-    title="French co-ownership general assembly (syndicat des copropriétaires)",
+    title=N_("French co-ownership general assembly (syndicat des copropriétaires)"),
     body="copropriete",
     quorum=None,
     proxies=ProxyRule(
@@ -291,7 +306,7 @@ FR_COPROPRIETE = RuleSet(
 FR_COPROPRIETE_2019 = attrs.evolve(
     FR_COPROPRIETE,
     name="fr-copropriete-2019",
-    title="French co-ownership general assembly, before 1 June 2020 (5 % proxy threshold)",
+    title=N_("French co-ownership general assembly, before 1 June 2020 (5 % proxy threshold)"),
     proxies=ProxyRule(
         per_holder=3,
         weight_exception=Fraction(1, 20),
@@ -304,7 +319,7 @@ FR_COPROPRIETE_2019 = attrs.evolve(
 FR_COPROPRIETE_2014 = attrs.evolve(
     FR_COPROPRIETE_2019,
     name="fr-copropriete-2014",
-    title="French co-ownership general assembly, before loi ALUR (abstentions count against)",
+    title=N_("French co-ownership general assembly, before loi ALUR (abstentions count against)"),
     majorities=(
         attrs.evolve(_ART24, base="cast", article="loi 65-557 art. 24 (before loi ALUR)"),
         *FR_COPROPRIETE.majorities[1:],
@@ -359,19 +374,20 @@ def _sa(name: str, title: str, article: str, quorum: Fraction, second: Fraction 
 SINCE_2019 = D(2019, 7, 21)
 UNTIL_2021 = D(2021, 1, 19)  # the latest first close (2020-07-19) and six months to approve it
 FR_SA_AGO = _sa(
-    "fr-sa-ago", "French société anonyme, ordinary general meeting", "C. com. art. L225-98",
+    "fr-sa-ago", N_("French société anonyme, ordinary general meeting"), "C. com. art. L225-98",
     Fraction(1, 5), None,
     Majority(name="simple", article="C. com. art. L225-98 (loi 2019-744)"), SINCE_2019, None,
 )  # fmt: skip
 FR_SA_AGO_2019 = _sa(
     "fr-sa-ago-2019",
-    "French société anonyme, ordinary general meeting, before loi 2019-744 applies",
+    N_("French société anonyme, ordinary general meeting, before loi 2019-744 applies"),
     "C. com. art. L225-98", Fraction(1, 5), None,
     Majority(name="simple", base="cast", article="C. com. art. L225-98 (before loi 2019-744)"),
     None, UNTIL_2021,
 )  # fmt: skip
 FR_SA_AGE = _sa(
-    "fr-sa-age", "French société anonyme, extraordinary general meeting", "C. com. art. L225-96",
+    "fr-sa-age",
+    N_("French société anonyme, extraordinary general meeting"), "C. com. art. L225-96",
     Fraction(1, 4), Fraction(1, 5),
     Majority(name="two-thirds", fraction=Fraction(2, 3), strict=False,
              article="C. com. art. L225-96 (loi 2019-744)"),
@@ -379,7 +395,7 @@ FR_SA_AGE = _sa(
 )  # fmt: skip
 FR_SA_AGE_2019 = _sa(
     "fr-sa-age-2019",
-    "French société anonyme, extraordinary general meeting, before loi 2019-744 applies",
+    N_("French société anonyme, extraordinary general meeting, before loi 2019-744 applies"),
     "C. com. art. L225-96", Fraction(1, 4), Fraction(1, 5),
     Majority(name="two-thirds", fraction=Fraction(2, 3), strict=False, base="cast",
              article="C. com. art. L225-96 (before loi 2019-744)"),
@@ -390,7 +406,7 @@ FR_SA_AGE_2019 = _sa(
 
 ROBERTS = RuleSet(
     name="roberts-rules",
-    title="Robert's Rules of Order: majority quorum, no proxies, majority of votes cast",
+    title=N_("Robert's Rules of Order: majority quorum, no proxies, majority of votes cast"),
     body="assembly",
     quorum=QuorumRule(article="RONR: quorum (a majority of the members)"),
     proxies=ProxyRule(allowed=False, article="RONR: proxy voting not permitted"),
@@ -411,7 +427,7 @@ ROBERTS = RuleSet(
 )
 PLAIN = RuleSet(
     name="plain",
-    title="Plain assembly: quorum by head, any number of proxies, weights counted",
+    title=N_("Plain assembly: quorum by head, any number of proxies, weights counted"),
     body="assembly",
     quorum=QuorumRule(article="quorum: more than half of the members in office present"),
     proxies=ProxyRule(
@@ -703,3 +719,17 @@ class Statutes:
 
     def __repr__(self) -> str:
         return f"Statutes({self.to_dict()!r})"
+
+
+def title_words(rule_set: RuleSet) -> str:
+    """The title of a named rule set in the language in use; a session's own statutes keep the
+    title they give (``RuleSet.title`` stays English: the JSON's)."""
+    known = RULE_SETS.get(rule_set.name)
+    if known is None or known.title != rule_set.title:
+        return rule_set.title
+    if rule_set.name in _HEALTH_TITLES:
+        short, start, end = _HEALTH_TITLES[rule_set.name]
+        return _("{body}, health emergency ({start} to {end})").format(
+            body=_(short), start=start, end=end
+        )
+    return _(rule_set.title)

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Sequence
 from quorum.audit import Audit, AuditItem
 from quorum.findings import Finding, Severity, Source, Verdict
 from quorum.i18n import _, count, using
-from quorum.rules import RuleSet
+from quorum.registry import title_words
+from quorum.rules import Majority, RuleSet
+from quorum.rulesets import dates
 
 
 def severity_word(severity: Severity) -> str:
@@ -268,53 +270,94 @@ def render_text(audit: Audit, *, color: bool = False, lang: str | None = None) -
 
 
 def _parameters(r: RuleSet) -> str:
-    """The parameters of a rule set in words (quorum, proxies, L1111-6)."""
+    """The parameters of a rule set in words (quorum, proxies, L1111-6), in the language in
+    use."""
     q = r.quorum
     if q is None:
-        quorum = "none"
+        quorum = _("none")
     else:
-        of = "of the members in office" if q.basis == "head" else "of all voices (shares)"
-        who = "present or represented" if q.represented else "present"
-        quorum = f"{'more than' if q.strict else 'at least'} {q.fraction} {of} {who}"
+        of = _("of the members in office") if q.basis == "head" else _("of all voices (shares)")
+        who = _("present or represented") if q.represented else _("present")
+        quorum = f"{_('more than') if q.strict else _('at least')} {q.fraction} {of} {who}"
         if q.second_call is not None:
-            quorum += f" ({q.second_call} on second call)"
+            quorum += _(" ({second} on second call)").format(second=q.second_call)
     p = r.proxies
     if not p.allowed:
-        proxies = "not allowed"
+        proxies = _("not allowed")
     else:
-        proxies = "any number" if p.per_holder is None else f"{p.per_holder} per holder"
+        proxies = (
+            _("any number") if p.per_holder is None else _("{n} per holder").format(n=p.per_holder)
+        )
         if p.weight_exception is not None:
-            proxies += f" (more within {p.weight_exception} of all voices)"
+            proxies += _(" (more within {share} of all voices)").format(share=p.weight_exception)
         if p.outsiders:
-            proxies += "; a non-member may hold them"
-    words = [f"quorum {quorum}", f"proxies {proxies}"]
+            proxies += _("; a non-member may hold them")
+    words = [
+        _("quorum {quorum}").format(quorum=quorum),
+        _("proxies {proxies}").format(proxies=proxies),
+    ]
     if r.representatives_leave_office:
-        since = f" from {r.representatives_since}" if r.representatives_since else ""
-        words.append(f"L1111-6 representatives leave the members in office{since}")
+        since = (
+            _(" from {date}").format(date=r.representatives_since)
+            if r.representatives_since
+            else ""
+        )
+        words.append(
+            _("L1111-6 representatives leave the members in office{since}").format(since=since)
+        )
     if q is not None and q.basis == "weight":
-        words.append("majorities in votes, quorum in shares")
-    return "; ".join(words)
+        words.append(_("majorities in votes, quorum in shares"))
+    return _("; ").join(words)
+
+
+def majority_words(m: Majority) -> str:
+    """:meth:`Majority.describe` in the language in use: ``plus de 1/2 des suffrages exprimés
+    (pour + contre)``."""
+    base = {
+        "expressed": _("of the votes expressed (pour + contre)"),
+        "cast": _("of the voices present or represented"),
+        "all": _("of all the voices"),
+    }[m.base]
+    if m.null_ballots:
+        base = _("of the votes cast (pour + contre + null ballots; blank ballots excluded)")
+    if m.unless_against:
+        return _("adopted unless more than {fraction} {base} are contre").format(
+            fraction=m.fraction, base=base
+        )
+    words = _("more than") if m.strict else _("at least")
+    extra = (
+        _(" (and more than {heads} of all members by head)").format(heads=m.heads)
+        if m.heads
+        else ""
+    )
+    return f"{words} {m.fraction} {base}{extra}"
 
 
 def render_rules(rule_sets: Iterable[RuleSet], *, detail: bool = True) -> str:
     """The rule sets, one line each (name, dates of force, title), then their parameters,
-    majorities, sources and notes (unsettled points)."""
+    majorities, sources and notes (unsettled points): the labels, dates, titles, parameters and
+    majorities in the language in use; the sources and notes in English."""
     rule_sets = list(rule_sets)
     width = max([24, *(len(r.name) for r in rule_sets)])
     out: list[str] = []
     for r in rule_sets:
-        out.append(f"{r.name:{width}} {r.dates():28} {r.title}")
+        out.append(f"{r.name:{width}} {dates(r).render():28} {title_words(r)}")
         if detail:
-            quorum = "no quorum" if r.quorum is None else f"{r.quorum_rule}"
+            quorum = _("no quorum") if r.quorum is None else f"{r.quorum_rule}"
             out.append(
-                f"{'':4}quorum: {quorum}; proxies: {r.proxy_rule}; majority: "
-                f"{r.majority.describe()}"
+                "    "
+                + _("quorum: {quorum}; proxies: {proxies}; majority: {majority}").format(
+                    quorum=quorum, proxies=r.proxy_rule, majority=majority_words(r.majority)
+                )
             )
-            out.append(f"{'':4}parameters: {_parameters(r)}")
+            out.append("    " + _("parameters: {parameters}").format(parameters=_parameters(r)))
             out.extend(
-                f"{'':4}majority {m.name!r}: {m.describe()} ({m.article})"
+                "    "
+                + _("majority {name}: {rule} ({article})").format(
+                    name=repr(m.name), rule=majority_words(m), article=m.article
+                )
                 for m in r.majorities[1:]
             )
             out.extend(f"{'':4}- {source}" for source in r.sources)
-            out.extend(f"{'':4}note: {note}" for note in r.notes)
+            out.extend("    " + _("note: {note}").format(note=note) for note in r.notes)
     return "\n".join(out) + "\n"
