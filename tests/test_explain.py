@@ -11,7 +11,9 @@ import quorum
 from helpers import ALL, session
 from quorum import Member, Proxy, Session, Stretch, Tally, Withdrawal
 from quorum.cli import run
-from quorum.explain import explain, explanation_dict, render_explanation
+from quorum.counting import ProxyStatus
+from quorum.explain import REASONS, explain, explanation_dict, render_explanation
+from quorum.findings import Message
 
 ROOT = Path(__file__).resolve().parent.parent
 MINUTES = ROOT / "tests" / "data" / "grand-besancon-2026-01-29.txt"
@@ -307,7 +309,8 @@ def test_quorum_not_reached_and_weights() -> None:
 
 
 def test_lang_fr_headings(capsys: pytest.CaptureFixture[str]) -> None:
-    """--lang fr: the headings in French; the arithmetic stays English, as in the JSON."""
+    """--lang fr: the headings, the reasons and the arithmetic in French (the JSON keeps them
+    English)."""
     status = run(["explain", str(MINUTES), "19", "--lang", "fr"])
     out = capsys.readouterr().out
 
@@ -317,3 +320,43 @@ def test_lang_fr_headings(capsys: pytest.CaptureFixture[str]) -> None:
     assert 21 == len(section(out, "Pouvoirs utilisables : 21"))
     assert "Florence NUNNINGER-PARIZOT (Boussières, suppléant)" in section(out, "Présents : 79")
     assert "Règles citées :" in out.splitlines()
+    assert [
+        "requis : plus de la moitié des 123 membres en exercice : 123 // 2 + 1 = 62",
+        "comptés : 79 présents (les pouvoirs ne comptent pas) >= 62 : atteint",
+    ] == section(out, "Quorum (")
+    tally = section(out, "Scrutin (")
+    assert "votants : 79 présents + 21 pouvoirs utilisables = 100" == tally[0]
+    assert tally[1].startswith('79 + 21 = 100 = le décompte du procès-verbal "Pour : 100" (')
+    assert tally[1].endswith(") : cohérent")
+    assert "unanimité indiquée" == tally[-1]
+    assert (
+        "Sylvie WANLIN -> Julie CHETTOUH: pas en vigueur à ce point (en vigueur à partir du "
+        "point 30)"
+    ) in section(out, "Pouvoirs non comptés à ce point : 5")
+
+
+def test_french_reasons_and_arithmetic_in_english_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json is a format for programs: under --lang fr its reasons and arithmetic stay
+    the English ones, the same as under --lang en."""
+    docs = []
+    for lang in ("fr", "en"):
+        run(["explain", str(MINUTES), "19", "--format", "json", "--lang", lang])
+        docs.append(json.loads(capsys.readouterr().out))
+
+    assert docs[0] == docs[1]
+    assert docs[0]["quorum"]["arithmetic"][1] == (
+        "counted: 79 present (proxies do not count) >= 62: reached"
+    )
+    reasons = {p["reason"] for p in docs[0]["proxies"] if not p["counted"]}
+    assert "not in force at this item (in force from item 30)" in reasons
+
+
+@pytest.mark.parametrize("status", sorted(set(REASONS), key=str))
+def test_each_reason_in_french_and_english(status: ProxyStatus) -> None:
+    """Each fixed reason a proxy is not counted has its French text, and the English one stays
+    the template (a missing translation would leave English in the French text)."""
+    message = Message(REASONS[status])
+
+    assert REASONS[status] == message.render("en")
+    assert message.render("fr") != message.render("en")
+    assert message.render("fr").startswith(("le ", "les ", "la "))

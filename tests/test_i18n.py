@@ -674,3 +674,125 @@ def test_problems_and_file_errors_are_templates_never_finished_english() -> None
             ):
                 offenders.append(f"{name}.py:{node.lineno}")
     assert [] == offenders
+
+
+FRENCH_TOO = {
+    "pour",
+    "contre",
+    "source",
+    "quorum",
+    "vote",
+    "votes",
+    "part",
+    "force",
+    "absent",
+    "passage",
+}
+"""Words of the explain templates that are French words as well."""
+
+
+def _explain_template_words() -> set[str]:
+    """The English words (four letters or more) of the templates of quorum explain."""
+    words: set[str] = set()
+    for _file, _line, msgid, _comments, _context in extract_from_dir(
+        SRC, keywords=KEYWORDS, method_map=[("explain.py", "python")]
+    ):
+        for text in msgid if isinstance(msgid, tuple) else (msgid,):
+            words |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", re.sub(r"\{\w*\}", "", text))}
+    return words - FRENCH_TOO
+
+
+@pytest.mark.usefixtures("french")
+def test_explain_besancon_19_has_no_english_word_of_its_templates(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Under a French locale, the text of quorum explain (headings, reasons, arithmetic) has no
+    English word of the templates of explain; with --lang en the same words are there."""
+    words = _explain_template_words()
+    assert {"required", "counted", "voters", "reached", "consistent", "until"} <= words
+
+    assert 0 == run(["explain", str(BESANCON), "19"])
+    french = capsys.readouterr().out
+    assert 0 == run(["explain", str(BESANCON), "19", "--lang", "en"])
+    english = capsys.readouterr().out
+
+    def found(text: str) -> set[str]:
+        return {w for w in words if re.search(rf"\b{w}\b", text, re.IGNORECASE)}
+
+    assert set() == found(french)
+    assert {"required", "counted", "voters", "reached", "consistent", "force"} - FRENCH_TOO <= (
+        found(english)
+    )
+    assert "  required: more than half of the 123 members in office: 123 // 2 + 1 = 62\n" in (
+        english
+    )
+    assert "  requis : plus de la moitié des 123 membres en exercice : 123 // 2 + 1 = 62\n" in (
+        french
+    )
+
+
+@pytest.mark.usefixtures("french")
+def test_rules_in_french_under_a_french_locale_and_english_under_another(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """quorum rules: the titles, the dates of force, the parameters and the majorities in the
+    language of the locale; the JSON stays English whatever the language."""
+    assert 0 == run(["rules", "fr-municipal"])
+    french = capsys.readouterr().out.splitlines()
+    assert 0 == run(["rules", "--format", "json"])
+    french_json = json.loads(capsys.readouterr().out)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert 0 == run(["rules", "fr-municipal"])
+    english = capsys.readouterr().out.splitlines()
+
+    assert french[0].split(None, 1)[1].split() == [
+        "depuis", "le", "1996-02-24", "Conseil", "municipal,", "droit", "commun",
+    ]  # fmt: skip
+    assert english[0].split(None, 1)[1].split() == [
+        "since", "1996-02-24", "French", "municipal", "council,", "common", "law",
+    ]  # fmt: skip
+    assert french[1].strip() == (
+        "quorum : CGCT art. L2121-17 ; pouvoirs : CGCT art. L2121-20 ; majorité : plus de 1/2 "
+        "des suffrages exprimés (pour + contre)"
+    )
+    assert english[1].strip() == (
+        "quorum: CGCT art. L2121-17; proxies: CGCT art. L2121-20; majority: more than 1/2 of "
+        "the votes expressed (pour + contre)"
+    )
+    assert (
+        french[2]
+        .strip()
+        .startswith(
+            "paramètres : quorum plus de 1/2 des membres en exercice présents ; pouvoirs 1 par "
+            "mandataire ; "
+        )
+    )
+    assert (
+        french[3]
+        .strip()
+        .startswith(
+            "majorité 'compte-administratif' : adopté sauf si plus de 1/2 des suffrages exprimés"
+        )
+    )
+
+    assert 0 == run(["rules", "--format", "json"])
+    assert json.loads(capsys.readouterr().out) == french_json
+    assert "French municipal council, common law" == french_json[0]["title"]
+
+
+@pytest.mark.usefixtures("french")
+def test_every_named_rule_set_has_a_french_title() -> None:
+    """Each named rule set's title is translated (a health-emergency one from its council's),
+    and English is its title as the JSON gives it; a session's own statutes keep theirs."""
+    from quorum.registry import RULE_SETS, rules_from_dict, title_words
+
+    for name, r in RULE_SETS.items():
+        assert r.title == i18n.translations("en").gettext(r.title)
+        with i18n.using("en"):
+            assert r.title == title_words(r), name
+        with i18n.using("fr"):
+            assert r.title != title_words(r), name
+            assert "health emergency" not in title_words(r)
+    own = rules_from_dict({"base": "fr-municipal", "title": "Statuts du syndicat"})
+    with i18n.using("fr"):
+        assert own.title == title_words(own)
