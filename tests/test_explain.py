@@ -330,7 +330,7 @@ def test_lang_fr_headings(capsys: pytest.CaptureFixture[str]) -> None:
     assert tally[1].endswith(") : cohérent")
     assert "unanimité indiquée" == tally[-1]
     assert (
-        "Sylvie WANLIN -> Julie CHETTOUH: pas en vigueur à ce point (en vigueur à partir du "
+        "Sylvie WANLIN -> Julie CHETTOUH : pas en vigueur à ce point (en vigueur à partir du "
         "point 30)"
     ) in section(out, "Pouvoirs non comptés à ce point : 5")
 

@@ -353,7 +353,9 @@ def _render(e: Explanation) -> str:
     out += [f"  {_member_text(m, s)}" for m in e.present]
     if e.not_counted:
         out.append(_("Listed present but not counted: {n}").format(n=len(e.not_counted)))
-        out += [f"  {m.name}: {f.code}" for m, f in e.not_counted]
+        out += [
+            "  " + _("{name}: {code}").format(name=m.name, code=f.code) for m, f in e.not_counted
+        ]
     out += ["", _("Usable proxies: {n}").format(n=it.proxy_count)]
     out += [f"  {p.giver.name} -> {p.holder.name}" for p in e.counted_proxies]
     if e.other_proxies:
@@ -361,7 +363,10 @@ def _render(e: Explanation) -> str:
         for p in e.other_proxies:
             code = f" [{p.finding.code}]" if p.finding else ""
             why = p.reason_message.render() if p.reason_message else p.reason
-            out.append(f"  {p.giver.name} -> {p.holder.name}: {why}{code}")
+            line = _("{giver} -> {holder}: {reason}").format(
+                giver=p.giver.name, holder=p.holder.name, reason=why
+            )
+            out.append(f"  {line}{code}")
     out += ["", _("Quorum ({rule})").format(rule=e.audit.rules.quorum_rule)]
     out += [f"  {line}" for line in quorum_lines(e)]
     out += ["", _("Tally ({rule})").format(rule=e.audit.rules.proxy_rule)]
