@@ -778,6 +778,11 @@ def test_rules_in_french_under_a_french_locale_and_english_under_another(
     assert 0 == run(["rules", "--format", "json"])
     assert json.loads(capsys.readouterr().out) == french_json
     assert "French municipal council, common law" == french_json[0]["title"]
+    assert 0 == run(["rules", "fr-municipal", "--lang", "fr"])
+    assert capsys.readouterr().out.splitlines() == french
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert 0 == run(["rules", "fr-municipal", "--lang", "en"])
+    assert capsys.readouterr().out.splitlines() == english
 
 
 @pytest.mark.usefixtures("french")

@@ -227,6 +227,7 @@ def parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--format", choices=("text", "json"), default="text", help=_("output format")
     )
+    rules.add_argument("--lang", choices=LANGUAGES, help=_lang_help())
     return p
 
 
