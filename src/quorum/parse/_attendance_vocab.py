@@ -126,6 +126,7 @@ ROLES = re.compile(
     r"adjointe?s?(?:\ +au\ +maire)?"
     r"|conseill(?:er|ere)s?(?:\ +(?:municipa(?:l|le|ux|les)|regiona(?:l|le|ux|les)"
     r"|departementa(?:l|le|ux|les)|communautaires?|delegue(?:e|s|es)?))*|maire|secretaire"
-    r"|delegue(?:e|s|es)?(?:\ +(?:titulaires?|suppleante?s?))?)\W*"
+    r"|delegue(?:e|s|es)?(?:\ +(?:titulaires?|suppleante?s?))?"
+    r"|membres?\ +(?:elue?s?|nommee?s?|de\ +droit))\W*"
 )
 """A role written after names in a list ("…, Vices présidents"): a label, not a person."""

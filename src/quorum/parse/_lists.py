@@ -435,6 +435,9 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
             or _PLURAL_CIVILITY.fullmatch(frag.folded[a:b].strip())
         ):
             continue  # "Soit 31 présents": a total; "Vices présidents": a role, not a person
+        if (a, b) in groups and (role := _TRAILING_ROLE.search(frag.folded, a, b)):
+            if ROLES.fullmatch(role.group("role").strip()):
+                b = role.start()  # "M. Bruno ANDRE, Maire" on its line: the role is no name
         if b - a > MAX_ENTRY:
             out.unread.append(Unread(_src(frag, a, b), N_("entry too long to be a name")))
             continue
@@ -450,6 +453,10 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
         read.append((b, first, len(out.entries)))
     _shared_holders(frag, read, out)
     _cut_at_the_end(read, out)
+
+
+_TRAILING_ROLE = re.compile(r",(?P<role>[^,()\n]+)$")
+"""The last part of a line after a comma ("M. Bruno ANDRE, Maire"): a role, when ROLES says so."""
 
 
 def _cut_at_the_end(read: list[tuple[int, int, int]], out: Lists) -> None:
@@ -563,8 +570,8 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
     f = frag.folded[a:b].strip()
     src = _src(frag, a, b)
     raw = frag.text[a:b].strip()
-    if not f or P.NO_PROXY.match(f):
-        return
+    if not f or P.NO_PROXY.match(f) or ROLES.fullmatch(f):
+        return  # "(pas de pouvoir)"; "(Maire)", "(membre élu)": a role, nothing on attendance
     if m := P.PROXY_CODE.match(f):
         entry.code = m.group("stars")
         return

@@ -87,7 +87,9 @@ def read_lists(doc: Doc) -> Lists:
                 ):
                     gap = blank.search(doc.text, gap.end(), stop)
                     continue
-                run = _sidebar(doc, end, gap.start(), gap.end(), stop)
+                run = _sidebar(doc, end, gap.start(), gap.end(), stop) or _page_break(
+                    doc, start, end, gap.start(), gap.end(), stop
+                )
                 if run is None:
                     break
                 sidebar.update(run[1])  # a sidebar's lines inside the list: left out
@@ -437,6 +439,47 @@ def _sidebar(
         if marked and names and not _prose(line) and not SECTION.match(fold(line)):
             return start, side
         return None
+    return None
+
+
+_PAGE_MARK = re.compile(
+    r"(?:page\ *)?\d{1,3}\ *(?:/|sur)\ *\d{1,3}|page\ +\d{1,3}|[-–—]\ *\d{1,3}\ *[-–—]",
+    re.IGNORECASE,
+)
+"""A page's number in a PDF's footer or header: "Page 1/7", "2/7", "page 3 sur 7", "- 4 -"."""
+MAX_PAGE_BREAK = 4
+
+
+def _page_break(
+    doc: Doc, head: int, end: int, before: int, after: int, stop: int
+) -> tuple[int, set[int]] | None:
+    """A list cut by a page break ("Page 1/7" / "Conseil municipal du 12 mars 2024", the running
+    header seen above the list): a few lines, one at least a page's number, the others that or
+    blank or a line printed verbatim above the section; then the names resume. Those lines'
+    starts and where the names resume; None when it is not that."""
+    last = doc.text[end:before].rstrip()[-1:]
+    if not last or last in ".:":
+        return None
+    above = {line.strip() for line in doc.text[:head].split("\n") if line.strip()}
+    no = doc.line_no(after)
+    page: set[int] = set()
+    marked = False
+    while no <= len(doc.starts) and doc.starts[no - 1] < stop and len(page) <= MAX_PAGE_BREAK:
+        line = doc.line(no).strip()
+        start = doc.starts[no - 1]
+        no += 1
+        if not line:
+            continue
+        if _PAGE_MARK.fullmatch(line) or line in above:
+            marked = marked or bool(_PAGE_MARK.fullmatch(line))
+            page.add(start)
+            continue
+        if not marked or not _NAME_START.match(line) or _prose(line):
+            return None
+        folded = fold(line)
+        if P.HEAD_NUMBER.match(line) or P.HEAD_KEYWORD.match(folded) or SECTION.match(folded):
+            return None
+        return start, page
     return None
 
 
