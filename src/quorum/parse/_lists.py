@@ -435,9 +435,9 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
             or _PLURAL_CIVILITY.fullmatch(frag.folded[a:b].strip())
         ):
             continue  # "Soit 31 présents": a total; "Vices présidents": a role, not a person
-        if (a, b) in groups and (role := _TRAILING_ROLE.search(frag.folded, a, b)):
-            if ROLES.fullmatch(role.group("role").strip()):
-                b = role.start()  # "M. Bruno ANDRE, Maire" on its line: the role is no name
+        role = _TRAILING_ROLE.search(frag.folded, a, b) if (a, b) in groups else None
+        if role and ROLES.fullmatch(role.group("role").strip()):
+            b = role.start()  # "M. Bruno ANDRE, Maire" on its line: the role is no name
         if b - a > MAX_ENTRY:
             out.unread.append(Unread(_src(frag, a, b), N_("entry too long to be a name")))
             continue
