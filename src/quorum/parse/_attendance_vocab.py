@@ -43,6 +43,8 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         "seated_substitutes",
         rf"suppleante?s?(?:\ +{_PRESENT})?\ +avec\ +voix\ +deliberatives?",
     ),
+    # "Délégués suppléants présents :": a vote only for one who says whom he replaces
+    ("replacing_substitutes", rf"suppleante?s?\ +{_PRESENT}"),
     ("present", rf"{_PRESENT}(?:\ +(?:a\ +la\ +seance|en\ +seance))?"),
     # "Assistaient à la séance :" lists the members; "Assistaient également" is the staff below
     ("present", r"(?:assistai(?:en)?t|ont\ +assiste)\ +a\ +la\ +seance"),

@@ -146,6 +146,9 @@ def _outside(text: str) -> Iterator[tuple[int, str]]:
             yield i, c
 
 
+_BULLET_LINE = re.compile(r"[ \t]*[-–—•*·][ \t]")
+
+
 def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
     """List entries, whatever the separator: "," ";" bullets, "/" (not in a date), en and em
     dashes, " et " before a name, and a spaced hyphen when the list has no comma (a hyphen inside
@@ -161,6 +164,8 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
         if c in _SEP_CHARS:
             cuts.append((i, i + 1))
             commas += c in ",;"
+        elif c == "\n" and _BULLET_LINE.match(text, i + 1):
+            cuts.append((i, i + 1))  # a line that opens on a bullet is a new entry
         elif c in _DASHES or (
             c == "/" and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
         ):
@@ -443,13 +448,24 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
             continue
         lead = len(raw) - len(raw.lstrip(" -–—•*·"))
         a, raw = a + lead, raw[lead:]
+        mine = out.entries[read[0][1] :] if read else []
+        if mine and P.SUBSTITUTE_OF.match(frag.folded[a:b].strip(" -–—\n")):
+            end = a + len(frag.text[a:b].rstrip(" -–—\n"))
+            _annotation(frag, a, end, mine[-1], out)  # "M. X (Geney), suppléant de M. Y"
+            continue
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
             group = prefix
         if prefix is not None and not raw[skip:].strip(" ,;"):
             continue  # a label alone ("Affichage le :"): nothing to read
         first = len(out.entries)
-        _read_entry(frag, a + skip, b, status, group, out)
+        tail = _TRAILING_ROLE.search(frag.folded, a + skip, b) if (a, b) in groups else None
+        if tail and P.SUBSTITUTE_OF.match(tail.group("role").strip()):
+            _read_entry(frag, a + skip, tail.start(), status, group, out)
+            if len(out.entries) > first:  # "M. X (Geney), suppléant de M. Y" on its line
+                _annotation(frag, tail.start() + 1, b, out.entries[-1], out)
+        else:
+            _read_entry(frag, a + skip, b, status, group, out)
         read.append((b, first, len(out.entries)))
     _shared_holders(frag, read, out)
     _cut_at_the_end(read, out)

@@ -34,7 +34,14 @@ from quorum.parse._text import Doc, Frag, fold
 
 MAX_FURNITURE = 100
 """A running header or footer is a short line."""
-_READ = (*LIST_KINDS, "seated_substitutes", "proxies", "secretary", "block")
+_READ = (
+    *LIST_KINDS,
+    "seated_substitutes",
+    "replacing_substitutes",
+    "proxies",
+    "secretary",
+    "block",
+)
 _COUNT_LEAD = re.compile(r"\d{1,4}\b")
 _CIVILITY_ANY = re.compile(rf"(?:^|[\s,(]){civility()}(?:\.|\s)")
 INVERTED = re.compile(
@@ -44,6 +51,12 @@ INVERTED = re.compile(
     re.MULTILINE,
 )
 """A line naming one member then his state ("Maryline : absente non excusée")."""
+PROXY_OF = re.compile(
+    r"^[ \t+*\-•·>|]*(?:pouvoir|procuration|delegation\ +de\ +vote)s?\ +(?:de\ +|d')"
+    r"(?P<who>[^\n]{3,60}?)\ +(?:a|au)\ +(?P<holder>[^\n]{3,60}?)[ \t.;]*$",
+    re.MULTILINE,
+)
+"""A line giving one proxy, the giver first ("Pouvoir de Mme Laure NEDELEC à M. Jean DUPONT")."""
 _LABEL_WORDS = {"presents", "present", "votants", "absents", "absent", "excuses", "pouvoirs"}
 
 
@@ -71,6 +84,13 @@ def read_lists(doc: Doc) -> Lists:
             kind = "present" if "present" in m.group("what") else "absent"
             heads.append((m.start(), m.start("who"), kind))
             forced[m.start()] = m.end("who")
+    for m in PROXY_OF.finditer(doc.folded):
+        giver, bad = read_names(doc.text[m.start("who") : m.end("who")])
+        holder, bad2 = read_names(doc.text[m.start("holder") : m.end("holder")])
+        taken = any(a <= m.start() < b for a, b, _ in heads)
+        if len(giver) == len(holder) == 1 and not bad and not bad2 and not taken:
+            heads.append((m.start(), m.start("who"), "proxies"))
+            forced[m.start()] = m.end()
     heads.sort()
     blank = re.compile(r"\n[ \t]*\n")
     spans: list[tuple[int, int, int, str]] = []
@@ -131,6 +151,19 @@ def read_lists(doc: Doc) -> Lists:
             _read_people(frag, "present", out)
             for e in out.entries[first:]:
                 e.substitute = True
+        elif kind == "replacing_substitutes":
+            first = len(out.entries)
+            _read_people(frag, "present", out)
+            for e in list(out.entries[first:]):
+                e.substitute = True
+                if e.substitute_for is None:  # a suppléant beside his titular has no vote
+                    out.entries.remove(e)
+                    out.unread.append(
+                        Unread(
+                            e.who.source,
+                            N_("a substitute present who does not say whom he replaces"),
+                        )
+                    )
         elif kind == "proxies":
             _read_proxies(frag, out)
         elif kind == "secretary":
@@ -146,7 +179,7 @@ def read_lists(doc: Doc) -> Lists:
     return out
 
 
-_ATTENDANCE = (*LIST_KINDS, "proxies", "seated_substitutes")
+_ATTENDANCE = (*LIST_KINDS, "proxies", "seated_substitutes", "replacing_substitutes")
 MAX_BETWEEN = 4
 """Lines of text between two lists that still belong to the attendance; more is another part
 of the minutes (a second extract with its own lists)."""
