@@ -39,6 +39,7 @@ KEY: dict[str, tuple[int, list[tuple[int, int, int]]]] = {
 READ = {
     "01-cc42-titulaires-suppleants",
     "02-syndicat-delegues-titulaires-suppleants",
+    "03-departement-majorite-noms-seuls",
     "07-cm15-initiales",
     "08-cm23-capitales",
     "09-cm27-saut-de-page",

@@ -132,6 +132,12 @@ _TOTAL_LINE = re.compile(
     r"(?:presents?|procurations?|pouvoirs?|votants?|absents?|excuses?|representes?)\W*$"
 )
 """A count inside a list ("Soit 31 présents", "2 procurations"): a total, not a name."""
+_QUORUM_TAIL = re.compile(
+    r"^\W*(?:(?:lesquels|qui)\ +)?(?:formant|forment|formaient|constituant)\ +(?:ainsi\ +)?"
+    r"(?:la\ +majorite(?:\ +absolue)?(?:\ +des\ +membres(?:\ +en\ +exercice)?)?"
+    r"|le\ +quorum)\W*$"
+)
+"""The close of a list of members present: "formant la majorité des membres en exercice"."""
 
 
 def _outside(text: str) -> Iterator[tuple[int, str]]:
@@ -436,6 +442,7 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
             continue
         if (
             _TOTAL_LINE.match(frag.folded[a:b].strip())
+            or _QUORUM_TAIL.match(frag.folded[a:b].strip())
             or ROLES.fullmatch(frag.folded[a:b].strip())
             or _PLURAL_CIVILITY.fullmatch(frag.folded[a:b].strip())
         ):

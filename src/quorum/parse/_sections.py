@@ -579,6 +579,8 @@ def _prose(line: str) -> bool:
 
 
 _SENTENCE_START = re.compile(r"\.\ +(?=[A-ZÀ-Ý])")
+_ABBREVIATION = re.compile(r"(?:^|(?<=[\s,;(]))(?:M|MM|Mme|Mmes|Mlle|Mr|Me|Dr)$", re.IGNORECASE)
+"""A civility's abbreviation just before a dot ("M. ROQUES"): the dot ends no sentence."""
 
 
 def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
@@ -586,6 +588,8 @@ def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
     BONY. L'Assemblée prend les décisions suivantes …": minutes flattened to one line). Not when
     an arrival or a departure follows on that line (it is read as a move)."""
     for m in _SENTENCE_START.finditer(doc.text, end, stop):
+        if _ABBREVIATION.search(doc.text, max(end, m.start() - 6), m.start()):
+            continue  # "…, Mme PONS, M. ROQUES, formant …": a civility's dot, no sentence's end
         line_end = doc.text.find("\n", m.end())
         line_end = stop if line_end < 0 or line_end > stop else line_end
         nxt_dot = doc.text.find(". ", m.end(), line_end)
