@@ -40,6 +40,7 @@ READ = {
     "01-cc42-titulaires-suppleants",
     "02-syndicat-delegues-titulaires-suppleants",
     "03-departement-majorite-noms-seuls",
+    "04-ccas-elus-nommes",
     "07-cm15-initiales",
     "08-cm23-capitales",
     "09-cm27-saut-de-page",

@@ -57,7 +57,7 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         "staff",
         r"(?:(?:assistai(?:en)?t|assiste(?:nt)?)(?:\ +egalement)?(?:\ +a\ +la\ +seance)?\ +)?"
         r"(?:sans\ +voix\ +deliberatives?|avec\ +voix\ +consultatives?)"
-        r"|assistaient(?:\ +egalement)?|assistait|egalement\ +presents?",
+        r"|assistai(?:en)?t(?:\ +egalement)?|egalement\ +presents?",
     ),
     ("agenda", r"ordre\ +du\ +jour"),
     ("passage", r"ordre\ +de\ +passage(?:\ +des\ +(?:rapports|questions|points|dossiers))?"),
@@ -73,7 +73,8 @@ SUBJECTS: tuple[str, ...] = (
     r"etai(?:en)?ts?",
     r"sont",
     r"est",
-    r"membres?",
+    # "Membres élus par le conseil municipal présents", "Membres nommés par le Maire présents"
+    r"membres?(?:\ +(?:elue?s?|nommee?s?)(?:\ +par\ +(?:le|la|l')\ *[a-z]+(?:\ +municipal)?)?)?",
     r"delegues?(?:\ +titulaires?)?",
     r"conseillers?(?:\ +(?:municipaux|communautaires|syndicaux))?",
     r"titulaires?",

@@ -755,7 +755,12 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
             if holder is None and (h := P.PROXY_TO.match(f) or P.REPRESENTED_BY.match(f)):
                 who = text[ia:ib].strip()[h.start("who") :]
                 holder = _mention(who[: _first_bound_at(f[h.start("who") :])], src, None)
-            elif not got and not P.NO_PROXY.match(f):
+            elif (
+                not got
+                and not P.NO_PROXY.match(f)
+                and not ROLES.fullmatch(f)  # "(membre élu)": a role
+                and not _commune(text[ia:ib].strip(), f)  # "(Jouy)": the giver's commune
+            ):
                 out.unread.append(
                     Unread(
                         _src(frag, a + skip + ia, a + skip + ib),
