@@ -41,6 +41,7 @@ READ = {
     "02-syndicat-delegues-titulaires-suppleants",
     "03-departement-majorite-noms-seuls",
     "04-ccas-elus-nommes",
+    "11-syndicat-tabulations",
     "07-cm15-initiales",
     "08-cm23-capitales",
     "09-cm27-saut-de-page",
@@ -133,3 +134,16 @@ def test_a_page_break_without_a_page_number_still_cuts_the_list() -> None:
 def test_refused_with_a_clear_message(name: str) -> None:
     with pytest.raises(SessionFileError, match="no member list found"):
         parse_minutes(_text(name))
+
+
+def test_tab_columns_nom_prenom_commune() -> None:
+    from quorum.parse._text import clean
+
+    assert clean("NOM\tPrénom\tCommune\nBARRAULT\tAlain\tArdon\n").split("\n") == [
+        " " * len("NOM\tPrénom\tCommune"),
+        "BARRAULT Alain (Ardon)",
+        "",
+    ]
+    # any other row of three cells keeps its words: a vote table, a first name in capitals
+    assert clean("Pour\t12\tvoix") == "Pour 12 voix"
+    assert clean("BARRAULT\tALAIN\tArdon") == "BARRAULT ALAIN Ardon"

@@ -63,9 +63,37 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\t" in text:
+        text = _TAB_ROW.sub(_tab_row, text)
     table = {i: " " for i in range(32) if i != 10}
     table[0x7F] = " "
     return text.translate(table)
+
+
+_TAB_ROW = re.compile(r"^[ ]*([^\t\n]+)\t+([^\t\n]+)\t+([^\t\n]+?)[ \t]*$", re.MULTILINE)
+_TAB_HEADINGS = frozenset(
+    {"nom", "noms", "prenom", "prenoms", "commune", "communes", "collectivite", "qualite"}
+)
+_TAB_SURNAME = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ -]+")
+_TAB_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’ -]*")
+
+
+def _tab_row(m: re.Match[str]) -> str:
+    """A row of three tab-separated columns NOM / Prénom / Commune: "BARRAULT Alain (Ardon)", the
+    commune in a parenthesis as a list writes it; the row of column headings, spaces only (a
+    heading is no member). Any other row keeps its cells, the tabs made spaces."""
+    cells = [c.strip() for c in m.groups()]
+    if all(fold(c) in _TAB_HEADINGS for c in cells):
+        return " " * len(m.group())
+    surname, first, place = cells
+    if (
+        _TAB_SURNAME.fullmatch(surname)
+        and _TAB_WORDS.fullmatch(first)
+        and not first.isupper()
+        and _TAB_WORDS.fullmatch(place)
+    ):
+        return f"{surname} {first} ({place})"
+    return m.group()
 
 
 _ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}[ \t]*$", re.MULTILINE)
