@@ -147,3 +147,18 @@ def test_tab_columns_nom_prenom_commune() -> None:
     # any other row of three cells keeps its words: a vote table, a first name in capitals
     assert clean("Pour\t12\tvoix") == "Pour 12 voix"
     assert clean("BARRAULT\tALAIN\tArdon") == "BARRAULT ALAIN Ardon"
+
+
+def test_a_substitute_present_beside_his_titular_is_no_error() -> None:
+    """Suppléants often attend beside their titular, without a vote: listed under "Délégués
+    suppléants présents", that is right minutes, never a SUBSTITUTE_WITH_TITULAR error."""
+    text = _text("02-syndicat-delegues-titulaires-suppleants")
+    text = text.replace(
+        "- Mme Rose PICARD (Faimbe)\n", "- Mme Rose PICARD (Faimbe)\n- M. Albert SCHMITT (Geney)\n"
+    ).replace(
+        "Le quorum étant atteint (14 délégués présents sur 18)", "Présents : 14 - Votants : 15"
+    )
+    result = audit(parse_minutes(text))
+    assert [(i.present_count, i.voters) for i in result.items] == [(14, 15)] * 2
+    assert not result.errors, [f.message for f in result.errors]
+    assert any("ROLLAND" in (n.source.text or "") for n in result.session.notes if n.source)

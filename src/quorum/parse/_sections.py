@@ -20,6 +20,7 @@ from quorum.parse._lists import (
     MAX_ENTRY,
     MOVE_START,
     Block,
+    Entry,
     Lists,
     Mention,
     Unread,
@@ -126,6 +127,7 @@ def read_lists(doc: Doc) -> Lists:
     out.sections = [(s, e, kind) for s, _, e, kind in spans if kind in _READ]
     skip = furniture(doc, [(s, e) for s, e, _ in out.sections]) | sidebar
     _between(doc, spans, skip, out)
+    replacing: list[Entry] = []
     for start, end, stop, kind in spans:
         if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
             out.first_header = start
@@ -154,6 +156,7 @@ def read_lists(doc: Doc) -> Lists:
         elif kind == "replacing_substitutes":
             first = len(out.entries)
             _read_people(frag, "present", out)
+            replacing += out.entries[first:]
             for e in list(out.entries[first:]):
                 e.substitute = True
                 if e.substitute_for is None:  # a suppléant beside his titular has no vote
@@ -176,7 +179,30 @@ def read_lists(doc: Doc) -> Lists:
             ]
         elif kind == "block":
             _read_block(doc, start, frag, out)
+    _beside_titular(replacing, out)
     return out
+
+
+def _beside_titular(replacing: list[Entry], out: Lists) -> None:
+    """A suppléant listed present whose titular is listed present too attends without a vote
+    (CGCT art. L5211-6): not counted, and said (not an accusation: the minutes are right)."""
+    present = {
+        (fold(e.who.name.first), fold(e.who.name.last))
+        for e in out.entries
+        if e.status == "present" and not e.substitute
+    }
+    for e in replacing:
+        titular = e.substitute_for
+        if e in out.entries and titular is not None:
+            key = (fold(titular.name.first), fold(titular.name.last))
+            if key in present:
+                out.entries.remove(e)
+                out.unread.append(
+                    Unread(
+                        e.who.source,
+                        N_("a substitute present beside his titular, without a vote: not counted"),
+                    )
+                )
 
 
 _ATTENDANCE = (*LIST_KINDS, "proxies", "seated_substitutes", "replacing_substitutes")
