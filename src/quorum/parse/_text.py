@@ -70,6 +70,50 @@ def clean(text: str) -> str:
     return text.translate(table)
 
 
+_COLUMN_HEAD = re.compile(
+    r"(?:etaient\ +|membres\ +|conseillers\ +)?(?:presents?|absents?(?:\ +excuses?)?|excuses?"
+    r"|absents?\ +representes?|pouvoirs?|procurations?)\ *:?"
+)
+_GUTTER = re.compile(r"\ {3,}")
+
+
+def uncolumn(text: str) -> str:
+    """Two attendance lists side by side, as a PDF's text layer lays them ("Présents     Absents"
+    on one line, then a name per line in each column): each column becomes its own list,
+    "Présents : A, B, …" on the heading's line and "Absents : X, Y" two lines below, the other
+    lines left blank (the count of lines, so every line number, is kept)."""
+    lines = text.split("\n")
+    no = 0
+    while no < len(lines):
+        heads = _GUTTER.split(lines[no].strip())
+        if len(heads) != 2 or not all(_COLUMN_HEAD.fullmatch(fold(h)) for h in heads):
+            no += 1
+            continue
+        col = lines[no].index(heads[1])
+        left: list[str] = []
+        right: list[str] = []
+        end = no + 1
+        while end < len(lines) and lines[end].strip():
+            row = lines[end]
+            cut = _GUTTER.search(row, 1) if row[:1] != " " else None
+            if row[:col].strip() == "":
+                right.append(row.strip())
+            elif cut is None:
+                left.append(row.strip())
+            else:
+                left.append(row[: cut.start()].strip())
+                right.append(row[cut.end() :].strip())
+            end += 1
+        if end - no < 3 or not left or not right:
+            no = end
+            continue
+        a, b = (h if h.endswith(":") else f"{h} :" for h in heads)
+        block = [f"{a} {', '.join(left)}", "", f"{b} {', '.join(right)}"]
+        lines[no:end] = block + [""] * (end - no - len(block))
+        no = end
+    return "\n".join(lines)
+
+
 _TAB_ROW = re.compile(r"^[ ]*([^\t\n]+)\t+([^\t\n]+)\t+([^\t\n]+?)[ \t]*$", re.MULTILINE)
 _TAB_HEADINGS = frozenset(
     {"nom", "noms", "prenom", "prenoms", "commune", "communes", "collectivite", "qualite"}
@@ -129,7 +173,7 @@ class Doc:
     """The whole text, its folded twin and the offsets where lines start."""
 
     def __init__(self, text: str) -> None:
-        self.text = untable(clean(text))
+        self.text = untable(uncolumn(clean(text)))
         self.folded = fold(self.text)
         self.starts = [0]
         pos = self.text.find("\n")
