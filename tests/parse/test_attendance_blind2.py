@@ -165,3 +165,35 @@ def test_a_substitute_present_beside_his_titular_is_no_error() -> None:
     assert [(i.present_count, i.voters) for i in result.items] == [(14, 15)] * 2
     assert not result.errors, [f.message for f in result.errors]
     assert any("ROLLAND" in (n.source.text or "") for n in result.session.notes if n.source)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        # the counts glued to the last name of the list by a PDF's text layer
+        ("07-cm15-initiales", "FAURE A.\n", "FAURE A. Nombre de conseillers en exercice : 15\n"),
+        ("09-cm27-saut-de-page", "YUNG\n", "YUNG Nombre de conseillers présents : 22\n"),
+        # other page furniture
+        ("09-cm27-saut-de-page", "Page 1/7", "- 1 -"),
+        ("09-cm27-saut-de-page", "Page 1/7\n\n", "Page 2\n"),
+        (
+            "09-cm27-saut-de-page",
+            "à M. Bruno ANDRE\n",
+            "à M. Bruno ANDRE\n\n- 2 -\n\n",
+        ),
+        # an empty list in capitals
+        (
+            "08-cm23-capitales",
+            "ABSENTS : MADAME",
+            "ABSENTS EXCUSES : NEANT\n\nABSENTS NON EXCUSES : MADAME",
+        ),
+        ("07-cm15-initiales", "Absent : M. BOYER T.", "Absent : M. BOYER T.\nSecrétaire : X"),
+    ],
+)
+def test_variants_read_the_same(name: str, old: str, new: str) -> None:
+    text = _text(name)
+    assert old in text
+    result = audit(parse_minutes(text.replace(old, new, 1)))
+    got = [(i.present_count, i.proxy_count, i.voters) for i in result.items]
+    assert (result.items[0].quorum.total, got) == KEY[name]
+    assert not result.errors, [f.message for f in result.errors]

@@ -121,6 +121,8 @@ def read_lists(doc: Doc) -> Lists:
             stop = _sentence_stop(doc, end, stop)
             if kind in LIST_KINDS:
                 stop = _inline_prose_stop(doc, end, stop)
+                if glued := _GLUED_COUNTS.search(doc.folded, end, stop):
+                    stop = glued.start()  # "M. Jules DAVID Nombre de conseillers en exercice : 15"
         else:
             stop = min(stop, _nth_line_end(doc, end, 14))
         spans.append((start, end, stop, kind))
@@ -628,6 +630,12 @@ def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
         ):
             return m.start() + 1
     return stop
+
+
+_GLUED_COUNTS = re.compile(
+    r"(?<=[a-z.])\ +(?=nombre\ +(?:de|des)\ +(?:conseillers|membres|delegues|elus)\b)"
+)
+"""The counts glued to the last name of a list by a PDF's text layer: the list ends there."""
 
 
 _NAME_PAIR = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý]{2,}\b")
