@@ -43,6 +43,8 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         "seated_substitutes",
         rf"suppleante?s?(?:\ +{_PRESENT})?\ +avec\ +voix\ +deliberatives?",
     ),
+    # "Délégués suppléants présents :": a vote only for one who says whom he replaces
+    ("replacing_substitutes", rf"suppleante?s?\ +{_PRESENT}"),
     ("present", rf"{_PRESENT}(?:\ +(?:a\ +la\ +seance|en\ +seance))?"),
     # "Assistaient à la séance :" lists the members; "Assistaient également" is the staff below
     ("present", r"(?:assistai(?:en)?t|ont\ +assiste)\ +a\ +la\ +seance"),
@@ -55,7 +57,7 @@ HEADINGS: tuple[tuple[str, str], ...] = (
         "staff",
         r"(?:(?:assistai(?:en)?t|assiste(?:nt)?)(?:\ +egalement)?(?:\ +a\ +la\ +seance)?\ +)?"
         r"(?:sans\ +voix\ +deliberatives?|avec\ +voix\ +consultatives?)"
-        r"|assistaient(?:\ +egalement)?|assistait|egalement\ +presents?",
+        r"|assistai(?:en)?t(?:\ +egalement)?|egalement\ +presents?",
     ),
     ("agenda", r"ordre\ +du\ +jour"),
     ("passage", r"ordre\ +de\ +passage(?:\ +des\ +(?:rapports|questions|points|dossiers))?"),
@@ -71,7 +73,8 @@ SUBJECTS: tuple[str, ...] = (
     r"etai(?:en)?ts?",
     r"sont",
     r"est",
-    r"membres?",
+    # "Membres élus par le conseil municipal présents", "Membres nommés par le Maire présents"
+    r"membres?(?:\ +(?:elue?s?|nommee?s?)(?:\ +par\ +(?:le|la|l')\ *[a-z]+(?:\ +municipal)?)?)?",
     r"delegues?(?:\ +titulaires?)?",
     r"conseillers?(?:\ +(?:municipaux|communautaires|syndicaux))?",
     r"titulaires?",
@@ -126,6 +129,7 @@ ROLES = re.compile(
     r"adjointe?s?(?:\ +au\ +maire)?"
     r"|conseill(?:er|ere)s?(?:\ +(?:municipa(?:l|le|ux|les)|regiona(?:l|le|ux|les)"
     r"|departementa(?:l|le|ux|les)|communautaires?|delegue(?:e|s|es)?))*|maire|secretaire"
-    r"|delegue(?:e|s|es)?(?:\ +(?:titulaires?|suppleante?s?))?)\W*"
+    r"|delegue(?:e|s|es)?(?:\ +(?:titulaires?|suppleante?s?))?"
+    r"|membres?\ +(?:elue?s?|nommee?s?|de\ +droit))\W*"
 )
 """A role written after names in a list ("…, Vices présidents"): a label, not a person."""

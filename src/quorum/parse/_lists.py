@@ -132,6 +132,12 @@ _TOTAL_LINE = re.compile(
     r"(?:presents?|procurations?|pouvoirs?|votants?|absents?|excuses?|representes?)\W*$"
 )
 """A count inside a list ("Soit 31 présents", "2 procurations"): a total, not a name."""
+_QUORUM_TAIL = re.compile(
+    r"^\W*(?:(?:lesquels|qui)\ +)?(?:formant|forment|formaient|constituant)\ +(?:ainsi\ +)?"
+    r"(?:la\ +majorite(?:\ +absolue)?(?:\ +des\ +membres(?:\ +en\ +exercice)?)?"
+    r"|le\ +quorum)\W*$"
+)
+"""The close of a list of members present: "formant la majorité des membres en exercice"."""
 
 
 def _outside(text: str) -> Iterator[tuple[int, str]]:
@@ -144,6 +150,9 @@ def _outside(text: str) -> Iterator[tuple[int, str]]:
             depth = max(depth - 1, 0)
         elif depth == 0:
             yield i, c
+
+
+_BULLET_LINE = re.compile(r"[ \t]*[-–—•*·][ \t]")
 
 
 def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
@@ -161,6 +170,8 @@ def _chunks(frag: Frag, *, amp: bool = False) -> list[tuple[int, int]]:
         if c in _SEP_CHARS:
             cuts.append((i, i + 1))
             commas += c in ",;"
+        elif c == "\n" and _BULLET_LINE.match(text, i + 1):
+            cuts.append((i, i + 1))  # a line that opens on a bullet is a new entry
         elif c in _DASHES or (
             c == "/" and not (text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
         ):
@@ -431,25 +442,44 @@ def _read_people(frag: Frag, status: str, out: Lists) -> None:
             continue
         if (
             _TOTAL_LINE.match(frag.folded[a:b].strip())
+            or _QUORUM_TAIL.match(frag.folded[a:b].strip())
             or ROLES.fullmatch(frag.folded[a:b].strip())
             or _PLURAL_CIVILITY.fullmatch(frag.folded[a:b].strip())
         ):
             continue  # "Soit 31 présents": a total; "Vices présidents": a role, not a person
+        role = _TRAILING_ROLE.search(frag.folded, a, b) if (a, b) in groups else None
+        if role and ROLES.fullmatch(role.group("role").strip()):
+            b = role.start()  # "M. Bruno ANDRE, Maire" on its line: the role is no name
         if b - a > MAX_ENTRY:
             out.unread.append(Unread(_src(frag, a, b), N_("entry too long to be a name")))
             continue
         lead = len(raw) - len(raw.lstrip(" -–—•*·"))
         a, raw = a + lead, raw[lead:]
+        mine = out.entries[read[0][1] :] if read else []
+        if mine and P.SUBSTITUTE_OF.match(frag.folded[a:b].strip(" -–—\n")):
+            end = a + len(frag.text[a:b].rstrip(" -–—\n"))
+            _annotation(frag, a, end, mine[-1], out)  # "M. X (Geney), suppléant de M. Y"
+            continue
         prefix, skip = _group_prefix(raw)
         if prefix is not None:
             group = prefix
         if prefix is not None and not raw[skip:].strip(" ,;"):
             continue  # a label alone ("Affichage le :"): nothing to read
         first = len(out.entries)
-        _read_entry(frag, a + skip, b, status, group, out)
+        tail = _TRAILING_ROLE.search(frag.folded, a + skip, b) if (a, b) in groups else None
+        if tail and P.SUBSTITUTE_OF.match(tail.group("role").strip()):
+            _read_entry(frag, a + skip, tail.start(), status, group, out)
+            if len(out.entries) > first:  # "M. X (Geney), suppléant de M. Y" on its line
+                _annotation(frag, tail.start() + 1, b, out.entries[-1], out)
+        else:
+            _read_entry(frag, a + skip, b, status, group, out)
         read.append((b, first, len(out.entries)))
     _shared_holders(frag, read, out)
     _cut_at_the_end(read, out)
+
+
+_TRAILING_ROLE = re.compile(r",(?P<role>[^,()\n]+)$")
+"""The last part of a line after a comma ("M. Bruno ANDRE, Maire"): a role, when ROLES says so."""
 
 
 def _cut_at_the_end(read: list[tuple[int, int, int]], out: Lists) -> None:
@@ -563,8 +593,8 @@ def _annotation(frag: Frag, a: int, b: int, entry: Entry, out: Lists) -> None:
     f = frag.folded[a:b].strip()
     src = _src(frag, a, b)
     raw = frag.text[a:b].strip()
-    if not f or P.NO_PROXY.match(f):
-        return
+    if not f or P.NO_PROXY.match(f) or ROLES.fullmatch(f):
+        return  # "(pas de pouvoir)"; "(Maire)", "(membre élu)": a role, nothing on attendance
     if m := P.PROXY_CODE.match(f):
         entry.code = m.group("stars")
         return
@@ -725,7 +755,12 @@ def _read_proxies(frag: Frag, out: Lists) -> None:
             if holder is None and (h := P.PROXY_TO.match(f) or P.REPRESENTED_BY.match(f)):
                 who = text[ia:ib].strip()[h.start("who") :]
                 holder = _mention(who[: _first_bound_at(f[h.start("who") :])], src, None)
-            elif not got and not P.NO_PROXY.match(f):
+            elif (
+                not got
+                and not P.NO_PROXY.match(f)
+                and not ROLES.fullmatch(f)  # "(membre élu)": a role
+                and not _commune(text[ia:ib].strip(), f)  # "(Jouy)": the giver's commune
+            ):
                 out.unread.append(
                     Unread(
                         _src(frag, a + skip + ia, a + skip + ib),

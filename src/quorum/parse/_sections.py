@@ -20,6 +20,7 @@ from quorum.parse._lists import (
     MAX_ENTRY,
     MOVE_START,
     Block,
+    Entry,
     Lists,
     Mention,
     Unread,
@@ -34,7 +35,14 @@ from quorum.parse._text import Doc, Frag, fold
 
 MAX_FURNITURE = 100
 """A running header or footer is a short line."""
-_READ = (*LIST_KINDS, "seated_substitutes", "proxies", "secretary", "block")
+_READ = (
+    *LIST_KINDS,
+    "seated_substitutes",
+    "replacing_substitutes",
+    "proxies",
+    "secretary",
+    "block",
+)
 _COUNT_LEAD = re.compile(r"\d{1,4}\b")
 _CIVILITY_ANY = re.compile(rf"(?:^|[\s,(]){civility()}(?:\.|\s)")
 INVERTED = re.compile(
@@ -44,6 +52,12 @@ INVERTED = re.compile(
     re.MULTILINE,
 )
 """A line naming one member then his state ("Maryline : absente non excusée")."""
+PROXY_OF = re.compile(
+    r"^[ \t+*\-•·>|]*(?:pouvoir|procuration|delegation\ +de\ +vote)s?\ +(?:de\ +|d')"
+    r"(?P<who>[^\n]{3,60}?)\ +(?:a|au)\ +(?P<holder>[^\n]{3,60}?)[ \t.;]*$",
+    re.MULTILINE,
+)
+"""A line giving one proxy, the giver first ("Pouvoir de Mme Laure NEDELEC à M. Jean DUPONT")."""
 _LABEL_WORDS = {"presents", "present", "votants", "absents", "absent", "excuses", "pouvoirs"}
 
 
@@ -71,6 +85,13 @@ def read_lists(doc: Doc) -> Lists:
             kind = "present" if "present" in m.group("what") else "absent"
             heads.append((m.start(), m.start("who"), kind))
             forced[m.start()] = m.end("who")
+    for m in PROXY_OF.finditer(doc.folded):
+        giver, bad = read_names(doc.text[m.start("who") : m.end("who")])
+        holder, bad2 = read_names(doc.text[m.start("holder") : m.end("holder")])
+        taken = any(a <= m.start() < b for a, b, _ in heads)
+        if len(giver) == len(holder) == 1 and not bad and not bad2 and not taken:
+            heads.append((m.start(), m.start("who"), "proxies"))
+            forced[m.start()] = m.end()
     heads.sort()
     blank = re.compile(r"\n[ \t]*\n")
     spans: list[tuple[int, int, int, str]] = []
@@ -87,7 +108,9 @@ def read_lists(doc: Doc) -> Lists:
                 ):
                     gap = blank.search(doc.text, gap.end(), stop)
                     continue
-                run = _sidebar(doc, end, gap.start(), gap.end(), stop)
+                run = _sidebar(doc, end, gap.start(), gap.end(), stop) or _page_break(
+                    doc, start, end, gap.start(), gap.end(), stop
+                )
                 if run is None:
                     break
                 sidebar.update(run[1])  # a sidebar's lines inside the list: left out
@@ -98,12 +121,15 @@ def read_lists(doc: Doc) -> Lists:
             stop = _sentence_stop(doc, end, stop)
             if kind in LIST_KINDS:
                 stop = _inline_prose_stop(doc, end, stop)
+                if glued := _GLUED_COUNTS.search(doc.folded, end, stop):
+                    stop = glued.start()  # "M. Jules DAVID Nombre de conseillers en exercice : 15"
         else:
             stop = min(stop, _nth_line_end(doc, end, 14))
         spans.append((start, end, stop, kind))
     out.sections = [(s, e, kind) for s, _, e, kind in spans if kind in _READ]
     skip = furniture(doc, [(s, e) for s, e, _ in out.sections]) | sidebar
     _between(doc, spans, skip, out)
+    replacing: list[Entry] = []
     for start, end, stop, kind in spans:
         if out.first_header is None and kind in (*LIST_KINDS, "proxies"):
             out.first_header = start
@@ -129,6 +155,20 @@ def read_lists(doc: Doc) -> Lists:
             _read_people(frag, "present", out)
             for e in out.entries[first:]:
                 e.substitute = True
+        elif kind == "replacing_substitutes":
+            first = len(out.entries)
+            _read_people(frag, "present", out)
+            replacing += out.entries[first:]
+            for e in list(out.entries[first:]):
+                e.substitute = True
+                if e.substitute_for is None:  # a suppléant beside his titular has no vote
+                    out.entries.remove(e)
+                    out.unread.append(
+                        Unread(
+                            e.who.source,
+                            N_("a substitute present who does not say whom he replaces"),
+                        )
+                    )
         elif kind == "proxies":
             _read_proxies(frag, out)
         elif kind == "secretary":
@@ -141,10 +181,33 @@ def read_lists(doc: Doc) -> Lists:
             ]
         elif kind == "block":
             _read_block(doc, start, frag, out)
+    _beside_titular(replacing, out)
     return out
 
 
-_ATTENDANCE = (*LIST_KINDS, "proxies", "seated_substitutes")
+def _beside_titular(replacing: list[Entry], out: Lists) -> None:
+    """A suppléant listed present whose titular is listed present too attends without a vote
+    (CGCT art. L5211-6): not counted, and said (not an accusation: the minutes are right)."""
+    present = {
+        (fold(e.who.name.first), fold(e.who.name.last))
+        for e in out.entries
+        if e.status == "present" and not e.substitute
+    }
+    for e in replacing:
+        titular = e.substitute_for
+        if e in out.entries and titular is not None:
+            key = (fold(titular.name.first), fold(titular.name.last))
+            if key in present:
+                out.entries.remove(e)
+                out.unread.append(
+                    Unread(
+                        e.who.source,
+                        N_("a substitute present beside his titular, without a vote: not counted"),
+                    )
+                )
+
+
+_ATTENDANCE = (*LIST_KINDS, "proxies", "seated_substitutes", "replacing_substitutes")
 MAX_BETWEEN = 4
 """Lines of text between two lists that still belong to the attendance; more is another part
 of the minutes (a second extract with its own lists)."""
@@ -440,6 +503,47 @@ def _sidebar(
     return None
 
 
+_PAGE_MARK = re.compile(
+    r"(?:page\ *)?\d{1,3}\ *(?:/|sur)\ *\d{1,3}|page\ +\d{1,3}|[-–—]\ *\d{1,3}\ *[-–—]",
+    re.IGNORECASE,
+)
+"""A page's number in a PDF's footer or header: "Page 1/7", "2/7", "page 3 sur 7", "- 4 -"."""
+MAX_PAGE_BREAK = 4
+
+
+def _page_break(
+    doc: Doc, head: int, end: int, before: int, after: int, stop: int
+) -> tuple[int, set[int]] | None:
+    """A list cut by a page break ("Page 1/7" / "Conseil municipal du 12 mars 2024", the running
+    header seen above the list): a few lines, one at least a page's number, the others that or
+    blank or a line printed verbatim above the section; then the names resume. Those lines'
+    starts and where the names resume; None when it is not that."""
+    last = doc.text[end:before].rstrip()[-1:]
+    if not last or last in ".:":
+        return None
+    above = {line.strip() for line in doc.text[:head].split("\n") if line.strip()}
+    no = doc.line_no(after)
+    page: set[int] = set()
+    marked = False
+    while no <= len(doc.starts) and doc.starts[no - 1] < stop and len(page) <= MAX_PAGE_BREAK:
+        line = doc.line(no).strip()
+        start = doc.starts[no - 1]
+        no += 1
+        if not line:
+            continue
+        if _PAGE_MARK.fullmatch(line) or line in above:
+            marked = marked or bool(_PAGE_MARK.fullmatch(line))
+            page.add(start)
+            continue
+        if not marked or not _NAME_START.match(line) or _prose(line):
+            return None
+        folded = fold(line)
+        if P.HEAD_NUMBER.match(line) or P.HEAD_KEYWORD.match(folded) or SECTION.match(folded):
+            return None
+        return start, page
+    return None
+
+
 def _broken_name(tail: list[str], nxt: str) -> bool:
     """The name goes on at the next line: the text before ends on a civility or a connector, or
     on a first name ("…, Jean-Pierre") when the next line starts with a SURNAME ("GOHIN et …")."""
@@ -503,6 +607,8 @@ def _prose(line: str) -> bool:
 
 
 _SENTENCE_START = re.compile(r"\.\ +(?=[A-ZÀ-Ý])")
+_ABBREVIATION = re.compile(r"(?:^|(?<=[\s,;(]))(?:M|MM|Mme|Mmes|Mlle|Mr|Me|Dr)$", re.IGNORECASE)
+"""A civility's abbreviation just before a dot ("M. ROQUES"): the dot ends no sentence."""
 
 
 def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
@@ -510,6 +616,8 @@ def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
     BONY. L'Assemblée prend les décisions suivantes …": minutes flattened to one line). Not when
     an arrival or a departure follows on that line (it is read as a move)."""
     for m in _SENTENCE_START.finditer(doc.text, end, stop):
+        if _ABBREVIATION.search(doc.text, max(end, m.start() - 6), m.start()):
+            continue  # "…, Mme PONS, M. ROQUES, formant …": a civility's dot, no sentence's end
         line_end = doc.text.find("\n", m.end())
         line_end = stop if line_end < 0 or line_end > stop else line_end
         nxt_dot = doc.text.find(". ", m.end(), line_end)
@@ -522,6 +630,12 @@ def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
         ):
             return m.start() + 1
     return stop
+
+
+_GLUED_COUNTS = re.compile(
+    r"(?<=[a-z.])\ +(?=nombre\ +(?:de|des)\ +(?:conseillers|membres|delegues|elus)\b)"
+)
+"""The counts glued to the last name of a list by a PDF's text layer: the list ends there."""
 
 
 _NAME_PAIR = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý]{2,}\b")

@@ -63,9 +63,81 @@ def clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\t" in text:
+        text = _TAB_ROW.sub(_tab_row, text)
     table = {i: " " for i in range(32) if i != 10}
     table[0x7F] = " "
     return text.translate(table)
+
+
+_COLUMN_HEAD = re.compile(
+    r"(?:etaient\ +|membres\ +|conseillers\ +)?(?:presents?|absents?(?:\ +excuses?)?|excuses?"
+    r"|absents?\ +representes?|pouvoirs?|procurations?)\ *:?"
+)
+_GUTTER = re.compile(r"\ {3,}")
+
+
+def uncolumn(text: str) -> str:
+    """Two attendance lists side by side, as a PDF's text layer lays them ("Présents     Absents"
+    on one line, then a name per line in each column): each column becomes its own list,
+    "Présents : A, B, …" on the heading's line and "Absents : X, Y" two lines below, the other
+    lines left blank (the count of lines, so every line number, is kept)."""
+    lines = text.split("\n")
+    no = 0
+    while no < len(lines):
+        heads = _GUTTER.split(lines[no].strip())
+        if len(heads) != 2 or not all(_COLUMN_HEAD.fullmatch(fold(h)) for h in heads):
+            no += 1
+            continue
+        col = lines[no].index(heads[1])
+        left: list[str] = []
+        right: list[str] = []
+        end = no + 1
+        while end < len(lines) and lines[end].strip():
+            row = lines[end]
+            cut = _GUTTER.search(row, 1) if row[:1] != " " else None
+            if row[:col].strip() == "":
+                right.append(row.strip())
+            elif cut is None:
+                left.append(row.strip())
+            else:
+                left.append(row[: cut.start()].strip())
+                right.append(row[cut.end() :].strip())
+            end += 1
+        if end - no < 3 or not left or not right:
+            no = end
+            continue
+        a, b = (h if h.endswith(":") else f"{h} :" for h in heads)
+        block = [f"{a} {', '.join(left)}", "", f"{b} {', '.join(right)}"]
+        lines[no:end] = block + [""] * (end - no - len(block))
+        no = end
+    return "\n".join(lines)
+
+
+_TAB_ROW = re.compile(r"^[ ]*([^\t\n]+)\t+([^\t\n]+)\t+([^\t\n]+?)[ \t]*$", re.MULTILINE)
+_TAB_HEADINGS = frozenset(
+    {"nom", "noms", "prenom", "prenoms", "commune", "communes", "collectivite", "qualite"}
+)
+_TAB_SURNAME = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý'’ -]+")
+_TAB_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’ -]*")
+
+
+def _tab_row(m: re.Match[str]) -> str:
+    """A row of three tab-separated columns NOM / Prénom / Commune: "BARRAULT Alain (Ardon)", the
+    commune in a parenthesis as a list writes it; the row of column headings, spaces only (a
+    heading is no member). Any other row keeps its cells, the tabs made spaces."""
+    cells = [c.strip() for c in m.groups()]
+    if all(fold(c) in _TAB_HEADINGS for c in cells):
+        return " " * len(m.group())
+    surname, first, place = cells
+    if (
+        _TAB_SURNAME.fullmatch(surname)
+        and _TAB_WORDS.fullmatch(first)
+        and not first.isupper()
+        and _TAB_WORDS.fullmatch(place)
+    ):
+        return f"{surname} {first} ({place})"
+    return m.group()
 
 
 _ROW = re.compile(r"^\|(?:[^|\n]*\|){2,}[ \t]*$", re.MULTILINE)
@@ -101,7 +173,7 @@ class Doc:
     """The whole text, its folded twin and the offsets where lines start."""
 
     def __init__(self, text: str) -> None:
-        self.text = untable(clean(text))
+        self.text = untable(uncolumn(clean(text)))
         self.folded = fold(self.text)
         self.starts = [0]
         pos = self.text.find("\n")
