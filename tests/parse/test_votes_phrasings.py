@@ -65,6 +65,10 @@ PHRASINGS = [
     ),
     ("Vote : 4 pour / 0 contre / 0 abstention  adopté", (4, 0, 0, False, "adopted")),
     ("Pour le changement de prestataire : 4 votes", (4, None, None, False, None)),
+    # each number after its label, no colon: "17 Contre" is not 17 contre
+    ("VOTE : Pour 17 Contre 1 Abstention 0", (17, 1, 0, False, None)),
+    ("Pour 12 Contre 2 Abstentions 1 - adopté", (12, 2, 1, False, "adopted")),
+    ("Vote : 17 pour 1 contre 0 abstention", (17, 1, 0, False, None)),
 ]
 
 

@@ -65,9 +65,14 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
     f = _without_other_bodies(f)
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
-    bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
+    pairs = list(V.BARE_COUNT.finditer(f))
+    bare = {_key(m.group("what")): int(m.group("n")) for m in pairs}
     if len(bare) < 2:
         bare = {}
+    elif counts and pairs[0].start() < counts[0].start():
+        # "Pour 17 Contre 1 Abstention 0": each number follows its label, so "17 contre" (a
+        # label's number before the next label) is no count
+        counts = [m for m in counts if not any(p.start("n") == m.start("n") for p in pairs)]
     if m := V.LABELLED_COUNT.match(f) or V.LONE_COUNT.match(f):  # one category, plainly a count
         bare[_key(m.group("what"))] = int(m.group("n"))
     kinds = {m.group("what")[:4] for m in counts} | {k[:4] for k in bare}
