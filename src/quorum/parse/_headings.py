@@ -205,6 +205,9 @@ def _runs(cands: list[_Cand]) -> list[list[_Cand]]:
         by_last: dict[int, list[list[_Cand]]] = {}  # the runs ending at a value
         for c in group:
             fits = [r for d in range(1, STEP + 1) for r in by_last.get(c.value - d, [])]
+            if not fits and c.value <= STEP and (up := _outer(c.label)) is not None:
+                # "2.1" after "1.2": the numbering starts again under the next part
+                fits = [r for rs in by_last.values() for r in rs if _outer(r[-1].label) == up - 1]
             if fits:
                 run = max(fits, key=len)
                 by_last[run[-1].value].remove(run)
@@ -215,6 +218,12 @@ def _runs(cands: list[_Cand]) -> list[list[_Cand]]:
             by_last.setdefault(c.value, []).append(run)
         runs += open_runs
     return runs
+
+
+def _outer(label: str) -> int | None:
+    """The number of the part of a dotted sub-point ("2" of "2.1"), or None."""
+    m = re.fullmatch(r"(\d{1,2})\.\d{1,2}", label)
+    return int(m.group(1)) if m else None
 
 
 def _score(run: list[_Cand], vote_pos: list[int], end: int) -> tuple[int, int, int]:

@@ -152,6 +152,9 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         raw = doc.text[a + lead : a + lead + len(f)]
         src = Source(line=doc.line_no(a), text=doc.text[a:b].strip()[:200])
         st = _Stmt(a + lead, src.line or 0, src)
+        if (hm := V.LEAVE_PROXY_NEXT.match(f)) and (gone := _left_above(out, before)):
+            gone.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
+            continue  # "M. X quitte la séance." / "Il donne pouvoir à M. Y."
         if nv := read_not_voting(f, raw, "", src):
             st.nv = nv
         elif ev := _event(f, raw) or _event_above(doc, before, f):
@@ -164,6 +167,20 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         if st.vote is not None or st.nv is not None:
             out.append(st)
     return out
+
+
+def _left_above(out: list[_Stmt], above: tuple[int, int]) -> _Stmt | None:
+    """The departure read on the line just above, with no proxy yet, if any."""
+    last = out[-1] if out else None
+    if (
+        last is None
+        or last.event is None
+        or last.event[0] not in ("leave", "leave-one")
+        or last.holder is not None
+        or not above[0] <= last.pos < above[1]
+    ):
+        return None
+    return last
 
 
 _SPLIT_COUNT = re.compile(r"(?:voix\ +|votes?\ +)?pour\ *(?:,|et\b)")

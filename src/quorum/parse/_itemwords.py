@@ -307,6 +307,8 @@ LEAVE_PROXY = re.compile(
 )
 """A member leaving who gives a proxy for the rest of the session ("M. X quitte la séance et
 donne pouvoir à M. Y", "M. X quitte la séance. Il donne procuration à M. Y.")."""
+LEAVE_PROXY_NEXT = re.compile(r"^(?:il|elle)\ +" + LEAVE_PROXY.pattern[2:], _X)
+"""The proxy of a member leaving, told on the next line: "Il donne pouvoir à M. Y."."""
 EVENT_AFTER = re.compile(
     rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
     rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
