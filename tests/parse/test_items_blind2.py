@@ -99,7 +99,7 @@ def _read(name: str) -> Session:
     return parse_minutes((DATA / f"{name}.txt").read_text(encoding="utf-8"))
 
 
-UNREAD = {"c01-communautaire-cc", "c02-vote-nominatif"}
+UNREAD = {"c02-vote-nominatif"}
 """Layouts the reader does not read yet (see the tests below for what it says of them)."""
 
 
@@ -174,3 +174,26 @@ def test_sub_points_numbered_again_under_each_part() -> None:
     )
     result = audit(parse_minutes(text))
     assert [it.item for it in result.items] == ["1.1", "1.2", "2.1", "2.2"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "label"),
+    [
+        ("DÉLIBÉRATION N° CC-2024-0{n}", "CC-2024-0{n}"),
+        ("Délibération DEL-2024-0{n} : Objet", "DEL-2024-0{n}"),
+        ("{n}. Objet", "{n}"),
+    ],
+)
+def test_a_numbering_with_a_code_in_capitals(heading: str, label: str) -> None:
+    """ "DÉLIBÉRATION N° CC-2024-045": a code in capitals before the number is part of it."""
+    text = (
+        "Conseil communautaire du Val\nSéance du 3 mars 2023\n"
+        "Présents : M. Jean DUPONT, Mme Anne MARTIN, M. Luc ROUX\n\n"
+        + "".join(
+            f"{heading.format(n=n)}\nL'article L2121-20 du CGCT s'applique.\n"
+            "Adopté par 3 voix pour.\n\n"
+            for n in (41, 42, 43)
+        )
+    )
+    result = audit(parse_minutes(text))
+    assert [it.item for it in result.items] == [label.format(n=n) for n in (41, 42, 43)]

@@ -131,7 +131,9 @@ def _candidate(
         return None
     if sep == "." and rest[:1].isdigit():
         return None
-    if ref[0] in "ivxl":
+    if ref[0].isalpha() and ref[-1].isdigit() and not re.match(r"[A-Z]+-\d", raw_ref):
+        return None  # a code before the number is in capitals ("CC-2024-045")
+    if ref[0] in "ivxl" and not ref[-1].isdigit():
         if not raw_ref.isupper() or (word is None and not (sep or alone)):
             return None
         value = roman(raw_ref)
