@@ -163,10 +163,34 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
                 st.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
             out.append(st)
             continue
-        st.vote = read_tally(f, "", src)
+        st.vote = _named_vote(f, raw, src, _next_line(doc, b)) or read_tally(f, "", src)
         if st.vote is not None or st.nv is not None:
             out.append(st)
     return out
+
+
+def _next_line(doc: Doc, end: int) -> str:
+    """The text of the line after the one ending at ``end``."""
+    stop = doc.text.find("\n", end + 1)
+    return doc.text[end + 1 : stop if stop >= 0 else len(doc.text)].strip()
+
+
+def _named_vote(f: str, raw: str, src: Source, below: str) -> Vote | None:
+    """ "Ont voté pour : M. A, Mme B et M. C": one side of a vote by name, its names counted;
+    a part that is not a name ("Pour : le maintien du tarif"), a proxy told beside a name, or
+    names going on to the next line are no count (a name missed would be a false mismatch)."""
+    m = V.NAMED_VOTE.match(f)
+    if m is None or V.PROXY_WORD.search(f):
+        return None
+    first = re.split(r",|;", below)[0].strip(" .")
+    if below and not V.NAMED_VOTE.match(fold(below)) and looks_named(first):
+        return None
+    group = "abst" if m.group("abst") else "names"
+    what = "abstention" if group == "abst" else m.group("what")
+    parts = [p.strip(" .") for p in re.split(r",|;|\bet\b", raw[m.start(group) : m.end(group)])]
+    if not parts or not all(looks_named(p) for p in parts):
+        return None
+    return read_tally(f"{what} : {len(parts)}", "", src)
 
 
 def _left_above(out: list[_Stmt], above: tuple[int, int]) -> _Stmt | None:

@@ -309,6 +309,16 @@ LEAVE_PROXY = re.compile(
 donne pouvoir à M. Y", "M. X quitte la séance. Il donne procuration à M. Y.")."""
 LEAVE_PROXY_NEXT = re.compile(r"^(?:il|elle)\ +" + LEAVE_PROXY.pattern[2:], _X)
 """The proxy of a member leaving, told on the next line: "Il donne pouvoir à M. Y."."""
+PROXY_WORD = re.compile(r"\(|\b(?:pouvoir|procuration|mandat|represente)", _X)
+"""A proxy told beside a name in a vote by name ("M. A (pouvoir de M. B)")."""
+NAMED_VOTE = re.compile(
+    r"^[\ \-*•]*(?:(?:ont|a)\ +vote\ +)?(?P<what>pour|contre)\ *:\ *(?P<names>[^\d:]+)$"
+    r"|^[\ \-*•]*(?:se\ +sont\ +abstenu(?:e|)s?|s'est\ +abstenue?|abstentions?)\ *:\ *"
+    r"(?P<abst>[^\d:]+)$",
+    _X,
+)
+"""A vote by name, one line per side: "Ont voté pour : M. A, Mme B", "Se sont abstenus : M. C";
+the names are counted."""
 EVENT_AFTER = re.compile(
     rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
     rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
