@@ -61,9 +61,13 @@ class NotVoting:
     source: Source
 
 
+_PLURAL_MARK = re.compile(r"(?<=[a-z])\(s\)")
+"""A plural written "(s)" after a category: "Abstention(s) : 0"."""
+
+
 def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
-    f = _without_other_bodies(f)
+    f = _PLURAL_MARK.sub("", _without_other_bodies(f))  # "Contre(s) : 1", "Abstention(s)"
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
     bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
     if len(bare) < 2:
