@@ -158,6 +158,8 @@ BODY = (
     [
         ("Il donne pouvoir à Mme Anne MARTIN.", 4, 1),
         ("Il a donné procuration à Mme Anne MARTIN.", 4, 1),
+        ("Pouvoir à Mme Anne MARTIN.", 4, 1),
+        ("Procuration donnée à Mme Anne MARTIN", 4, 1),
         ("Le point est présenté par Mme Anne MARTIN.", 3, 0),
     ],
 )
@@ -259,3 +261,45 @@ def test_a_category_with_a_plural_mark() -> None:
     vote = read_tally("contre(s) : 1 - abstention(s) : 0 - pour : 13", "", Source())
     assert vote is not None
     assert vote.counts == {"contre": 1, "abstention": 0, "pour": 13}
+
+
+@pytest.mark.parametrize(
+    "leaving",
+    [
+        "M. Luc ROUX quitte la séance (pouvoir à Mme Anne MARTIN).",
+        "Départ de M. Luc ROUX (procuration à Mme Anne MARTIN).",
+        "M. Luc ROUX quitte la séance (avec pouvoir donné à Mme Anne MARTIN).",
+    ],
+)
+def test_a_proxy_in_brackets_on_leaving(leaving: str) -> None:
+    """The proxy of a member leaving written in brackets: lost before, the right tally of 4
+    was a false TALLY_MISMATCH (an ERROR) at every item after."""
+    text = BODY.replace("M. Luc ROUX quitte la séance.\n{proxy}", leaving).format(n=4)
+    result = audit(parse_minutes(text))
+    item = result.items[1]
+    assert (item.present_count, item.proxy_count) == (3, 1)
+    assert [f.code for f in result.findings if f.severity.value == "error"] == []
+
+
+@pytest.mark.parametrize(
+    ("leaving", "after"),
+    [
+        ("Mme Rose PETIT, concernée par ce dossier, quitte la salle.", 4),
+        ("Mme Rose PETIT, intéressée à l'affaire, se retire.", 4),
+        ("Mme Rose PETIT, adjointe aux finances, quitte la séance.", 3),
+    ],
+)
+def test_a_departure_with_an_aside(leaving: str, after: int) -> None:
+    """ "Mme X, concernée par ce dossier, quitte la salle": the aside between the name and the
+    verb hid the departure (a false TALLY_MISMATCH); an interested member is back at the next
+    item, any other leaves for good."""
+    text = (
+        "Conseil municipal de Trifouilly\nSéance du 3 mars 2023\n"
+        "Présents : M. Jean DUPONT, Mme Anne MARTIN, M. Luc ROUX, Mme Rose PETIT\n\n"
+        "1. Budget\nAdopté par 4 voix pour.\n\n"
+        f"2. Subvention\n{leaving}\nAdopté par 3 voix pour.\n\n"
+        f"3. Voirie\nAdopté par {after} voix pour.\n"
+    )
+    result = audit(parse_minutes(text))
+    assert [it.present_count for it in result.items] == [4, 3, after]
+    assert [f.code for f in result.findings if f.severity.value == "error"] == []

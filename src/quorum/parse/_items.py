@@ -152,14 +152,16 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         raw = doc.text[a + lead : a + lead + len(f)]
         src = Source(line=doc.line_no(a), text=doc.text[a:b].strip()[:200])
         st = _Stmt(a + lead, src.line or 0, src)
-        if (hm := V.LEAVE_PROXY_NEXT.match(f)) and (gone := _left_above(out, before)):
+        hm = V.LEAVE_PROXY_NEXT.match(f) or V.LEAVE_PROXY_LINE.match(f)
+        if hm and (gone := _left_above(out, before)):
             gone.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
             continue  # "M. X quitte la séance." / "Il donne pouvoir à M. Y."
         if nv := read_not_voting(f, raw, "", src):
             st.nv = nv
         elif ev := _event(f, raw) or _event_above(doc, before, f):
             st.event = ev
-            if ev[0] in ("leave", "leave-one") and (hm := V.LEAVE_PROXY.search(f)):
+            hm = V.LEAVE_PROXY.search(f) or V.LEAVE_PROXY_ASIDE.search(f)
+            if ev[0] in ("leave", "leave-one") and hm:
                 st.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
             out.append(st)
             continue
@@ -271,7 +273,10 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
     elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
         kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
         who = raw[m.start("who") : m.end("who")]
-        if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
+        aside = m.group("aside") or ""
+        if kind == "leave" and (
+            V.FOR_THIS_ITEM.search(f, m.end()) or V.INTERESTED_ASIDE.search(aside)
+        ):
             kind = "leave-one"
     if kind is None or who is None:
         return None

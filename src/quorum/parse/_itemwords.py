@@ -307,6 +307,18 @@ LEAVE_PROXY = re.compile(
 )
 """A member leaving who gives a proxy for the rest of the session ("M. X quitte la séance et
 donne pouvoir à M. Y", "M. X quitte la séance. Il donne procuration à M. Y.")."""
+LEAVE_PROXY_ASIDE = re.compile(
+    r"\(\ *(?:avec\ +|et\ +)?(?:pouvoir|procuration|delegation\ +de\ +vote)\ +"
+    r"(?:donnee?\ +)?(?:a|au)\ +(?P<holder>[^()]{3,60}?)\ *\)",
+    _X,
+)
+"""The proxy of a member leaving, in brackets: "M. X quitte la séance (pouvoir à M. Y)"."""
+LEAVE_PROXY_LINE = re.compile(
+    r"^(?:pouvoir|procuration|delegation\ +de\ +vote)\ +(?:donnee?\ +)?(?:a|au)\ +"
+    r"(?P<holder>[^,;()]{3,60}?)\ *\.?$",
+    _X,
+)
+"""The proxy of a member leaving, alone on the line below the departure: "Pouvoir à M. Y."."""
 LEAVE_PROXY_NEXT = re.compile(r"^(?:il|elle)\ +" + LEAVE_PROXY.pattern[2:], _X)
 """The proxy of a member leaving, told on the next line: "Il donne pouvoir à M. Y."."""
 PROXY_WORD = re.compile(r"\(|\b(?:pouvoir|procuration|mandat|represente)", _X)
@@ -320,11 +332,15 @@ NAMED_VOTE = re.compile(
 """A vote by name, one line per side: "Ont voté pour : M. A, Mme B", "Se sont abstenus : M. C";
 the names are counted."""
 EVENT_AFTER = re.compile(
-    rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
+    rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}(?:,\ *(?P<aside>[^,;:()\d]{{3,60}}),)?"
+    rf"\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
     rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
     _X,
 )
-"""An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau"."""
+"""An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau",
+"Mme X, concernée par ce dossier, quitte la salle" (an aside between)."""
+INTERESTED_ASIDE = re.compile(r"\b(?:interess|concern)", _X)
+"""An aside that makes a departure a withdrawal for the item ("Mme X, intéressée, se retire")."""
 EVENT_ASKED = re.compile(
     r"^(?:[^.;:]{0,80},\ *)?(?:il\ +est\ +demande|on\ +demande"
     r"|(?:monsieur\ +|madame\ +)?(?:le|la)\ +(?:maire|presidente?)\ +demande)"
