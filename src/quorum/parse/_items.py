@@ -163,12 +163,26 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
             hm = V.LEAVE_PROXY.search(f) or V.LEAVE_PROXY_ASIDE.search(f)
             if ev[0] in ("leave", "leave-one") and hm:
                 st.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
-            out.append(st)
+            out += _each_named(st)
             continue
         st.vote = _named_vote(f, raw, src, _next_line(doc, b)) or read_tally(f, "", src)
         if st.vote is not None or st.nv is not None:
             out.append(st)
     return out
+
+
+def _each_named(st: _Stmt) -> list[_Stmt]:
+    """The event of each member named in it: "Mme X et M. Y quittent la salle", "MM. X et Y
+    se retirent" (a proxy is one member's: no holder is kept for several)."""
+    assert st.event is not None
+    kind, who, anchor = st.event
+    parts = [p.strip(" .") for p in re.split(r",|\bet\b", who)]
+    if len(parts) < 2 or not all(looks_named(p) for p in parts):
+        return [st]
+    lead = re.match(r"(?:mm|mmes|messieurs|mesdames)\.?\s+", parts[0], re.IGNORECASE)
+    if lead:
+        parts[0] = parts[0][lead.end() :]
+    return [dataclasses.replace(st, event=(kind, p, anchor), holder=None) for p in parts]
 
 
 def _next_line(doc: Doc, end: int) -> str:
@@ -270,6 +284,8 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
         kind, who = "leave" if m.group("leave") else "return", raw[m.start("who") : m.end("who")]
         if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
             kind = "leave-one"
+    elif (m := V.ARRIVED_ASIDE.match(f)) and not P.DECISION.search(f[: m.start("who")]):
+        kind, who = "arrive", raw[m.start("who") : m.end("who")]
     elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
         kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
         who = raw[m.start("who") : m.end("who")]

@@ -263,9 +263,11 @@ CELL_SEP = re.compile(rf"{_CELL_SEP}(?=[a-z0-9])", _X)
 
 _WHO = r"(?P<who>[^,;:()]{3,80}?)"
 LEAVE_VERBS = (
-    r"quitte(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee|le\ +conseil)",
-    r"a\ +quitte\ +(?:la\ +salle|la\ +seance)",
+    r"quitte(?:nt)?\ +(?:definitivement\ +|momentanement\ +)?"
+    r"(?:la\ +salle|la\ +seance|l'assemblee|le\ +conseil)",
+    r"(?:a|ont)\ +quitte\ +(?:definitivement\ +)?(?:la\ +salle|la\ +seance)",
     r"se\ +retire(?:nt)?",
+    r"s'est\ +retiree?|se\ +sont\ +retire(?:e)?s",
     r"sort(?:ent)?\ +de\ +la\ +(?:salle|seance)",
     r"se\ +deporte(?:nt)?",
     r"s'absente(?:nt)?",
@@ -285,6 +287,8 @@ RETURN_VERBS = (
 ARRIVE_VERBS = (
     r"rejoin(?:t|ent|s)\ +(?:la\ +seance|la\ +salle|l'assemblee|le\ +conseil)",
     r"arrive(?:nt)?\ +en\ +(?:cours\ +de\ +)?seance",
+    r"prend(?:nent)?\ +(?:place|seance)\b",
+    r"entre(?:nt)?\ +en\ +seance",
     r"(?:est|sont)\ +arrivee?s?",
 )
 FOR_THIS_ITEM = re.compile(
@@ -341,6 +345,12 @@ EVENT_AFTER = re.compile(
 "Mme X, concernée par ce dossier, quitte la salle" (an aside between)."""
 INTERESTED_ASIDE = re.compile(r"\b(?:interess|concern)", _X)
 """An aside that makes a departure a withdrawal for the item ("Mme X, intéressée, se retire")."""
+ARRIVED_ASIDE = re.compile(
+    rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO},\ *(?:arrivee?s?|entree?s?)\ +"
+    r"(?:en\ +(?:cours\ +de\ +)?seance|a\ +\d)",
+    _X,
+)
+"""An arrival told in an aside: "M. X, arrivé en cours de séance, prend part au vote"."""
 EVENT_ASKED = re.compile(
     r"^(?:[^.;:]{0,80},\ *)?(?:il\ +est\ +demande|on\ +demande"
     r"|(?:monsieur\ +|madame\ +)?(?:le|la)\ +(?:maire|presidente?)\ +demande)"
