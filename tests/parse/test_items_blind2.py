@@ -256,9 +256,17 @@ def test_a_vote_by_name_is_counted(
     assert [f.code for f in result.findings if f.severity.value == "error"] == []
 
 
-def test_a_category_with_a_plural_mark() -> None:
-    """ "Contre(s) : 1 – Abstention(s) : 0 – Pour : 13": the "(s)" hid the contre."""
-    vote = read_tally("contre(s) : 1 - abstention(s) : 0 - pour : 13", "", Source())
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "contre(s) : 1 - abstention(s) : 0 - pour : 13",
+        "resultat : adopte (pour 13 - contre 1 - abst. 0)",
+        "pour : 13 - contre : 1 - abst : 0",
+    ],
+)
+def test_a_category_with_a_plural_mark_or_abbreviated(stated: str) -> None:
+    """ "Contre(s) : 1 – Abstention(s) : 0": the "(s)" hid the contre; "Abst. 0" was not read."""
+    vote = read_tally(stated, "", Source())
     assert vote is not None
     assert vote.counts == {"contre": 1, "abstention": 0, "pour": 13}
 

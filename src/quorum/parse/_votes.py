@@ -65,9 +65,14 @@ _PLURAL_MARK = re.compile(r"(?<=[a-z])\(s\)")
 """A plural written "(s)" after a category: "Abstention(s) : 0"."""
 
 
+_ABST = re.compile(r"\babst\b\.?(?=\ *:?\ *\d)")
+"""The abbreviation of abstention before its count: "Abst. 1"."""
+
+
 def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
     f = _PLURAL_MARK.sub("", _without_other_bodies(f))  # "Contre(s) : 1", "Abstention(s)"
+    f = _ABST.sub("abstention", f)  # "Abst. 1", "Abst : 1"
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
     bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
     if len(bare) < 2:
