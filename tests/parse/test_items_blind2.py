@@ -1,4 +1,4 @@
-"""A second blind test of the item and vote reader: twelve small minutes written as clerks write
+"""A second blind test of the item and vote reader: thirteen small minutes written as clerks write
 them, in item and vote layouts the first round (tests/data/blind-items/) did not use, with the
 answer key counted by hand before the reader was looked at (present, usable proxies, voters per
 item; the tally where the minutes print one). What the reader cannot read must be said, never
@@ -109,6 +109,14 @@ KEY: dict[str, list[Row]] = {
         ("CP-24-10-01", 10, 1, 11, (11, 0, 0)),
         ("CP-24-10-02", 10, 1, 11, (8, 0, 2)),
         ("CP-24-10-03", 10, 1, 11, (9, 2, 0)),
+    ],
+    # an ordre du jour above the body; the result before the exposé ("Adoptée à l'unanimité."
+    # then the text); "Mme X arrive à 20 h 45 et prend part au vote" (not read before: an ERROR)
+    "c13-resultat-avant-debat": [
+        ("1", 8, 2, 10, None),  # "prend acte": no vote
+        ("2", 8, 2, 10, NONE3),
+        ("3", 9, 2, 11, (10, None, 1)),
+        ("4", 9, 2, 11, None),  # questions diverses: no vote
     ],
 }
 
@@ -327,6 +335,8 @@ MOVES = (
         ("M. Yves HAMEL prend place dans l'assemblée.", [5, 6, 6]),
         ("M. Yves HAMEL prend séance.", [5, 6, 6]),
         ("M. Yves HAMEL entre en séance à 20 h 15.", [5, 6, 6]),
+        ("M. Yves HAMEL arrive à 20 h 15 et prend part au vote.", [5, 6, 6]),
+        ("M. Yves HAMEL arrive pendant la présentation du rapport.", [5, 6, 6]),
         ("M. Yves HAMEL, arrivé en cours de séance, prend part au vote.", [5, 6, 6]),
         ("M. Luc ROUX quitte définitivement la séance.", [5, 4, 4]),
         ("M. Luc ROUX s'est retiré et n'a pas pris part au vote.", [5, 4, 5]),

@@ -287,6 +287,8 @@ RETURN_VERBS = (
 ARRIVE_VERBS = (
     r"rejoin(?:t|ent|s)\ +(?:la\ +seance|la\ +salle|l'assemblee|le\ +conseil)",
     r"arrive(?:nt)?\ +en\ +(?:cours\ +de\ +)?seance",
+    r"arrive(?:nt)?\ +(?=a\ +\d|au\ +(?:point|rapport|dossier|cours)|pendant|lors\ +d|avant|apres"
+    r"|dans\ +la\ +salle)",
     r"prend(?:nent)?\ +(?:place|seance)\b",
     r"entre(?:nt)?\ +en\ +seance",
     r"(?:est|sont)\ +arrivee?s?",
