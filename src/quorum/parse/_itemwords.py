@@ -263,8 +263,10 @@ CELL_SEP = re.compile(rf"{_CELL_SEP}(?=[a-z0-9])", _X)
 
 _WHO = r"(?P<who>[^,;:()]{3,80}?)"
 LEAVE_VERBS = (
-    r"quitte(?:nt)?\ +(?:definitivement\ +|momentanement\ +)?"
-    r"(?:la\ +salle|la\ +seance|l'assemblee|le\ +conseil)",
+    r"(?:quitte(?:nt)?|doi(?:t|vent)\ +quitter)\ +(?:definitivement\ +|momentanement\ +)?"
+    r"(?:la\ +salle|la\ +seance|la\ +reunion|l'assemblee|le\ +conseil)",
+    r"(?:est|sont)\ +sortie?s?\ +de\ +la\ +(?:salle|seance)",
+    r"(?:sort(?:ent)?|part(?:ent)?)(?=\ *(?:[.;]|$|a\ +\d))",
     r"(?:a|ont)\ +quitte\ +(?:definitivement\ +)?(?:la\ +salle|la\ +seance)",
     r"se\ +retire(?:nt)?",
     r"s'est\ +retiree?|se\ +sont\ +retire(?:e)?s",
@@ -290,6 +292,10 @@ ARRIVE_VERBS = (
     r"arrive(?:nt)?\ +(?=a\ +\d|au\ +(?:point|rapport|dossier|cours)|pendant|lors\ +d|avant|apres"
     r"|dans\ +la\ +salle)",
     r"prend(?:nent)?\ +(?:place|seance)\b",
+    r"(?:nous\ +)?rejoin(?:t|ent)(?=\ *(?:[.;]|$|a\ +\d))",
+    r"arrive(?:nt)?(?=\ *(?:[.;]|$))",
+    r"(?:est|sont)\ +presente?s?\ +(?:a\ +partir\ +d(?:e|u)|des\ )",
+    r"assiste(?:nt)?\ +a\ +la\ +seance\ +(?:a\ +partir\ +d(?:e|u)|des\ )",
     r"entre(?:nt)?\ +en\ +seance",
     r"(?:est|sont)\ +arrivee?s?",
 )
@@ -339,7 +345,7 @@ NAMED_VOTE = re.compile(
 the names are counted."""
 EVENT_AFTER = re.compile(
     rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}(?:,\ *(?P<aside>[^,;:()\d]{{3,60}}),)?"
-    rf"\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
+    rf"\ +(?:s'excuse(?:nt)?\ +et\ +)?(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
     rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
     _X,
 )
