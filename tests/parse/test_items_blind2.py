@@ -360,3 +360,18 @@ def test_movements_in_more_words(move: str, present: list[int]) -> None:
     result = audit(parse_minutes(text))
     assert [it.present_count for it in result.items] == present
     assert "TALLY_MISMATCH" not in [f.code for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("stated", "counts"),
+    [
+        ("pour : 5 + 2 pouvoirs", {"pour": 7}),
+        ("pour : 4 (+ 2 pouvoirs) - contre : 1", {"pour": 6, "contre": 1}),
+        ("pour : 12 (+2 procurations) ; contre : 0", {"pour": 14, "contre": 0}),
+    ],
+)
+def test_a_count_with_the_proxies_added_apart(stated: str, counts: dict[str, int]) -> None:
+    """ "Pour : 5 + 2 pouvoirs": the proxies are votes too (a false shortfall before)."""
+    vote = read_tally(stated, "", Source())
+    assert vote is not None
+    assert vote.counts == counts

@@ -69,10 +69,17 @@ _ABST = re.compile(r"\babst\b\.?(?=\ *:?\ *\d)")
 """The abbreviation of abstention before its count: "Abst. 1"."""
 
 
+_PLUS_PROXIES = re.compile(
+    r"(?P<a>\d{1,4})\ *\(?\+\ *(?P<b>\d{1,3})\ *(?:pouvoirs?|procurations?)\)?"
+)
+"""A count with the proxies added apart: "Pour : 5 + 2 pouvoirs", "4 (+ 2 procurations)"."""
+
+
 def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
     f = _PLURAL_MARK.sub("", _without_other_bodies(f))  # "Contre(s) : 1", "Abstention(s)"
     f = _ABST.sub("abstention", f)  # "Abst. 1", "Abst : 1"
+    f = _PLUS_PROXIES.sub(lambda m: str(int(m["a"]) + int(m["b"])), f)  # "5 + 2 pouvoirs": 7
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
     bare = {_key(m.group("what")): int(m.group("n")) for m in V.BARE_COUNT.finditer(f)}
     if len(bare) < 2:
