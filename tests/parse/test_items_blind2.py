@@ -375,3 +375,20 @@ def test_a_count_with_the_proxies_added_apart(stated: str, counts: dict[str, int
     vote = read_tally(stated, "", Source())
     assert vote is not None
     assert vote.counts == counts
+
+
+def test_the_title_of_an_unnumbered_item_is_not_a_movement() -> None:
+    """Items marked "a)", "b)" with a title of one word were labelled "vote 1", and the line of a
+    movement above the vote was taken as the title of the third."""
+    text = (
+        "Conseil municipal de Trifouilly\nSéance du 3 mars 2023\n"
+        "Présents : M. Jean DUPONT, Mme Anne MARTIN, M. Luc ROUX, Mme Rose PETIT\n\n"
+        "a) Budget\nAdopté par 4 voix pour.\nb) Cantine\nAdopté par 4 voix pour.\n"
+        "c) Voirie\nM. Luc ROUX se retire.\nAdopté par 3 voix pour.\n"
+    )
+    result = audit(parse_minutes(text))
+    assert [(it.item, it.present_count) for it in result.items] == [
+        ("a) Budget", 4),
+        ("b) Cantine", 4),
+        ("c) Voirie", 3),
+    ]

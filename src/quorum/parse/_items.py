@@ -384,7 +384,10 @@ def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | No
         was_blank, blank = blank, False
         text = text.strip(" *•-–—")
         words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
-        if len(words) < 2 or len(text) > 150:  # stamp noise ("NNVNNVY"), a number
+        marked = bool(V.SUB_POINT.match(fold(text)))  # "a) Budget": one word is a title
+        if len(words) < (1 if marked else 2) or len(text) > 150:  # stamp noise, a number
+            continue
+        if _event(fold(text), text) is not None:  # "M. X se retire.": a movement, no title
             continue
         if m := V.TITLE_LINE.match(fold(text)):  # "Objet : Voirie"
             text = text[m.end() :]
