@@ -392,3 +392,18 @@ def test_the_title_of_an_unnumbered_item_is_not_a_movement() -> None:
         ("b) Cantine", 4),
         ("c) Voirie", 3),
     ]
+
+
+@pytest.mark.parametrize(
+    ("stated", "election"),
+    [
+        ("le maire met aux voix. resultat : 6 voix pour, 0 contre, 1 abstention.", False),
+        ("m. dupont : 15 voix, mme martin : 3 voix", True),
+    ],
+)
+def test_a_result_after_the_call_to_vote_is_no_election(stated: str, election: bool) -> None:
+    """ "Le Maire met aux voix. Résultat : 6 voix pour …" was read as votes for a candidate
+    named "Le Maire met aux voix. Résultat" (no count kept)."""
+    vote = read_tally(stated, "", Source())
+    assert vote is not None
+    assert vote.election is election

@@ -90,7 +90,9 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     counted = len(kinds) >= 2 or bool(bare)
     deliberated = bool(V.DELIBERATED.search(f))
     election = bool(V.ELECTED.search(f)) or any(
-        not V.CATEGORY.match(m.group("who")) for m in V.CANDIDATE.finditer(f)
+        # after a sentence's end, the label only: "Le Maire met aux voix. Résultat : 6 voix …"
+        not V.CATEGORY.match(m.group("who").split(". ")[-1])
+        for m in V.CANDIDATE.finditer(f)
     )
     if not (P.DECISION.search(f) or deliberated or counted or election) or V.NOT_A_DECISION.match(
         f
