@@ -296,6 +296,8 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
             kind = "leave-one"
     if kind is None or who is None:
         return None
+    # "M. X indique que M. Y quitte la salle": the subject is after "que"
+    who = re.split(r"\bqu(?:e\s+|['’])", who, flags=re.IGNORECASE)[-1]
     return kind, who.strip(" .,;"), _anchor(f)
 
 

@@ -266,7 +266,8 @@ LEAVE_VERBS = (
     r"(?:quitte(?:nt)?|doi(?:t|vent)\ +quitter)\ +(?:definitivement\ +|momentanement\ +)?"
     r"(?:la\ +salle|la\ +seance|la\ +reunion|l'assemblee|le\ +conseil)",
     r"(?:est|sont)\ +sortie?s?\ +de\ +la\ +(?:salle|seance)",
-    r"(?:sort(?:ent)?|part(?:ent)?)(?=\ *(?:[.;]|$|a\ +\d))",
+    r"sort(?:ent)?(?=\ *(?:[.;]|$|a\ +\d))",
+    r"part(?:ent)?(?=\ +a\ +\d)",  # "X part à 21 h 30" ("ne prend pas part." is no departure)
     r"(?:a|ont)\ +quitte\ +(?:definitivement\ +)?(?:la\ +salle|la\ +seance)",
     r"se\ +retire(?:nt)?",
     r"s'est\ +retiree?|se\ +sont\ +retire(?:e)?s",
