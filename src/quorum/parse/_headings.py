@@ -131,7 +131,9 @@ def _candidate(
         return None
     if sep == "." and rest[:1].isdigit():
         return None
-    if ref[0] in "ivxl":
+    if ref[0].isalpha() and ref[-1].isdigit() and not re.match(r"[A-Z]+-\d", raw_ref):
+        return None  # a code before the number is in capitals ("CC-2024-045")
+    if ref[0] in "ivxl" and not ref[-1].isdigit():
         if not raw_ref.isupper() or (word is None and not (sep or alone)):
             return None
         value = roman(raw_ref)
@@ -205,6 +207,9 @@ def _runs(cands: list[_Cand]) -> list[list[_Cand]]:
         by_last: dict[int, list[list[_Cand]]] = {}  # the runs ending at a value
         for c in group:
             fits = [r for d in range(1, STEP + 1) for r in by_last.get(c.value - d, [])]
+            if not fits and c.value <= STEP and (up := _outer(c.label)) is not None:
+                # "2.1" after "1.2": the numbering starts again under the next part
+                fits = [r for rs in by_last.values() for r in rs if _outer(r[-1].label) == up - 1]
             if fits:
                 run = max(fits, key=len)
                 by_last[run[-1].value].remove(run)
@@ -215,6 +220,12 @@ def _runs(cands: list[_Cand]) -> list[list[_Cand]]:
             by_last.setdefault(c.value, []).append(run)
         runs += open_runs
     return runs
+
+
+def _outer(label: str) -> int | None:
+    """The number of the part of a dotted sub-point ("2" of "2.1"), or None."""
+    m = re.fullmatch(r"(\d{1,2})\.\d{1,2}", label)
+    return int(m.group(1)) if m else None
 
 
 def _score(run: list[_Cand], vote_pos: list[int], end: int) -> tuple[int, int, int]:

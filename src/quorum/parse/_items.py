@@ -152,18 +152,75 @@ def vote_statements(doc: Doc, after: int) -> list[_Stmt]:
         raw = doc.text[a + lead : a + lead + len(f)]
         src = Source(line=doc.line_no(a), text=doc.text[a:b].strip()[:200])
         st = _Stmt(a + lead, src.line or 0, src)
+        hm = V.LEAVE_PROXY_NEXT.match(f) or V.LEAVE_PROXY_LINE.match(f)
+        if hm and (gone := _left_above(out, before)):
+            gone.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
+            continue  # "M. X quitte la séance." / "Il donne pouvoir à M. Y."
         if nv := read_not_voting(f, raw, "", src):
             st.nv = nv
         elif ev := _event(f, raw) or _event_above(doc, before, f):
             st.event = ev
-            if ev[0] in ("leave", "leave-one") and (hm := V.LEAVE_PROXY.search(f)):
+            hm = V.LEAVE_PROXY.search(f) or V.LEAVE_PROXY_ASIDE.search(f)
+            if ev[0] in ("leave", "leave-one") and hm:
                 st.holder = raw[hm.start("holder") : hm.end("holder")].strip(" .,;")
-            out.append(st)
+            out += _each_named(st)
             continue
-        st.vote = read_tally(f, "", src)
+        st.vote = _named_vote(f, raw, src, _next_line(doc, b)) or read_tally(f, "", src)
         if st.vote is not None or st.nv is not None:
             out.append(st)
     return out
+
+
+def _each_named(st: _Stmt) -> list[_Stmt]:
+    """The event of each member named in it: "Mme X et M. Y quittent la salle", "MM. X et Y
+    se retirent" (a proxy is one member's: no holder is kept for several)."""
+    assert st.event is not None
+    kind, who, anchor = st.event
+    parts = [p.strip(" .") for p in re.split(r",|\bet\b", who)]
+    if len(parts) < 2 or not all(looks_named(p) for p in parts):
+        return [st]
+    lead = re.match(r"(?:mm|mmes|messieurs|mesdames)\.?\s+", parts[0], re.IGNORECASE)
+    if lead:
+        parts[0] = parts[0][lead.end() :]
+    return [dataclasses.replace(st, event=(kind, p, anchor), holder=None) for p in parts]
+
+
+def _next_line(doc: Doc, end: int) -> str:
+    """The text of the line after the one ending at ``end``."""
+    stop = doc.text.find("\n", end + 1)
+    return doc.text[end + 1 : stop if stop >= 0 else len(doc.text)].strip()
+
+
+def _named_vote(f: str, raw: str, src: Source, below: str) -> Vote | None:
+    """ "Ont voté pour : M. A, Mme B et M. C": one side of a vote by name, its names counted;
+    a part that is not a name ("Pour : le maintien du tarif"), a proxy told beside a name, or
+    names going on to the next line are no count (a name missed would be a false mismatch)."""
+    m = V.NAMED_VOTE.match(f)
+    if m is None or V.PROXY_WORD.search(f):
+        return None
+    first = re.split(r",|;", below)[0].strip(" .")
+    if below and not V.NAMED_VOTE.match(fold(below)) and looks_named(first):
+        return None
+    group = "abst" if m.group("abst") else "names"
+    what = "abstention" if group == "abst" else m.group("what")
+    parts = [p.strip(" .") for p in re.split(r",|;|\bet\b", raw[m.start(group) : m.end(group)])]
+    if not parts or not all(looks_named(p) for p in parts):
+        return None
+    return read_tally(f"{what} : {len(parts)}", "", src)
+
+
+def _left_above(out: list[_Stmt], above: tuple[int, int]) -> _Stmt | None:
+    """The departure read on the line just above, with no proxy yet, if any."""
+    last = out[-1] if out else None
+    if (
+        last is None
+        or last.event is None
+        or last.event[0] not in ("leave", "leave-one")
+        or last.holder is not None
+        or not above[0] <= last.pos < above[1]
+    ):
+        return None
+    return last
 
 
 _SPLIT_COUNT = re.compile(r"(?:voix\ +|votes?\ +)?pour\ *(?:,|et\b)")
@@ -227,13 +284,20 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
         kind, who = "leave" if m.group("leave") else "return", raw[m.start("who") : m.end("who")]
         if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
             kind = "leave-one"
+    elif (m := V.ARRIVED_ASIDE.match(f)) and not P.DECISION.search(f[: m.start("who")]):
+        kind, who = "arrive", raw[m.start("who") : m.end("who")]
     elif (m := V.EVENT_AFTER.match(f)) and not P.DECISION.search(f[: m.start("who")]):
         kind = "leave" if m.group("leave") else "return" if m.group("back") else "arrive"
         who = raw[m.start("who") : m.end("who")]
-        if kind == "leave" and V.FOR_THIS_ITEM.search(f, m.end()):
+        aside = m.group("aside") or ""
+        if kind == "leave" and (
+            V.FOR_THIS_ITEM.search(f, m.end()) or V.INTERESTED_ASIDE.search(aside)
+        ):
             kind = "leave-one"
     if kind is None or who is None:
         return None
+    # "M. X indique que M. Y quitte la salle": the subject is after "que"
+    who = re.split(r"\bqu(?:e\s+|['’])", who, flags=re.IGNORECASE)[-1]
     return kind, who.strip(" .,;"), _anchor(f)
 
 
@@ -322,7 +386,10 @@ def _title(doc: Doc, start: int, vote_pos: int, furniture: set[str]) -> str | No
         was_blank, blank = blank, False
         text = text.strip(" *•-–—")
         words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
-        if len(words) < 2 or len(text) > 150:  # stamp noise ("NNVNNVY"), a number
+        marked = bool(V.SUB_POINT.match(fold(text)))  # "a) Budget": one word is a title
+        if len(words) < (1 if marked else 2) or len(text) > 150:  # stamp noise, a number
+            continue
+        if _event(fold(text), text) is not None:  # "M. X se retire.": a movement, no title
             continue
         if m := V.TITLE_LINE.match(fold(text)):  # "Objet : Voirie"
             text = text[m.end() :]

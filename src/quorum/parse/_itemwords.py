@@ -43,7 +43,7 @@ HEADING = re.compile(
     (?:(?P<word>{_WORD})s?\.?\ *)?(?:{_SIGN}\ *)?
     (?P<ref>
         \d{{4,8}}(?:\ \d\d)*\ \d{{1,3}}(?=[\ \-:.)]|$)  # a date code ("2021 06"), then the number
-      | \d{{1,8}}(?:[-/.]\d{{1,4}}){{1,3}}(?![\d/])  # 2021-045, 25-04/031, 2019-12-1
+      | (?:[a-z]{{1,4}}-)?\d{{1,8}}(?:[-/.]\d{{1,4}}){{1,3}}(?![\d/])  # 2021-045, CC-2024-045
       | \d{{1,3}}(?:\ ?(?:bis|ter)\b)?               # 1, 12 bis
       | [ivxl]{{1,6}}(?![a-z'])                      # roman numerals
     )
@@ -263,9 +263,14 @@ CELL_SEP = re.compile(rf"{_CELL_SEP}(?=[a-z0-9])", _X)
 
 _WHO = r"(?P<who>[^,;:()]{3,80}?)"
 LEAVE_VERBS = (
-    r"quitte(?:nt)?\ +(?:la\ +salle|la\ +seance|l'assemblee|le\ +conseil)",
-    r"a\ +quitte\ +(?:la\ +salle|la\ +seance)",
+    r"(?:quitte(?:nt)?|doi(?:t|vent)\ +quitter)\ +(?:definitivement\ +|momentanement\ +)?"
+    r"(?:la\ +salle|la\ +seance|la\ +reunion|l'assemblee|le\ +conseil)",
+    r"(?:est|sont)\ +sortie?s?\ +de\ +la\ +(?:salle|seance)",
+    r"sort(?:ent)?(?=\ *(?:[.;]|$|a\ +\d))",
+    r"part(?:ent)?(?=\ +a\ +\d)",  # "X part à 21 h 30" ("ne prend pas part." is no departure)
+    r"(?:a|ont)\ +quitte\ +(?:definitivement\ +)?(?:la\ +salle|la\ +seance)",
     r"se\ +retire(?:nt)?",
+    r"s'est\ +retiree?|se\ +sont\ +retire(?:e)?s",
     r"sort(?:ent)?\ +de\ +la\ +(?:salle|seance)",
     r"se\ +deporte(?:nt)?",
     r"s'absente(?:nt)?",
@@ -285,6 +290,14 @@ RETURN_VERBS = (
 ARRIVE_VERBS = (
     r"rejoin(?:t|ent|s)\ +(?:la\ +seance|la\ +salle|l'assemblee|le\ +conseil)",
     r"arrive(?:nt)?\ +en\ +(?:cours\ +de\ +)?seance",
+    r"arrive(?:nt)?\ +(?=a\ +\d|au\ +(?:point|rapport|dossier|cours)|pendant|lors\ +d|avant|apres"
+    r"|dans\ +la\ +salle)",
+    r"prend(?:nent)?\ +(?:place|seance)\b",
+    r"(?:nous\ +)?rejoin(?:t|ent)(?=\ *(?:[.;]|$|a\ +\d))",
+    r"arrive(?:nt)?(?=\ *(?:[.;]|$))",
+    r"(?:est|sont)\ +presente?s?\ +(?:a\ +partir\ +d(?:e|u)|des\ )",
+    r"assiste(?:nt)?\ +a\ +la\ +seance\ +(?:a\ +partir\ +d(?:e|u)|des\ )",
+    r"entre(?:nt)?\ +en\ +seance",
     r"(?:est|sont)\ +arrivee?s?",
 )
 FOR_THIS_ITEM = re.compile(
@@ -307,12 +320,46 @@ LEAVE_PROXY = re.compile(
 )
 """A member leaving who gives a proxy for the rest of the session ("M. X quitte la séance et
 donne pouvoir à M. Y", "M. X quitte la séance. Il donne procuration à M. Y.")."""
+LEAVE_PROXY_ASIDE = re.compile(
+    r"\(\ *(?:avec\ +|et\ +)?(?:pouvoir|procuration|delegation\ +de\ +vote)\ +"
+    r"(?:donnee?\ +)?(?:a|au)\ +(?P<holder>[^()]{3,60}?)\ *\)",
+    _X,
+)
+"""The proxy of a member leaving, in brackets: "M. X quitte la séance (pouvoir à M. Y)"."""
+LEAVE_PROXY_LINE = re.compile(
+    r"^(?:pouvoir|procuration|delegation\ +de\ +vote)\ +(?:donnee?\ +)?(?:a|au)\ +"
+    r"(?P<holder>[^,;()]{3,60}?)\ *\.?$",
+    _X,
+)
+"""The proxy of a member leaving, alone on the line below the departure: "Pouvoir à M. Y."."""
+LEAVE_PROXY_NEXT = re.compile(r"^(?:il|elle)\ +" + LEAVE_PROXY.pattern[2:], _X)
+"""The proxy of a member leaving, told on the next line: "Il donne pouvoir à M. Y."."""
+PROXY_WORD = re.compile(r"\(|\b(?:pouvoir|procuration|mandat|represente)", _X)
+"""A proxy told beside a name in a vote by name ("M. A (pouvoir de M. B)")."""
+NAMED_VOTE = re.compile(
+    r"^[\ \-*•]*(?:(?:ont|a)\ +vote\ +)?(?P<what>pour|contre)\ *:\ *(?P<names>[^\d:]+)$"
+    r"|^[\ \-*•]*(?:se\ +sont\ +abstenu(?:e|)s?|s'est\ +abstenue?|abstentions?)\ *:\ *"
+    r"(?P<abst>[^\d:]+)$",
+    _X,
+)
+"""A vote by name, one line per side: "Ont voté pour : M. A, Mme B", "Se sont abstenus : M. C";
+the names are counted."""
 EVENT_AFTER = re.compile(
-    rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}\ +(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
+    rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO}(?:,\ *(?P<aside>[^,;:()\d]{{3,60}}),)?"
+    rf"\ +(?:s'excuse(?:nt)?\ +et\ +)?(?:(?P<leave>{'|'.join(LEAVE_VERBS)})"
     rf"|(?P<arrive>{'|'.join(ARRIVE_VERBS)})|(?P<back>{'|'.join(RETURN_VERBS)}))\b",
     _X,
 )
-"""An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau"."""
+"""An event with its subject first: "M. X quitte la salle", "Monsieur le Maire siège à nouveau",
+"Mme X, concernée par ce dossier, quitte la salle" (an aside between)."""
+INTERESTED_ASIDE = re.compile(r"\b(?:interess|concern)", _X)
+"""An aside that makes a departure a withdrawal for the item ("Mme X, intéressée, se retire")."""
+ARRIVED_ASIDE = re.compile(
+    rf"^(?:monsieur|madame|m\.|mme|mr)?\ *{_WHO},\ *(?:arrivee?s?|entree?s?)\ +"
+    r"(?:en\ +(?:cours\ +de\ +)?seance|a\ +\d)",
+    _X,
+)
+"""An arrival told in an aside: "M. X, arrivé en cours de séance, prend part au vote"."""
 EVENT_ASKED = re.compile(
     r"^(?:[^.;:]{0,80},\ *)?(?:il\ +est\ +demande|on\ +demande"
     r"|(?:monsieur\ +|madame\ +)?(?:le|la)\ +(?:maire|presidente?)\ +demande)"

@@ -159,7 +159,7 @@ BARE_VOTES = re.compile(r"^(?P<n>\d{1,4})\ +(?:voix|votes)\ *\.?$", _X)
 NOT_VOTING = re.compile(
     r"(?:(?:ne\ +)?(?:prend|prennent|prenant)\ +pas\ +part|ne\ +participe(?:nt)?\ +(?:pas|ni)"
     r"|ne\ +(?:prend|prennent)\ +part\ +ni"
-    r"|ne\ +participant\ +pas)"
+    r"|ne\ +participant\ +pas|n'(?:a|ont)\ +pas\ +pris\ +part)"
     r"\ +(?:au\ +(?:debat\ +(?:ni|et)\ +au\ +)?vote|a\ +la\ +deliberation|aux?\ +debats?)"
     r"(?:\ +(?:ni|et)\ +au\ +vote)?(?!\ *:)",
     _X,
@@ -169,7 +169,8 @@ part", "prend pas part" with the "ne" lost to OCR, "ne participe pas au vote", "
 au débat ni au vote", "ne prend pas part à la délibération"), not a count."""
 INTEREST = re.compile(
     r"interesse|quitte(?:nt)?\ +la\ +(?:salle|seance)|sort(?:ent)?\ +de\ +la\ +salle"
-    r"|se\ +retir(?:e|ent|ant)\b|se\ +deport(?:e|ent|ant)\b",
+    r"|se\ +retir(?:e|ent|ant)\b|se\ +deport(?:e|ent|ant)\b"
+    r"|s'est\ +retiree?\b|se\ +sont\ +retire(?:e)?s\b",
     _X,
 )
 """What makes a non-voter a conseiller intéressé who withdraws for the item (L2131-11)."""

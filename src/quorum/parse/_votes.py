@@ -61,9 +61,25 @@ class NotVoting:
     source: Source
 
 
+_PLURAL_MARK = re.compile(r"(?<=[a-z])\(s\)")
+"""A plural written "(s)" after a category: "Abstention(s) : 0"."""
+
+
+_ABST = re.compile(r"\babst\b\.?(?=\ *:?\ *\d)")
+"""The abbreviation of abstention before its count: "Abst. 1"."""
+
+
+_PLUS_PROXIES = re.compile(
+    r"(?P<a>\d{1,4})\ *\(?\+\ *(?P<b>\d{1,3})\ *(?:pouvoirs?|procurations?)\)?"
+)
+"""A count with the proxies added apart: "Pour : 5 + 2 pouvoirs", "4 (+ 2 procurations)"."""
+
+
 def read_tally(f: str, item: str, src: Source) -> Vote | None:
     """The vote a folded statement reports, or None."""
-    f = _without_other_bodies(f)
+    f = _PLURAL_MARK.sub("", _without_other_bodies(f))  # "Contre(s) : 1", "Abstention(s)"
+    f = _ABST.sub("abstention", f)  # "Abst. 1", "Abst : 1"
+    f = _PLUS_PROXIES.sub(lambda m: str(int(m["a"]) + int(m["b"])), f)  # "5 + 2 pouvoirs": 7
     counts = [m for m in P.COUNT.finditer(f) if m.group("voix") or V.COUNT_END.match(f, m.end())]
     pairs = list(V.BARE_COUNT.finditer(f))
     bare = {_key(m.group("what")): int(m.group("n")) for m in pairs}
@@ -79,7 +95,9 @@ def read_tally(f: str, item: str, src: Source) -> Vote | None:
     counted = len(kinds) >= 2 or bool(bare)
     deliberated = bool(V.DELIBERATED.search(f))
     election = bool(V.ELECTED.search(f)) or any(
-        not V.CATEGORY.match(m.group("who")) for m in V.CANDIDATE.finditer(f)
+        # after a sentence's end, the label only: "Le Maire met aux voix. Résultat : 6 voix …"
+        not V.CATEGORY.match(m.group("who").split(". ")[-1])
+        for m in V.CANDIDATE.finditer(f)
     )
     if not (P.DECISION.search(f) or deliberated or counted or election) or V.NOT_A_DECISION.match(
         f
