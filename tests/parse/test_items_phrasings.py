@@ -369,3 +369,33 @@ def test_a_count_of_members_taking_no_part(statement: str) -> None:
     s = _parse(f"1. Budget\n{statement}\n")
     assert [t.npv for t in s.tallies] == [1]
     assert not audit(s).errors
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        "M. Paul DURAND rejoint la séance au point 2.",
+        "M. Paul DURAND arrive au point 2.",
+        "M. Paul DURAND rejoint la séance à partir du point 2.",
+        "M. Paul DURAND rejoint la séance à compter de la question n°2.",
+        "Arrivée de M. Paul DURAND au point 2.",
+    ],
+)
+def test_an_arrival_written_before_the_items_at_a_named_item(move: str) -> None:
+    """Written before the first item, with the item it happens at: present from that item,
+    not from the first (which silently counted him one item too early)."""
+    s = _parse(
+        f"{move}\n\n1. Taux\nAdopté à l'unanimité.\n\n2. Budget\nAdopté à l'unanimité.\n"
+        "\n3. Tarifs\nAdopté à l'unanimité.\n"
+    )
+
+    assert _present(s) == [4, 5, 5]
+
+
+def test_a_departure_at_a_named_item() -> None:
+    s = _parse(
+        "1. Taux\nAdopté à l'unanimité.\n\n2. Budget\nM. Luc ROUX quitte la séance au point 3.\n"
+        "Adopté à l'unanimité.\n\n3. Tarifs\nAdopté à l'unanimité.\n"
+    )
+
+    assert _present(s) == [4, 4, 3]

@@ -302,10 +302,13 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
 
 
 def _anchor(f: str) -> str | None:
-    """The item an event names: "après le vote du point 12" -> "after:12"."""
+    """The item an event names: "après le vote du point 12" -> "after:12", "au point 2" or "à
+    partir du point 2" -> "before:2" (from that item on)."""
     if m := P.RANGE_AFTER.search(f):
         return f"after:{m.group('n')}"
     if m := P.RANGE_BEFORE.search(f):
+        return f"before:{m.group('n')}"
+    if m := V.EVENT_AT_ITEM.search(f):  # "X rejoint la séance au point 2": from item 2 on
         return f"before:{m.group('n')}"
     return None
 

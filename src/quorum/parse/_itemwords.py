@@ -381,11 +381,13 @@ EVENT_BEFORE = re.compile(
 )
 """An event with its noun first: "Arrivée de X", "Départ de M. Y"."""
 EVENT_AT_ITEM = re.compile(
-    r"\ +(?:au|a\ +la|des|a\ +partir\ +d[eu])\ +(?:point|question|rapport|dossier|affaire)s?"
+    r"\ +(?:au|a\ +la|des|a\ +partir\ +d[eu]|a\ +compter\ +d[eu])"
+    r"\ +(?:(?:la|le)\ +|l')?(?:point|question|rapport|dossier|affaire)s?"
     r"\ *(?:n\ ?[°o*]\ ?\.?\ ?)?(?P<n>\d{1,4})\b",
     _X,
 )
-"""The item an arrival is written at: "Arrivée de M. X au point 4" (present from item 4 on)."""
+"""The item a move is written at: "Arrivée de M. X au point 4", "M. X rejoint la séance à partir
+du point 4" (present from item 4 on), "M. Y quitte la séance au point 6" (absent from item 6)."""
 
 # --- the kind of body (the rule set is chosen from it and the date, never pinned) ----------------
 
