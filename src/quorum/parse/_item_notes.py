@@ -48,6 +48,13 @@ TEMPLATES: dict[str, tuple[Severity, str]] = {
             "and the counts from this item on are not asserted"
         ),
     ),
+    "MOVE_NOT_READ": (
+        W,
+        N_(
+            "this line seems to tell that someone arrives or leaves, and was not read: the "
+            "counts from {items} on are not asserted; check '{text}'"
+        ),
+    ),
     "EVENT_NOT_A_PERSON": (
         INFO,
         N_("'{who}' reads like an arrival or a departure but names no one: not used"),

@@ -301,6 +301,18 @@ def _event(f: str, raw: str) -> tuple[str, str, str | None] | None:
     return kind, who.strip(" .,;"), _anchor(f)
 
 
+def understood_move(line: str) -> bool:
+    """Whether the statements of ``line`` read as an arrival, a departure or a member not
+    voting (used or not: a return after a withdrawal for one item is no news)."""
+    for a, b in statements(line, 0):
+        raw = line[a:b].strip()
+        f = fold(raw)
+        src = Source(line=0, text=raw)
+        if _event(f, raw) or read_not_voting(f, raw, "", src):
+            return True
+    return False
+
+
 def _anchor(f: str) -> str | None:
     """The item an event names: "après le vote du point 12" -> "after:12", "au point 2" or "à
     partir du point 2" -> "before:2" (from that item on)."""

@@ -177,6 +177,7 @@ READING_CODES = frozenset(
         "EVENT_NOT_PLACED",
         "RETURN_WITHOUT_DEPARTURE",
         "CLOCK_TIME_BETWEEN_VOTES",
+        "MOVE_NOT_READ",
     }
 )
 """Notes that say part of the attendance was not understood: the reading is then incomplete."""

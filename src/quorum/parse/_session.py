@@ -29,6 +29,7 @@ from quorum.parse._item_notes import item_note
 from quorum.parse._items import Event, Items, read_items
 from quorum.parse._lexicon import correct_place
 from quorum.parse._lists import Lists, Mention
+from quorum.parse._move_net import unread_moves
 from quorum.parse._names import read_names
 from quorum.parse._reading import cross_check, reading, sanity
 from quorum.parse._sections import read_lists
@@ -94,6 +95,14 @@ def build_session(text: str) -> Session:
         b.say("UNREAD_TEXT", u.source, why=u.why, text=u.source.text or "")
     votes, events, absts = read.votes, read.events, read.absts
     _blocks_and_events(b, lists, events)
+    moved = [
+        *(ev.source for ev in events),
+        *(nv.source for nv in absts),
+        *(mv.source for mv in lists.moves),
+        *(src for _, src in lists.clock),
+        *(w.source for blk in lists.blocks for w in (*blk.arrivals, *blk.departures)),
+    ]
+    b.notes += unread_moves(doc, head_end, moved, read.points, b.agenda)
     totals = read_totals(doc, lists, heads[0].pos if heads else HEAD_LIMIT)
     tallies, withdrawals = build_tallies(b, votes, lists, absts, totals)
     stretches = b.stretches()
