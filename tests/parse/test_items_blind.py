@@ -173,15 +173,20 @@ def test_majority_with_only_the_contre_printed_is_said_not_compared() -> None:
     assert "VOTE_COUNTS_UNREAD" not in codes
 
 
-def test_what_the_reader_cannot_read_it_says() -> None:
-    """Titles in capitals with the maire's title and the count of members in office glued to the
-    list (an attendance-side miss): the document is not fully read, the lines are quoted, the
-    off-by-one tally is a warning that is not asserted, never an error."""
+def test_titles_in_capitals_and_the_count_line_under_the_list() -> None:
+    """Titles in capitals with no numbers, the maire's title after his name, and the count of
+    members in office on the line under the list: all read (the count line used to be taken into
+    the list, its '15' quoted as unread); 15 present at each item, no error."""
     s = _read("b09-titres-capitales")
     result = audit(s)
-    assert not s.reading.complete
-    assert any(n.code == "UNREAD_TEXT" for n in s.notes)
-    assert [f.code for f in result.findings if f.severity.value == "error"] == []
+    assert s.reading is not None
+    assert s.reading.complete
+    assert "UNREAD_TEXT" not in [n.code for n in s.notes]
+    assert s.members_in_office == 15
+    assert [(it.present_count, it.proxy_count, it.voters) for it in result.items] == [
+        (15, 0, 15)
+    ] * 3
+    assert result.errors == ()
 
 
 HEAD = (

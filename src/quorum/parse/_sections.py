@@ -633,9 +633,12 @@ def _inline_prose_stop(doc: Doc, end: int, stop: int) -> int:
 
 
 _GLUED_COUNTS = re.compile(
-    r"(?<=[a-z.])\ +(?=nombre\ +(?:de|des)\ +(?:conseillers|membres|delegues|elus)\b)"
+    r"(?:(?<=[a-z.])\ +|(?<=\n)\ *)"
+    r"(?=nombre\ +(?:de|des)\ +(?:conseillers|membres|delegues|elus)\b"
+    r"|(?:conseillers|membres|delegues|elus)\ +en\ +exercice\ *:?\ *\d)"
 )
-"""The counts glued to the last name of a list by a PDF's text layer: the list ends there."""
+"""The counts glued to the last name of a list by a PDF's text layer, or on the line after it
+("Nombre de conseillers en exercice : 15", "Conseillers en exercice : 15"): the list ends there."""
 
 
 _NAME_PAIR = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý]{2,}\b")
