@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from blind import Row, errors_of, row
 
 from quorum.audit import audit
 from quorum.findings import Source
@@ -18,8 +19,6 @@ from quorum.parse._votes import read_tally
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "blind-items2"
 
-Row = tuple[str, int, int, int, tuple[int | None, int | None, int | None] | None]
-"""(item, present, proxies, voters, (pour, contre, abstention) as printed, or None)."""
 
 NONE3 = (None, None, None)
 
@@ -129,18 +128,7 @@ def _read(name: str) -> Session:
 def test_the_hand_count_of_each_item(name: str) -> None:
     s = _read(name)
     result = audit(s)
-    got: list[Row] = []
-    for it in result.items:
-        t = it.tally.reported
-        got.append(
-            (
-                it.item,
-                it.present_count,
-                it.proxy_count,
-                it.voters,
-                None if t is None else (t.pour, t.contre, t.abstention),
-            )
-        )
+    got = [row(it) for it in result.items]
     assert got == KEY[name]
     assert s.reading.complete
 
@@ -148,8 +136,7 @@ def test_the_hand_count_of_each_item(name: str) -> None:
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.txt")), ids=lambda p: p.stem)
 def test_no_error_on_right_minutes(path: Path) -> None:
     """Every blind document is right: no finding of it may be an ERROR."""
-    result = audit(parse_minutes(path.read_text(encoding="utf-8")))
-    assert [f.code for f in result.findings if f.severity.value == "error"] == []
+    assert errors_of(path) == []
 
 
 BODY = (
